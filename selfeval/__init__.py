@@ -1,0 +1,17 @@
+"""selfeval: structured records from pdftotext dumps of 财政项目支出绩效自评表.
+
+    import selfeval
+    forms = selfeval.parse(text)            # -> list[selfeval.Form]
+    forms = selfeval.parse_file("dump.txt")
+    forms[0].to_dict()                      # the JSON record of SPEC.md
+"""
+from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
+from .params import Params
+from .pipeline import iter_forms, parse, parse_bytes, parse_file
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CellValue", "Diagnostic", "Form", "FundRow", "Goals", "Indicator", "Params", "Source",
+    "Total", "iter_forms", "parse", "parse_bytes", "parse_file",
+]

@@ -1,0 +1,242 @@
+"""Stage 6: build the record of one form.
+
+Runs stages 3–5 on one form's lines (classify → reassemble → align), fills a ``Form`` and
+keeps the books: every non-blank line is recorded in ``placed`` under the field it went to
+(printed template labels count as placed: they are the form itself); any line left over is
+reported in an ``unassigned`` diagnostic with its number, so nothing is lost silently.
+"""
+from __future__ import annotations
+
+import attrs
+
+from .align import align_groups, align_names, assign_execution, classify_goals, find_total
+from .cells import is_number_or_dash, join_wrapped, parse_cell, parse_number
+from .classify import Classified, classify
+from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
+from .params import Params
+from .reassemble import (
+    FreeLine, assemble_rows, free_lines, goal_paragraphs, join_labels, name_entries,
+)
+from .split import Segment
+from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF, TEMPLATE_LABELS
+
+TEMPLATE_KINDS = ("fund_header", "exec_header", "indicator_header", "names_header", "goals_header")
+DEFAULT_FUND_COLUMNS = ("initial_budget", "annual_budget", "weight", "score", "executed",
+                        "execution_rate")
+
+
+@attrs.define
+class Books:
+    """Where each non-blank line went."""
+
+    placed: dict[int, str] = attrs.field(factory=dict)
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+
+    def put(self, lines, field: str) -> None:
+        for no in lines:
+            self.placed.setdefault(no, field)
+
+    def warn(self, code: str, message: str, lines=()) -> None:
+        self.diagnostics.append(Diagnostic("warning", code, message, list(lines)))
+
+    def error(self, code: str, message: str, lines=()) -> None:
+        self.diagnostics.append(Diagnostic("error", code, message, list(lines)))
+
+
+def _first(items: list[Classified], kind: str, books: Books, what: str) -> Classified | None:
+    found = [x for x in items if x.kind == kind]
+    if len(found) > 1:
+        books.warn("duplicate-" + kind, f"{len(found)} lines look like the {what}; the first is used",
+                   [x.no for x in found])
+    return found[0] if found else None
+
+
+def _fund_columns(header: Classified | None) -> list[str]:
+    if header is None:
+        return list(DEFAULT_FUND_COLUMNS)
+    cols = [FUND_COLUMNS[t] for t in header.fields["columns"].split() if t in FUND_COLUMNS]
+    return cols or list(DEFAULT_FUND_COLUMNS)
+
+
+def _funds(items: list[Classified], books: Books) -> list[tuple[FundRow, Classified]]:
+    header = _first(items, "fund_header", books, "fund header")
+    columns = _fund_columns(header)
+    rows: dict[str, tuple[FundRow, Classified]] = {}
+    for it in items:
+        if it.kind != "fund_row":
+            continue
+        item = it.fields["item"]
+        if item in rows:
+            books.warn("duplicate-fund-row", f"fund row {item} printed twice; the first is used", [it.no])
+            continue
+        values = it.fields["values"].split()
+        row = FundRow(item)
+        for col, v in zip(columns, values):
+            setattr(row, col, parse_number(v))
+        if len(values) != len(columns):
+            books.warn("fund-row-shape", f"fund row {item} has {len(values)} values for "
+                       f"{len(columns)} columns", [it.no])
+        rows[item] = (row, it)
+        books.put([it.no], f"funds.{item}")
+    return [rows[k] for k in FUND_ITEMS if k in rows]
+
+
+def _title_block(items: list[Classified], form: Form, books: Books) -> None:
+    t = _first(items, "title", books, "title")
+    if t:
+        form.title = t.fields["title"]
+        books.put([t.no], "title")
+        if t.fields.get("year"):
+            form.year = int(t.fields["year"])
+    y = _first(items, "year", books, "year")
+    if y and form.year is None:
+        form.year = int(y.fields["year"])
+    if y:
+        books.put([y.no], "year")
+    p = _first(items, "project", books, "项目名称 line")
+    if p:
+        form.project_name = p.fields.get("value") or None
+        books.put([p.no], "project_name")
+    d = _first(items, "department", books, "主管部门 line")
+    if d:
+        form.department = d.fields.get("value") or None
+        form.implementing_unit = d.fields.get("unit") or None
+        books.put([d.no], "department")
+    u = _first(items, "unit", books, "实施单位 line")
+    if u and form.implementing_unit is None:
+        form.implementing_unit = u.fields.get("value") or None
+    if u:
+        books.put([u.no], "implementing_unit")
+    for field in ("title", "year", "project_name", "department", "implementing_unit"):
+        if getattr(form, field) is None:
+            books.warn("missing-" + field.replace("_", "-"), f"no {field} found on the form")
+
+
+def build_form(segment: Segment, params: Params, file: str | None = None,
+               form_index: int = 0) -> Form | None:
+    """The record of one form, or None when the lines hold no form at all."""
+    items = classify(segment.lines)
+    kinds_present = {x.kind for x in items}
+    if not kinds_present & {"title", "fund_header", "fund_row", "indicator_header", "value_row"}:
+        return None
+    books = Books()
+    form = Form(source=Source(file, form_index, segment.first_line, segment.last_line))
+    _title_block(items, form, books)
+
+    # template labels and headers: the form's own print
+    runs = join_labels(items)
+    for run in runs:
+        for lab in run.labels:
+            books.put(lab.lines, "template")
+    for it in items:
+        if it.kind in TEMPLATE_KINDS:
+            books.put([it.no], "template")
+
+    g = _first(items, "grade", books, "评分等级 line")
+    if g:
+        form.grade = g.fields.get("grade")
+        books.put([g.no], "grade")
+    if form.grade is None:
+        books.warn("missing-grade", "no 评分等级 found on the form")
+
+    funds = _funds(items, books)
+    rows, pairs = assemble_rows(items, params)
+    for r in rows:
+        books.put(r.lines, "indicators")
+
+    # 总分: on its own labelled line, or the pair that adds up
+    total_item = _first(items, "total", books, "总分 line")
+    fund_total = funds[0][0] if funds and funds[0][0].item == FUND_ITEMS[0] else None
+    if total_item:
+        form.total = Total(parse_number(total_item.fields["weight"]), parse_number(total_item.fields["score"]))
+        books.put([total_item.no], "total")
+    else:
+        total, diags = find_total(pairs, rows, fund_total.weight if fund_total else None,
+                                  fund_total.score if fund_total else None, params)
+        books.diagnostics.extend(diags)
+        if total:
+            form.total = Total(total.a, total.b)
+            books.put([total.line], "total")
+            pairs = [p for p in pairs if p is not total]
+        else:
+            books.warn("missing-total", "no 总分 row found")
+
+    # 全年执行数 / 执行率 pairs back onto the fund rows
+    exec_header = next((i for i, x in enumerate(items) if x.kind == "exec_header"), None)
+    need = [fr for fr, _ in funds if fr.executed is None and fr.execution_rate is None]
+    if need:
+        placed, diags = assign_execution([fr.annual_budget for fr in need], pairs, exec_header, params)
+        books.diagnostics.extend(diags)
+        for fr, p in zip(need, placed):
+            if p is None:
+                books.warn("missing-execution", f"no 全年执行数/执行率 for fund row {fr.item}")
+                continue
+            fr.executed, fr.execution_rate = p.a, p.b
+            books.put([p.line], f"funds.{fr.item}")
+        used = {id(p) for p in placed if p is not None}
+        pairs = [p for p in pairs if id(p) not in used]
+    form.funds = [fr for fr, _ in funds]
+    if len(form.funds) != len(FUND_ITEMS):
+        books.warn("fund-rows-missing", f"{len(form.funds)} of {len(FUND_ITEMS)} fund rows found")
+
+    # goals: prose wider than any cell
+    paras = goal_paragraphs(free_lines(items), params)
+    for p in paras:
+        for fl in p.lines:
+            items[fl.index].kind = "goal"
+    amounts = {x for fr in form.funds for x in (fr.executed, fr.annual_budget) if x}
+    for r in rows:
+        parsed = parse_cell(r.actual)
+        if parsed:
+            amounts.add(parsed[1])
+    expected, actual, diags = classify_goals(paras, amounts, params)
+    books.diagnostics.extend(diags)
+    form.goals = Goals(expected.text if expected else None, actual.text if actual else None)
+    if expected:
+        books.put(expected.numbers, "goals.expected")
+    if actual:
+        books.put(actual.numbers, "goals.actual")
+
+    # the 三级指标 column: entries, 二级 groups, then names onto rows
+    names_region = free_lines(items)
+    entries, exact = name_entries(names_region, len(rows), params)
+    kinds = [x.kind for x in items]
+    groups = align_groups(rows, runs, kinds, params)
+    names = align_names(entries, rows, groups.level2, params)
+    # names carry cues of their group too (满意度 → 满意度指标): place the groups again with them
+    regrouped = align_groups(rows, runs, kinds, params,
+                             names=[e.name if e else None for e in names.entry_of_row])
+    if regrouped.level2 != groups.level2:
+        names = align_names(entries, rows, regrouped.level2, params)
+    groups = regrouped
+    books.diagnostics.extend(groups.diagnostics)
+    books.diagnostics.extend(names.diagnostics)
+
+    for i, row in enumerate(rows):
+        e = names.entry_of_row[i]
+        l2 = groups.level2[i]
+        form.indicators.append(Indicator(
+            level1=LEVEL1_OF.get(l2) if l2 else None, level2=l2,
+            name=e.name if e else None, target=row.target, actual=row.actual,
+            target_parsed=CellValue.parse(row.target), actual_parsed=CellValue.parse(row.actual),
+            weight=row.weight, score=row.score, deviation=e.deviation if e else None,
+        ))
+        if e:
+            books.put([fl.no for fl in e.name_lines], "indicators.name")
+            books.put(e.dev_lines, "indicators.deviation")
+    if not rows:
+        books.error("no-indicators", "no indicator value rows found")
+
+    # the books: anything not placed is reported, line by line
+    for p in pairs:
+        books.diagnostics.append(Diagnostic("warning", "unassigned",
+                                            f"numbers {p.a:g} {p.b:g} fit no field", [p.line]))
+        books.put([p.line], "unassigned")
+    for it in items:
+        if it.kind == "blank" or it.no in books.placed:
+            continue
+        books.diagnostics.append(Diagnostic("warning", "unassigned",
+                                            f"line not placed in any field: {it.text[:60]}", [it.no]))
+        books.put([it.no], "unassigned")
+    form.diagnostics = books.diagnostics
+    return form

@@ -1,0 +1,102 @@
+"""Cell-level text rules: numbers, quantitative cells, display width and the joining of
+wrapped lines. Small pure functions used by every later stage."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from .vocab import CLAUSE_PUNCT, SENTENCE_END
+
+NUMBER = r"-?\d[\d,]*(?:\.\d+)?"
+OPERATOR = r"(?:>=|<=|[=≥≤<>])"
+# 360.95 | 1,000.99 | -23.00
+NUMBER_RE = regex.compile(rf"^{NUMBER}$")
+# =360.95(万元) | ≥50.00(%) | 12.00(次) | 3.5
+QUANT_RE = regex.compile(rf"^(?P<op>{OPERATOR})?(?P<value>{NUMBER})(?:\((?P<unit>[^()\s]*)\))?$")
+# the head of a quantitative cell cut inside its unit: 319.93(万 | =1000.00(元/
+QUANT_HEAD_RE = regex.compile(rf"^{OPERATOR}?{NUMBER}\([^()\s]*$")
+# the rest of a unit cut by a wrap: 元) | 人/年) | /月)
+QUANT_TAIL_RE = regex.compile(r"^[^\s()]{0,8}\)$")
+# a piece from the middle of a unit: 人/
+QUANT_MIDDLE_RE = regex.compile(r"^[\p{Han}/]{1,6}$")
+HAN_RE = regex.compile(r"\p{Han}")
+LATIN_END_RE = regex.compile(r"[A-Za-z]$")
+LATIN_START_RE = regex.compile(r"^[A-Za-z]")
+
+
+def parse_number(text: str | None) -> float | None:
+    """``1,000.99`` -> 1000.99; ``-`` or empty -> None. Raises ValueError on anything else."""
+    if text is None:
+        return None
+    t = text.strip()
+    if t in ("", "-", "－", "—"):
+        return None
+    if not NUMBER_RE.match(t):
+        raise ValueError(f"not a number: {text!r}")
+    return float(t.replace(",", ""))
+
+
+def is_number(text: str) -> bool:
+    return bool(NUMBER_RE.match(text))
+
+
+def is_number_or_dash(text: str) -> bool:
+    return text in ("-", "－", "—") or is_number(text)
+
+
+def parse_cell(text: str | None) -> tuple[str | None, float, str | None] | None:
+    """``≥50.00(%)`` -> ('≥', 50.0, '%'); a qualitative cell (``及时``) -> None."""
+    if text is None:
+        return None
+    m = QUANT_RE.match(text.strip())
+    if not m:
+        return None
+    return m["op"], float(m["value"].replace(",", "")), m["unit"]
+
+
+def is_quantity(text: str) -> bool:
+    return bool(QUANT_RE.match(text))
+
+
+def open_parens(text: str) -> int:
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
+def width(text: str) -> int:
+    """Display width: East Asian wide and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def has_han(text: str) -> bool:
+    return bool(HAN_RE.search(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def ends_clause(text: str) -> bool:
+    return bool(text) and text[-1] in CLAUSE_PUNCT
+
+
+def punctuation_count(text: str) -> int:
+    return sum(1 for c in text if c in SENTENCE_END or c in CLAUSE_PUNCT)
+
+
+def join_wrapped(pieces: list[str]) -> str:
+    """Join the lines of one wrapped cell.
+
+    CJK text joins with nothing between (``319.93(万`` + ``元)``, ``经济成本指`` + ``标``); a space
+    inside a printed line is kept (``〔2022〕23 号``); a space is put back only between two Latin
+    words split across lines.
+    """
+    out = ""
+    for piece in pieces:
+        p = piece.strip()
+        if not p:
+            continue
+        if out and LATIN_END_RE.search(out) and LATIN_START_RE.search(p):
+            out += " "
+        out += p
+    return out

@@ -1,0 +1,187 @@
+"""The record types: one ``Form`` per 财政项目支出绩效自评表, as attrs classes.
+
+Every class converts to and from exactly the JSON of SPEC.md: ``to_dict()`` gives the
+keys in the contract's order, ``from_dict()`` reads them back (keys the contract marks as
+derived, such as ``target_parsed``, are recomputed when absent).
+
+Output schema (one record per form)::
+
+    {
+      "title": str, "year": int | null,
+      "project_name": str | null, "department": str | null, "implementing_unit": str | null,
+      "funds": [{"item": str, "initial_budget": num|null, "annual_budget": num|null,
+                 "executed": num|null, "weight": num|null, "execution_rate": num|null,
+                 "score": num|null}, ...],
+      "goals": {"expected": str | null, "actual": str | null},
+      "indicators": [{"level1": str, "level2": str, "name": str, "target": str, "actual": str,
+                      "target_parsed": {"op": str|null, "value": num, "unit": str|null} | null,
+                      "actual_parsed": ... | null,
+                      "weight": num, "score": num, "deviation": str | null}, ...],
+      "total": {"weight": num | null, "score": num | null},
+      "grade": str | null,
+      "source": {"file": str | null, "form_index": int, "first_line": int, "last_line": int},
+      "diagnostics": [{"level": "info"|"warning"|"error", "code": str, "message": str,
+                       "lines": [int, ...]}, ...]
+    }
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .cells import parse_cell
+
+LEVELS = ("info", "warning", "error")
+
+
+def _plain(obj: Any) -> Any:
+    """attrs instance -> dict in field order; lists and dicts recursively."""
+    return attrs.asdict(obj, recurse=True) if attrs.has(type(obj)) else obj
+
+
+@attrs.define
+class Diagnostic:
+    level: str = attrs.field(validator=attrs.validators.in_(LEVELS))
+    code: str
+    message: str
+    lines: list[int] = attrs.field(factory=list, converter=lambda v: sorted(set(v)))
+
+    def to_dict(self) -> dict:
+        return _plain(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Diagnostic:
+        return cls(d["level"], d["code"], d["message"], list(d.get("lines") or []))
+
+
+@attrs.define
+class Source:
+    file: str | None = None
+    form_index: int = 0
+    first_line: int = 0
+    last_line: int = 0
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Source:
+        d = d or {}
+        return cls(d.get("file"), d.get("form_index", 0), d.get("first_line", 0), d.get("last_line", 0))
+
+
+@attrs.define
+class FundRow:
+    item: str
+    initial_budget: float | None = None
+    annual_budget: float | None = None
+    executed: float | None = None
+    weight: float | None = None
+    execution_rate: float | None = None
+    score: float | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict) -> FundRow:
+        return cls(**{f.name: d.get(f.name) for f in attrs.fields(cls)})
+
+
+@attrs.define
+class Goals:
+    expected: str | None = None
+    actual: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Goals:
+        d = d or {}
+        return cls(d.get("expected"), d.get("actual"))
+
+
+@attrs.define
+class CellValue:
+    """A quantitative cell such as ``≥50.00(%)``: operator, number, unit."""
+
+    op: str | None
+    value: float
+    unit: str | None
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> CellValue | None:
+        return None if d is None else cls(d.get("op"), d["value"], d.get("unit"))
+
+    @classmethod
+    def parse(cls, text: str | None) -> CellValue | None:
+        """``=360.95(万元)`` -> CellValue('=', 360.95, '万元'); a qualitative cell -> None."""
+        parts = parse_cell(text)
+        return None if parts is None else cls(*parts)
+
+
+@attrs.define
+class Indicator:
+    level1: str
+    level2: str
+    name: str
+    target: str
+    actual: str
+    target_parsed: CellValue | None = None
+    actual_parsed: CellValue | None = None
+    weight: float | None = None
+    score: float | None = None
+    deviation: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Indicator:
+        def parsed(key: str, text: str) -> CellValue | None:
+            if key in d:
+                return CellValue.from_dict(d[key])
+            return CellValue.parse(text)
+
+        return cls(
+            d["level1"], d["level2"], d["name"], d["target"], d["actual"],
+            parsed("target_parsed", d["target"]), parsed("actual_parsed", d["actual"]),
+            d.get("weight"), d.get("score"), d.get("deviation"),
+        )
+
+
+@attrs.define
+class Total:
+    weight: float | None = None
+    score: float | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Total:
+        d = d or {}
+        return cls(d.get("weight"), d.get("score"))
+
+
+@attrs.define
+class Form:
+    title: str | None = None
+    year: int | None = None
+    project_name: str | None = None
+    department: str | None = None
+    implementing_unit: str | None = None
+    funds: list[FundRow] = attrs.field(factory=list)
+    goals: Goals = attrs.field(factory=Goals)
+    indicators: list[Indicator] = attrs.field(factory=list)
+    total: Total = attrs.field(factory=Total)
+    grade: str | None = None
+    source: Source = attrs.field(factory=Source)
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+
+    def to_dict(self) -> dict:
+        return _plain(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Form:
+        return cls(
+            d.get("title"), d.get("year"), d.get("project_name"), d.get("department"),
+            d.get("implementing_unit"),
+            [FundRow.from_dict(x) for x in d.get("funds") or []],
+            Goals.from_dict(d.get("goals")),
+            [Indicator.from_dict(x) for x in d.get("indicators") or []],
+            Total.from_dict(d.get("total")),
+            d.get("grade"),
+            Source.from_dict(d.get("source")),
+            [Diagnostic.from_dict(x) for x in d.get("diagnostics") or []],
+        )
+
+    def errors(self) -> list[Diagnostic]:
+        return [x for x in self.diagnostics if x.level == "error"]

@@ -1,0 +1,41 @@
+"""Every knob of the pipeline in one parameters object (after pdfminer's LAParams).
+
+Widths are display columns (a CJK character takes two). Scores are additive evidence used by
+the alignment searches; a decision whose best and second-best totals differ by less than
+``thin_margin`` leaves a warning diagnostic.
+"""
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Params:
+    # splitting pages and forms
+    page_blank_run: int = 2            # this many blank lines in a row end a page
+    # prose vs cells: a text segment wider than any table cell is goal prose
+    goal_min_width: int = 38
+    full_line_slack: int = 4           # a wrapped line is "full" within this many columns of the widest
+    name_tail_max_chars: int = 4       # the wrapped end of a 三级 name is this short at most
+    max_unit_pieces: int = 4           # a quantitative cell wraps over at most this many lines
+    # tolerances
+    money_tolerance: float = 0.015     # 万元 sums (two-decimal rounding on each row)
+    rate_tolerance: float = 0.011      # 执行率 to two decimals
+    score_tolerance: float = 0.005
+    # evidence weights: names <-> rows
+    cue_substring: float = 3.0         # the qualitative target appears in the name (及时 in 及时性)
+    cue_bigram: float = 1.5            # target and name share two adjacent characters
+    cue_char: float = 0.5              # ... or one uncommon character
+    cue_unit: float = 2.0              # unit 人 ↔ 人数, % ↔ 率, 元 ↔ 成本
+    cue_group: float = 1.5             # the name's words fit the row's 二级 group
+    cue_deviation_lost: float = 4.0    # a row that lost points has a deviation
+    cue_deviation_full: float = 1.0    # a deviation on a row that kept all its points (rarer)
+    cue_names_header: float = 3.0      # the 三级指标 header sits on top of row 1
+    band_penalty: float = 0.25         # prior: the fewer bands, the likelier (reading order = row order)
+    # evidence weights: rows <-> 二级 groups
+    group_value_cue: float = 1.0
+    group_name_cue: float = 1.0
+    group_anchor: float = 50.0         # an inline or wrapped label next to a row
+    # evidence weights: goals
+    goal_amount_match: float = 3.0
+    thin_margin: float = 1.0

@@ -1,0 +1,93 @@
+"""Stage 2: split a dump into forms.
+
+Pages end at form feeds or at runs of blank lines (``Params.page_blank_run``). A page may hold
+several forms run together: every form prints each header anchor (title, 项目名称, fund header,
+indicator header) once, so the page is cut before each repeat of the anchor kind that opened
+it, which works whether the title block comes first or last. A page with no anchor at all
+continues the form before it (a table that ran onto a second page).
+"""
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .decode import Line
+from .params import Params
+from .vocab import INDICATOR_HEADER, PROJECT_LABEL, TITLE_SUFFIX
+
+# anchor kind -> pattern; each kind is printed once per form
+ANCHORS = {
+    "title": regex.compile(rf"^\s*\S*{TITLE_SUFFIX}\s*(?:[（(]\s*\d{{4}}\s*年度?\s*[）)])?\s*$"),
+    "project": regex.compile(rf"^\s*{PROJECT_LABEL}(?:\s|$)"),
+    "funds": regex.compile(r"^\s*年初预算数\s+全年预算数"),
+    "indicators": regex.compile(rf"^\s*{INDICATOR_HEADER[0]}\s+{INDICATOR_HEADER[1]}"),
+}
+
+
+@attrs.define
+class Segment:
+    """The lines of one form (blank lines included), in input order."""
+
+    lines: list[Line]
+
+    @property
+    def first_line(self) -> int:
+        return next((ln.no for ln in self.lines if not ln.blank), self.lines[0].no)
+
+    @property
+    def last_line(self) -> int:
+        return next((ln.no for ln in reversed(self.lines) if not ln.blank), self.lines[-1].no)
+
+
+def anchor_kind(text: str) -> str | None:
+    for kind, pattern in ANCHORS.items():
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def pages(lines: list[Line], params: Params) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    current: list[Line] = []
+    blank_run = 0
+    for ln in lines:
+        new_page = ln.page_break or (blank_run >= params.page_blank_run and not ln.blank)
+        if new_page and any(not x.blank for x in current):
+            out.append(current)
+            current = []
+        current.append(ln)
+        blank_run = blank_run + 1 if ln.blank else 0
+    if any(not x.blank for x in current):
+        out.append(current)
+    return out
+
+
+def split_page(page: list[Line]) -> list[list[Line]]:
+    """Cut a page before each repeat of its leading anchor kind."""
+    leading = None
+    seen: set[str] = set()
+    cuts = []
+    for i, ln in enumerate(page):
+        kind = anchor_kind(ln.text)
+        if kind is None:
+            continue
+        if leading is None:
+            leading = kind
+        elif kind == leading and kind in seen:
+            cuts.append(i)
+            seen = set()
+        seen.add(kind)
+    bounds = [0] + cuts + [len(page)]
+    return [page[a:b] for a, b in zip(bounds, bounds[1:]) if any(not x.blank for x in page[a:b])]
+
+
+def split_forms(lines: list[Line], params: Params) -> list[Segment]:
+    segments: list[Segment] = []
+    for page in pages(lines, params):
+        parts = split_page(page)
+        has_anchor = any(anchor_kind(ln.text) for ln in page)
+        if not has_anchor and segments:
+            segments[-1].lines.extend(page)   # a continuation page
+            continue
+        segments.extend(Segment(p) for p in parts)
+    return segments
