@@ -52,7 +52,7 @@ def assign_execution(annual: list[float | None], pairs: list[Pair], header_index
     pairs = pairs[:8]
     # print order, pairs below the header first: a block split by its header is two bands
     if header_index is not None:
-        expected = [p for p in pairs if p.index > header_index] + [p for p in pairs if p.index < header_index]
+        expected = [p for p in pairs if p.index > header_index] + [p for p in pairs if p.index <= header_index]
     else:
         expected = list(pairs)
     rank = {id(p): k for k, p in enumerate(expected)}
@@ -245,48 +245,79 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def lexical_cue(name: str, row: Row, params: Params) -> float:
+@attrs.define(frozen=True)
+class RowCues:
+    """What a row's values say about the name that belongs on it (computed once per row)."""
+
+    qualitative: str | None     # the target when it is a word (及时, 满意 …)
+    bigrams: frozenset
+    chars: frozenset
+    unit_words: tuple           # name words a quantitative unit suggests (% → 率, 元 → 成本)
+    count_unit: str | None      # a count unit (人, 次 …) that may appear in the name itself
+    lost_points: bool
+
+    @classmethod
+    def of(cls, row: Row) -> RowCues:
+        parsed = parse_cell(row.target)
+        if parsed is None:
+            t = row.target
+            return cls(t or None, frozenset(_bigrams(t)), frozenset(set(t) - STOP_CHARS), (), None,
+                       row.lost_points)
+        unit = parsed[2] or ""
+        words: tuple = ()
+        base = None
+        if unit == "%":
+            words = UNIT_NAME_CUES["%"]
+        elif "元" in unit:
+            words = UNIT_NAME_CUES["元"]
+        elif unit:
+            base = unit.split("/")[0] or None
+        return cls(None, frozenset(), frozenset(), words, base, row.lost_points)
+
+
+def lexical_cue(name: str, cues: RowCues, params: Params, name_bigrams: set | None = None) -> float:
     """How well a name fits a row's values: 及时 ↔ 及时性, unit 人 ↔ 人数, % ↔ 率, 元 ↔ 成本."""
-    s = 0.0
-    target = row.target
-    parsed = parse_cell(target)
-    if parsed is None:
-        if target and target in name:
-            s += params.cue_substring
-        elif _bigrams(target) & _bigrams(name):
-            s += params.cue_bigram
-        elif (set(target) - STOP_CHARS) & set(name):
-            s += params.cue_char
-        return s
-    unit = parsed[2] or ""
-    if not unit:
-        return s
-    if unit == "%":
-        if any(w in name for w in UNIT_NAME_CUES["%"]):
-            s += params.cue_unit
-    elif "元" in unit:
-        if any(w in name for w in UNIT_NAME_CUES["元"]):
-            s += params.cue_unit
-    else:
-        base = unit.split("/")[0]
-        if base and base in name:
-            s += params.cue_unit
-        elif base in COUNT_UNITS and any(name.endswith(w) for w in COUNT_NAME_WORDS):
-            s += params.cue_unit / 2
-    return s
+    if cues.qualitative is not None:
+        if cues.qualitative in name:
+            return params.cue_substring
+        if cues.bigrams & (name_bigrams if name_bigrams is not None else _bigrams(name)):
+            return params.cue_bigram
+        if cues.chars & set(name):
+            return params.cue_char
+        return 0.0
+    if cues.unit_words:
+        return params.cue_unit if any(w in name for w in cues.unit_words) else 0.0
+    if cues.count_unit:
+        if cues.count_unit in name:
+            return params.cue_unit
+        if cues.count_unit in COUNT_UNITS and name.endswith(COUNT_NAME_WORDS):
+            return params.cue_unit / 2
+    return 0.0
 
 
-def entry_row_score(entry: Entry, row: Row, level2: str | None, params: Params) -> float:
-    s = 0.0
-    if row.lost_points:
-        s += params.cue_deviation_lost if entry.deviation else -params.cue_deviation_lost
-    elif entry.deviation:
-        s -= params.cue_deviation_full
-    name = entry.name
-    s += lexical_cue(name, row, params)
-    if level2 and _name_cues(name, level2):
-        s += params.cue_group
-    return s
+def score_matrix(entries: list[Entry], rows: list[Row], level2: list[str | None],
+                 params: Params) -> list[list[float]]:
+    """score[e][r]: the evidence that entry e belongs on row r."""
+    row_cues = [RowCues.of(r) for r in rows]
+    out = []
+    for e in entries:
+        name = e.name
+        bigrams = _bigrams(name)
+        groups = {g for g in set(level2) if g and _name_cues(name, g)}
+        has_dev = e.deviation is not None
+        line = []
+        for cues, l2 in zip(row_cues, level2):
+            s = 0.0
+            if cues.lost_points:
+                s += params.cue_deviation_lost if has_dev else -params.cue_deviation_lost
+            elif has_dev:
+                s -= params.cue_deviation_full
+            s += lexical_cue(name, cues, params, bigrams)
+            if l2 in groups:
+                s += params.cue_group
+            line.append(s)
+        out.append(line)
+    return out
 
 
 @attrs.define
@@ -323,9 +354,10 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
     suffix = [0] * (K + 1)
     for j in range(K - 1, -1, -1):
         suffix[j] = suffix[j + 1] + sizes[j]
+    matrix = score_matrix(entries, rows, level2, params)
+    position = {id(e): k for k, e in enumerate(entries)}
     # unit_score[j][r0]: unit j placed with its first entry on row r0
-    unit_score = [[sum(entry_row_score(e, rows[r0 + t], level2[r0 + t], params)
-                       for t, e in enumerate(units[j]))
+    unit_score = [[sum(matrix[position[id(e)]][r0 + t] for t, e in enumerate(units[j]))
                    for r0 in range(n - sizes[j] + 1)] for j in range(K)]
 
     def band(a: int, b: int) -> float:

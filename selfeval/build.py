@@ -198,8 +198,16 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.put(actual.numbers, "goals.actual")
 
     # the 三级指标 column: entries, 二级 groups, then names onto rows
-    names_region = free_lines(items)
-    entries, exact = name_entries(names_region, len(rows), params)
+    cut = name_entries(free_lines(items), len(rows), params)
+    entries = cut.entries
+    if cut.forced:
+        level = "warning" if cut.forced_cost >= params.forced_cost_warning else "info"
+        books.diagnostics.append(Diagnostic(
+            level, "names-forced", f"one 三级指标 entry per value row was reached only by reading "
+            f"these lines against their looks (cost {cut.forced_cost:.1f})", cut.forced))
+    for no in cut.stray:
+        books.warn("unassigned", "line in the 三级指标 column that is no name or deviation", [no])
+        books.put([no], "unassigned")
     kinds = [x.kind for x in items]
     groups = align_groups(rows, runs, kinds, params)
     names = align_names(entries, rows, groups.level2, params)

@@ -18,6 +18,9 @@ class Params:
     full_line_slack: int = 4           # a wrapped line is "full" within this many columns of the widest
     name_tail_max_chars: int = 4       # the wrapped end of a 三级 name is this short at most
     max_unit_pieces: int = 4           # a quantitative cell wraps over at most this many lines
+    lone_deviation_penalty: float = 3.0  # a deviation of one line printed apart from its name
+    stray_penalty: float = 6.0         # a line with Chinese in the 三级 column that is no part of it
+    forced_cost_warning: float = 4.0   # readings forced by the row count that cost this much are reported
     # tolerances
     money_tolerance: float = 0.015     # 万元 sums (two-decimal rounding on each row)
     rate_tolerance: float = 0.011      # 执行率 to two decimals

@@ -14,14 +14,17 @@ table is the next stage's job. Given the classified lines of one form, this stag
 from __future__ import annotations
 
 import attrs
+import regex
 
 from .cells import (
-    QUANT_HEAD_RE, QUANT_MIDDLE_RE, QUANT_TAIL_RE, ends_clause, ends_sentence, join_wrapped,
+    QUANT_MIDDLE_RE, QUANT_TAIL_RE, ends_clause, ends_sentence, has_han, join_wrapped,
     open_parens, parse_number, punctuation_count, width,
 )
 from .classify import Classified
 from .params import Params
-from .vocab import LABELS, LEVEL1, LEVEL2
+from .vocab import BOILERPLATE_PATTERNS, LABELS, LEVEL1, LEVEL2
+
+BOILERPLATE = [regex.compile(p) for p in BOILERPLATE_PATTERNS]
 
 NEG = float("-inf")
 
@@ -332,6 +335,8 @@ def _entry_scores(lines: list[FreeLine], params: Params):
         parts = x.text.split(None, 1)
         head = parts[0]
         s = 1.0 if len(parts) > 1 else 0.0      # name and deviation side by side
+        if any(p.match(x.text) for p in BOILERPLATE):
+            s -= params.stray_penalty
         if ends_clause(head):
             s -= 4
         elif ends_sentence(head):
@@ -340,6 +345,8 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             s -= 1.5
         if len(head) <= 2:
             s -= 2
+        if not has_han(head):
+            s -= 4
         return s
 
     def prose(x: FreeLine) -> float:
@@ -347,7 +354,7 @@ def _entry_scores(lines: list[FreeLine], params: Params):
         parts = x.text.split(None, 1)
         s = 0.0
         if len(parts) > 1 and not punctuation_count(parts[0]):
-            s -= 3
+            s -= 5
         if x.gap == "sep":
             s -= 3
         return s
@@ -355,8 +362,14 @@ def _entry_scores(lines: list[FreeLine], params: Params):
     def score(i: int, label: str, prev: str | None, has_dev: bool) -> float:
         x = lines[i]
         if label == "new":
-            return new(x)
-        if prev is None:
+            # a one-line deviation stands beside its name; on a line of its own it is rare
+            return new(x) - (params.lone_deviation_penalty if prev == "dev" else 0.0)
+        if label == "stray":
+            # not of this column at all: page furniture, or no Chinese character in it
+            if not has_han(x.text) or any(p.match(x.text) for p in BOILERPLATE):
+                return 0.0
+            return -params.stray_penalty
+        if prev is None or prev == "stray":
             return NEG
         p = lines[i - 1]
         if label == "tail":
@@ -387,69 +400,114 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             if ends_sentence(before):
                 s -= 3
             elif width(before) >= dev_full:
-                s += 2
+                s += 2                  # the line before was cut mid-sentence at the column's edge
             else:
                 s -= 1
             if ends_clause(x.text) or ends_sentence(x.text):
                 s += 1
+            elif not punctuation_count(x.text):
+                s -= 2.5                # a run of full lines with no punctuation is a column of names
             return s
         return NEG
 
     return score
 
 
-def name_entries(lines: list[FreeLine], n: int, params: Params) -> tuple[list[Entry], bool]:
-    """Cut the 三级指标 column's lines into entries, as close to ``n`` entries as the lines
-    allow, maximising the evidence of each reading. Returns the entries and whether exactly
-    ``n`` were found."""
-    m = len(lines)
-    if m == 0:
-        return [], n == 0
+READINGS = ("new", "tail", "dev", "cont", "stray")
+
+
+def _reading_table(lines: list[FreeLine], params: Params) -> list[list[tuple]]:
+    """Per line, the allowed steps (previous reading, has_dev before, reading, has_dev after,
+    score); computed once so that the searches below only add numbers."""
     score = _entry_scores(lines, params)
-    labels = ("new", "tail", "dev", "cont")
-    # dp[i][(k, prev_label, has_dev)] = (score, back)
-    dp: list[dict] = [dict() for _ in range(m)]
-    for lab in labels:
-        s = score(0, lab, None, False)
-        if s != NEG:
-            has_dev = lab == "new" and len(lines[0].text.split()) > 1
-            dp[0][(1, lab, has_dev)] = (s, None)
-    for i in range(1, m):
-        cur: dict = {}
-        for key, (s0, _) in dp[i - 1].items():
-            k, prev, has_dev = key
-            for lab in labels:
-                s = score(i, lab, prev, has_dev)
-                if s == NEG:
+    table = []
+    for i, fl in enumerate(lines):
+        inline_dev = len(fl.text.split()) > 1
+        steps = []
+        for prev in ((None,) if i == 0 else READINGS):
+            for has_dev in ((False,) if i == 0 else (False, True)):
+                for lab in READINGS:
+                    s = score(i, lab, prev, has_dev)
+                    if s == NEG:
+                        continue
+                    if lab == "new":
+                        after = inline_dev
+                    else:
+                        after = has_dev or lab == "dev"
+                    steps.append((prev, has_dev, lab, after, s))
+        table.append(steps)
+    return table
+
+
+def _best_readings(table: list[list[tuple]], n: int | None, lone_dev_penalty: float
+                   ) -> tuple[list[str], float] | None:
+    """Best sequence of readings and its score; with ``n``, only those with exactly ``n``
+    new entries."""
+    m = len(table)
+    # state: (entries so far, reading, has_dev) -> (score, back state)
+    layer: dict = {(0, None, False): (0.0, None)}
+    history = []
+    for i, steps in enumerate(table):
+        lo = 0 if n is None else n - (m - 1 - i)    # enough lines left to reach n
+        nxt: dict = {}
+        for (k, prev, has_dev), (s0, _) in layer.items():
+            for p, hd, lab, after, s in steps:
+                if p != prev or hd != has_dev:
                     continue
-                if lab == "new":
-                    nk, nd = k + 1, len(lines[i].text.split()) > 1
-                else:
-                    nk, nd = k, has_dev or lab == "dev"
-                if nk > max(n, 1) + m:  # unreachable bound; keeps the table finite
+                nk = k + (lab == "new")
+                if n is not None and not (lo <= nk <= n):
                     continue
-                nkey = (nk, lab, nd)
+                key = (nk if n is not None else 0, lab, after)
                 total = s0 + s
-                if nkey not in cur or total > cur[nkey][0]:
-                    cur[nkey] = (total, (key, lab))
-        dp[i] = cur
-    finals = dp[m - 1]
-    exact = [key for key in finals if key[0] == n]
-    if exact:
-        end = max(exact, key=lambda k: finals[k][0])
-    else:
-        end = max(finals, key=lambda k: (-abs(k[0] - n), finals[k][0]))
-    # walk back
-    seq: list[str] = []
-    key = end
+                if key not in nxt or total > nxt[key][0]:
+                    nxt[key] = (total, (k if n is not None else 0, prev, has_dev))
+        history.append(nxt)
+        layer = nxt
+    ends = [key for key in layer if n is None or key[0] == n]
+    if not ends:
+        return None
+    def final(x):
+        return layer[x][0] - (lone_dev_penalty if x[1] == "dev" else 0.0)
+
+    key = max(ends, key=final)
+    best = final(key)
+    seq = []
     for i in range(m - 1, -1, -1):
-        s, back = dp[i][key]
         seq.append(key[1])
-        if back is None:
-            break
-        key = back[0]
+        key = history[i][key][1]
     seq.reverse()
+    return seq, best
+
+
+@attrs.define
+class EntryCut:
+    """The 三级指标 column cut into entries."""
+
+    entries: list[Entry]
+    exact: bool                   # one entry per value row
+    stray: list[int]              # lines that belong to no entry
+    forced: list[int]             # lines read against their looks to reach one entry per row
+    forced_cost: float            # how much evidence that overrode
+
+
+def name_entries(lines: list[FreeLine], n: int, params: Params) -> EntryCut:
+    """Cut the 三级指标 column's lines into entries, one per value row (``n``) when the lines
+    allow it, maximising the evidence of each line's reading."""
+    if not lines:
+        return EntryCut([], n == 0, [], [], 0.0)
+    table = _reading_table(lines, params)
+    seq, free_score = _best_readings(table, None, params.lone_deviation_penalty)
+    exact = seq.count("new") == n
+    forced: list[int] = []
+    cost = 0.0
+    if not exact:
+        constrained = _best_readings(table, n, params.lone_deviation_penalty)
+        if constrained is not None:
+            forced = [fl.no for fl, a, b in zip(lines, seq, constrained[0]) if a != b]
+            cost = free_score - constrained[1]
+            seq, exact = constrained[0], True
     entries: list[Entry] = []
+    stray: list[int] = []
     for fl, lab in zip(lines, seq):
         if lab == "new":
             parts = fl.text.split(None, 1)
@@ -458,9 +516,11 @@ def name_entries(lines: list[FreeLine], n: int, params: Params) -> tuple[list[En
                 e.dev_pieces.append(parts[1])
                 e.dev_lines.append(fl.no)
             entries.append(e)
+        elif lab == "stray":
+            stray.append(fl.no)
         elif lab == "tail":
             entries[-1].name_lines.append(fl)
         else:
             entries[-1].dev_pieces.append(fl.text)
             entries[-1].dev_lines.append(fl.no)
-    return entries, bool(exact)
+    return EntryCut(entries, exact, stray, forced, cost)

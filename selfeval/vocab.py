@@ -143,6 +143,17 @@ INTENTION_WORDS = ("确保", "力争", "预计", "计划", "将", "拟", "进一
 COMPLETION_WORDS = ("实际", "已", "完成了", "共", "累计", "全年支出", "总支出", "支出", "实现",
                     "达到", "了", "截至", "年末", "执行金额", "执行率", "完成")
 
+# --- lines that are not part of the form's table: page furniture, filing notes ---------------
+# (patterns; a line matching one is never read as a 三级 name or deviation)
+BOILERPLATE_PATTERNS = (
+    r"^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$",
+    r"^\d+\s*/\s*\d+$",
+    r"^-\s*\d+\s*-$",
+    r"^(?:填报|填表|编制|审核|联系|负责)(?:单位|人|日期|时间|电话)\s*[：:]",
+    r"^单位\s*[：:]\s*万元$",
+    r"^附件\s*\d*$",
+)
+
 # --- punctuation that shapes wrapped prose ----------------------------------------------------
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCT = "，；、：,;:"

@@ -1,0 +1,74 @@
+"""An independent check that nothing of the input is lost: each non-blank line is either in
+an ``unassigned`` diagnostic, or every token of it can be found in the records (in a string
+field, as a number field, or as a printed label of the template)."""
+from __future__ import annotations
+
+import re
+
+from selfeval.cells import parse_number
+from selfeval.vocab import FUND_ITEM_PREFIXES, LABELS
+
+LABEL_TEXT = "\x00".join(LABELS)
+YEAR_TOKEN = re.compile(r"^[（(](\d{4})年度[）)]$")
+
+
+def _strings(value, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append("".join(value.split()))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k not in ("diagnostics", "source"):
+                _strings(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            _strings(v, out)
+
+
+def _numbers(value, out: set[float]) -> None:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, (int, float)):
+        out.add(round(float(value), 2))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k not in ("diagnostics", "source"):
+                _numbers(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            _numbers(v, out)
+
+
+def lost_lines(text: str, forms) -> list[tuple[int, str]]:
+    """Lines (number, text) whose content is in no field and in no ``unassigned`` diagnostic."""
+    records = [f.to_dict() for f in forms]
+    strings: list[str] = []
+    numbers: set[float] = set()
+    for r in records:
+        _strings(r, strings)
+        _numbers(r, numbers)
+    haystack = "\x00".join(strings)
+    unassigned = {no for r in records for d in r["diagnostics"] if d["code"] == "unassigned"
+                  for no in d["lines"]}
+    lost = []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for no, line in enumerate(lines, start=1):
+        line = line.replace("\f", "")
+        if not line.strip() or no in unassigned:
+            continue
+        for token in line.split():
+            for prefix in FUND_ITEM_PREFIXES:
+                if token.startswith(prefix) and len(token) > len(prefix):
+                    token = token[len(prefix):]
+            if token in LABEL_TEXT or token in haystack or token in ("-",):
+                continue
+            year = YEAR_TOKEN.match(token)
+            if year and float(year.group(1)) in numbers:
+                continue
+            try:
+                if round(parse_number(token), 2) in numbers:
+                    continue
+            except (ValueError, TypeError):
+                pass
+            lost.append((no, line))
+            break
+    return lost
