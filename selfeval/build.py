@@ -10,15 +10,15 @@ from __future__ import annotations
 import attrs
 
 from .align import align_groups, align_names, assign_execution, classify_goals, find_total
-from .cells import is_number_or_dash, join_wrapped, parse_cell, parse_number
+from .cells import parse_cell, parse_number
 from .classify import Classified, classify
 from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
 from .params import Params
 from .reassemble import (
-    FreeLine, assemble_rows, free_lines, goal_paragraphs, join_labels, name_entries,
+    assemble_rows, free_lines, goal_paragraphs, join_labels, name_entries,
 )
 from .split import Segment
-from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF, TEMPLATE_LABELS
+from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF
 
 TEMPLATE_KINDS = ("fund_header", "exec_header", "indicator_header", "names_header", "goals_header")
 DEFAULT_FUND_COLUMNS = ("initial_budget", "annual_budget", "weight", "score", "executed",

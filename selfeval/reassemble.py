@@ -22,7 +22,7 @@ from .cells import (
 )
 from .classify import Classified
 from .params import Params
-from .vocab import BOILERPLATE_PATTERNS, LABELS, LEVEL1, LEVEL2
+from .vocab import BOILERPLATE_PATTERNS, LABELS, LEVEL2
 
 BOILERPLATE = [regex.compile(p) for p in BOILERPLATE_PATTERNS]
 
