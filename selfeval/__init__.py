@@ -4,14 +4,16 @@
     forms = selfeval.parse(text)            # -> list[selfeval.Form]
     forms = selfeval.parse_file("dump.txt")
     forms[0].to_dict()                      # the JSON record of SPEC.md
+    text = selfeval.render(forms)           # back to a default-mode dump; parse(text) == forms
 """
 from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
 from .params import Params
 from .pipeline import iter_forms, parse, parse_bytes, parse_file
+from .render import DEFAULT_LAYOUT, Layout, render
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CellValue", "Diagnostic", "Form", "FundRow", "Goals", "Indicator", "Params", "Source",
-    "Total", "iter_forms", "parse", "parse_bytes", "parse_file",
+    "CellValue", "DEFAULT_LAYOUT", "Diagnostic", "Form", "FundRow", "Goals", "Indicator", "Layout",
+    "Params", "Source", "Total", "iter_forms", "parse", "parse_bytes", "parse_file", "render",
 ]

@@ -146,10 +146,25 @@ def _value_cues(row: Row, group: str) -> int:
     return min(hits, 1)
 
 
-def _name_cues(name: str | None, group: str) -> int:
+def name_groups(name: str | None) -> frozenset:
+    """The 二级 groups a name's words point to: of all groups with a cue in the name, those
+    whose matching cue is the longest (社会成本控制 → 社会成本指标, not 经济成本指标)."""
     if not name:
-        return 0
-    return int(any(w in name for w in LEVEL2_CUES.get(group, {}).get("name", ())))
+        return frozenset()
+    best: dict[str, int] = {}
+    for group, cues in LEVEL2_CUES.items():
+        hits = [len(w) for w in cues.get("name", ()) if w in name]
+        hits += [len(w) for w in cues.get("suffix", ()) if name.endswith(w)]
+        if hits:
+            best[group] = max(hits)
+    if not best:
+        return frozenset()
+    top = max(best.values())
+    return frozenset(g for g, v in best.items() if v == top)
+
+
+def _name_cues(name: str | None, group: str) -> int:
+    return int(group in name_groups(name))
 
 
 @attrs.define
@@ -303,7 +318,7 @@ def score_matrix(entries: list[Entry], rows: list[Row], level2: list[str | None]
     for e in entries:
         name = e.name
         bigrams = _bigrams(name)
-        groups = {g for g in set(level2) if g and _name_cues(name, g)}
+        groups = name_groups(name)
         has_dev = e.deviation is not None
         line = []
         for cues, l2 in zip(row_cues, level2):
@@ -338,6 +353,15 @@ def _units(entries: list[Entry]) -> list[list[Entry]]:
 
 def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
                 params: Params) -> NameResult:
+    """Put the entries of the 三级 column on their rows.
+
+    The column arrives as units (runs of entries with no blank line between). pdftotext
+    prints a column as bands of units, each band in row order and the bands bottom-up; other
+    blocks of the page sit between bands, never inside one; the bands have a regular height
+    (the band under the 三级指标 header may be shorter, the bottom one holds the rest). Every
+    cut of the units into bands is scored (dynamic programming over cuts, plus each regular
+    cut) by the evidence of each entry on its row and these priors of the layout.
+    """
     n = len(rows)
     diags: list[Diagnostic] = []
     if len(entries) != n:
@@ -359,6 +383,7 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
     # unit_score[j][r0]: unit j placed with its first entry on row r0
     unit_score = [[sum(matrix[position[id(e)]][r0 + t] for t, e in enumerate(units[j]))
                    for r0 in range(n - sizes[j] + 1)] for j in range(K)]
+    separated = [u[0].after_separator for u in units]   # another block stands before unit j
 
     def band(a: int, b: int) -> float:
         """Units a..b as one band in reading order, placed above the units after it."""
@@ -369,35 +394,91 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
             r0 += sizes[j]
         if suffix[b + 1] == 0 and units[a][0].after_names_header:
             s += params.cue_names_header
-        return s - params.band_penalty
+        if a and separated[a]:
+            s += params.band_at_separator
+        s -= params.separator_in_band * sum(separated[j] for j in range(a + 1, b + 1))
+        return s
 
-    # dp[b]: two best (score, cut) for units 0..b-1; keeps a runner-up to judge the margin
+    def blank_cut(a: int) -> float:
+        """A band that starts after blank lines only: unexplained unless the cut is regular."""
+        return params.blank_band_cut if a and not separated[a] else 0.0
+
+    candidates: dict[tuple, float] = {}
+    # every cut: dp[b] keeps the two best (score, cut) for units 0..b-1
     dp: list[list[tuple[float, tuple]]] = [[(0.0, ())]] + [[] for _ in range(K)]
     for b in range(1, K + 1):
         cands = []
         for a in range(b):
-            bs = band(a, b - 1)
+            bs = band(a, b - 1) - blank_cut(a)
             for s, cuts in dp[a]:
                 cands.append((s + bs, cuts + (a,)))
         cands.sort(key=lambda x: -x[0])
         dp[b] = cands[:2]
-    best_score, cuts = dp[K][0]
+    for s, cuts in dp[K]:
+        candidates[cuts] = s
+    # regular cuts: from the top, a band of f rows under the header, then bands of B rows;
+    # their blank-only band boundaries are explained by the regular height
+    for cuts in _regular_cuts(sizes, n):
+        starts = list(cuts) + [K]
+        s = sum(band(a, b - 1) for a, b in zip(starts, starts[1:])) + params.regular_bands
+        candidates[cuts] = max(candidates.get(cuts, s), s)
+    ranked = sorted(candidates.items(), key=lambda kv: -kv[1])
+    cuts, best_score = ranked[0]
     order = _rows_of(cuts, sizes, K)
     entry_of_row: list[Entry | None] = [None] * n
     for j, r0 in enumerate(order):
         for t, e in enumerate(units[j]):
             entry_of_row[r0 + t] = e
-    if len(dp[K]) > 1:
-        second_score, cuts2 = dp[K][1]
+    for cuts2, second_score in ranked[1:]:
+        other = _rows_of(cuts2, sizes, K)
+        if other == order:
+            continue
         if best_score - second_score < params.thin_margin:
-            other = _rows_of(cuts2, sizes, K)
             moved = [j for j in range(K) if other[j] != order[j]]
             diags.append(Diagnostic(
                 "warning", "name-order-uncertain",
                 f"the order of the 三级指标 chunks rests on thin evidence "
                 f"(margin {best_score - second_score:.2f})",
                 [x for j in moved for e in units[j] for x in e.lines]))
+        break
     return NameResult(entry_of_row, diags)
+
+
+def _regular_cuts(sizes: list[int], n: int):
+    """Cuts of the units into regular bands: from the top a band of f rows, then bands of B
+    rows, the bottom band holding what is left; only cuts that fall between units."""
+    K = len(sizes)
+    ends = set()          # rows (counted from the bottom of the reading order) between units
+    acc = 0
+    for sz in sizes:
+        acc += sz
+        ends.add(acc)
+    seen = set()
+    for B in range(1, n + 1):
+        for f in range(1, B + 1):
+            bands, r = [f], f
+            while r < n:
+                bands.append(min(B, n - r))
+                r += B
+            bands[-1] = n - sum(bands[:-1]) if len(bands) > 1 else n
+            text_order = list(reversed(bands))           # bottom band printed first
+            bounds, acc = [], 0
+            for sz in text_order[:-1]:
+                acc += sz
+                bounds.append(acc)
+            if any(b not in ends for b in bounds):
+                continue
+            # unit index where each band starts
+            cuts, acc, j = [0], 0, 0
+            for b in bounds:
+                while acc < b:
+                    acc += sizes[j]
+                    j += 1
+                cuts.append(j)
+            key = tuple(cuts)
+            if key not in seen:
+                seen.add(key)
+                yield key
 
 
 def _rows_of(cuts: tuple, sizes: list[int], K: int) -> list[int]:

@@ -209,14 +209,17 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.warn("unassigned", "line in the 三级指标 column that is no name or deviation", [no])
         books.put([no], "unassigned")
     kinds = [x.kind for x in items]
-    groups = align_groups(rows, runs, kinds, params)
-    names = align_names(entries, rows, groups.level2, params)
-    # names carry cues of their group too (满意度 → 满意度指标): place the groups again with them
-    regrouped = align_groups(rows, runs, kinds, params,
-                             names=[e.name if e else None for e in names.entry_of_row])
-    if regrouped.level2 != groups.level2:
-        names = align_names(entries, rows, regrouped.level2, params)
-    groups = regrouped
+    # names first on the evidence of their own rows; then the groups, helped by the names'
+    # words (满意度 → 满意度指标); then names again with the groups' evidence, until stable
+    level2: list[str | None] = [None] * len(rows)
+    names = align_names(entries, rows, level2, params)
+    for _ in range(params.align_rounds):
+        groups = align_groups(rows, runs, kinds, params,
+                              names=[e.name if e else None for e in names.entry_of_row])
+        if groups.level2 == level2:
+            break
+        level2 = groups.level2
+        names = align_names(entries, rows, level2, params)
     books.diagnostics.extend(groups.diagnostics)
     books.diagnostics.extend(names.diagnostics)
 

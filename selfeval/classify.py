@@ -99,11 +99,16 @@ def _is_piece(token: str) -> bool:
 
 
 def _pieces(tokens: list[str]) -> dict | None:
-    """A line made only of cut quantitative cells (``319.93(万``, ``元)``, ``=360.95(万元)``)."""
-    if tokens and all(_is_piece(t) for t in tokens) and not all(is_number(t) for t in tokens):
-        return {"pieces": tokens}
-    if len(tokens) == 1 and is_number(tokens[0]):
-        return {"pieces": tokens}
+    """A line made only of cut quantitative cells (``319.93(万``, ``元)``, ``=360.95(万元)``),
+    after any 一级/二级 labels printed on the same line."""
+    k = 0
+    while k < len(tokens) and (tokens[k] in LEVEL1 or tokens[k] in LEVEL2):
+        k += 1
+    labels, rest = tokens[:k], tokens[k:]
+    if rest and all(_is_piece(t) for t in rest) and not all(is_number(t) for t in rest):
+        return {"labels": labels, "pieces": rest}
+    if len(rest) == 1 and is_number(rest[0]) and not labels:
+        return {"labels": labels, "pieces": rest}
     return None
 
 

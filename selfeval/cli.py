@@ -9,7 +9,11 @@ import sys
 
 import click
 
+import json
+
 from . import export
+from .model import Form
+from .render import render as render_forms
 from .decode import NotText, decode_bytes, split_lines
 from .params import Params
 from .pipeline import iter_forms
@@ -79,3 +83,36 @@ def parse(files: tuple[str, ...], fmt: str, encoding: str | None, strict: bool) 
         sys.exit(status)
     if strict and had_error:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("file", required=False, default="-", type=click.Path(allow_dash=True))
+def render(file: str) -> None:
+    """Write the records of FILE.json (or standard input) as a default-mode pdftotext dump.
+
+    \b
+    Example:
+      selfeval render samples/songjiang-2024.json | selfeval parse -
+    """
+    try:
+        if file == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(file, "rb") as fh:
+                raw = fh.read()
+        data = json.loads(raw.decode("utf-8-sig"))
+    except OSError as exc:
+        click.echo(f"selfeval: {file}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        click.echo(f"selfeval: {file}: not JSON records: {exc}", err=True)
+        sys.exit(2)
+    records = data if isinstance(data, list) else [data]
+    try:
+        forms = [Form.from_dict(r) for r in records]
+    except (KeyError, TypeError, AttributeError) as exc:
+        click.echo(f"selfeval: {file}: not records of this tool: {exc!r}", err=True)
+        sys.exit(2)
+    out = click.get_text_stream("stdout", encoding="utf-8")
+    out.write(render_forms(forms))
+    out.flush()

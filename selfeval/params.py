@@ -15,8 +15,10 @@ class Params:
     page_blank_run: int = 2            # this many blank lines in a row end a page
     # prose vs cells: a text segment wider than any table cell is goal prose
     goal_min_width: int = 38
-    full_line_slack: int = 4           # a wrapped line is "full" within this many columns of the widest
-    name_tail_max_chars: int = 4       # the wrapped end of a 三级 name is this short at most
+    full_line_slack: int = 4           # a wrapped prose line is "full" within this many columns of the widest
+    cell_full_slack: int = 2           # a wrapped cell line (name, deviation) fills its column but one character
+    name_tail_short: int = 4           # the wrapped end of a 三级 name is usually this short …
+    name_tail_long: int = 8            # … and rarely longer than this
     max_unit_pieces: int = 4           # a quantitative cell wraps over at most this many lines
     lone_deviation_penalty: float = 3.0  # a deviation of one line printed apart from its name
     stray_penalty: float = 6.0         # a line with Chinese in the 三级 column that is no part of it
@@ -34,7 +36,12 @@ class Params:
     cue_deviation_lost: float = 4.0    # a row that lost points has a deviation
     cue_deviation_full: float = 1.0    # a deviation on a row that kept all its points (rarer)
     cue_names_header: float = 3.0      # the 三级指标 header sits on top of row 1
-    band_penalty: float = 0.25         # prior: the fewer bands, the likelier (reading order = row order)
+    # priors of the 三级 column's layout (bands printed bottom-up)
+    band_at_separator: float = 2.0     # another block between two units starts a new band …
+    separator_in_band: float = 3.0     # … and never stands inside one
+    regular_bands: float = 2.0         # bands of one height, the header's band shorter
+    blank_band_cut: float = 8.0        # a band boundary with only blank lines, in an irregular cut
+    align_rounds: int = 3              # names ⇄ groups placed again until stable, at most this often
     # evidence weights: rows <-> 二级 groups
     group_value_cue: float = 1.0
     group_name_cue: float = 1.0

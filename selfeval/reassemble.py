@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from .cells import (
-    QUANT_MIDDLE_RE, QUANT_TAIL_RE, ends_clause, ends_sentence, has_han, join_wrapped,
+    QUANT_MIDDLE_RE, QUANT_RE, QUANT_TAIL_RE, ends_clause, ends_sentence, has_han, join_wrapped,
     open_parens, parse_number, punctuation_count, width,
 )
 from .classify import Classified
@@ -109,6 +109,7 @@ class Entry:
     dev_lines: list[int] = attrs.field(factory=list)
     new_unit: bool = True             # a blank or another line stands before it
     after_names_header: bool = False
+    after_separator: bool = False     # another block (not only blank lines) stands before it
 
     @property
     def name(self) -> str:
@@ -212,17 +213,25 @@ def _cells_from_pieces(pieces: list[str]) -> list[str]:
     return cells
 
 
+def _is_cell(text: str) -> bool:
+    """A whole 年度指标值 / 实际完成值 cell: a quantity, or words with balanced brackets."""
+    return bool(QUANT_RE.match(text)) or (has_han(text) and open_parens(text) == 0
+                                          and not text.startswith((")", "）")))
+
+
 def assemble_rows(items: list[Classified], params: Params) -> tuple[list[Row], list[Pair]]:
     """Value rows in reading order (the backbone of the indicator table), and the pairs of
     bare numbers that closed no wrapped row."""
     rows: list[Row] = []
     pairs: list[Pair] = []
     pending: list[tuple[int, str]] = []      # (item index, piece)
+    labels: list[str] = []                   # labels printed on a piece line
 
     def drop_pending():
         for k, _ in pending:
             items[k].kind = "text"
         pending.clear()
+        labels.clear()
 
     for i, it in enumerate(items):
         if it.kind == "value_row":
@@ -231,6 +240,7 @@ def assemble_rows(items: list[Classified], params: Params) -> tuple[list[Row], l
             rows.append(Row(f["target"], f["actual"], _num(f["weight"]), _num(f["score"]),
                             list(f["labels"]), [it.no], i, i))
         elif it.kind == "pieces":
+            labels.extend(it.fields.get("labels", ()))
             for p in it.fields["pieces"]:
                 pending.append((i, p))
         elif it.kind == "text" and pending and open_parens(join_wrapped([p for _, p in pending])) > 0 \
@@ -242,11 +252,12 @@ def assemble_rows(items: list[Classified], params: Params) -> tuple[list[Row], l
         elif it.kind == "pair":
             a, b = _num(it.fields["a"]), _num(it.fields["b"])
             cells = _cells_from_pieces([p for _, p in pending])
-            if len(cells) == 2 and all(open_parens(c) == 0 for c in cells):
+            if len(cells) == 2 and all(_is_cell(c) for c in cells):
                 idx = sorted({k for k, _ in pending})
-                rows.append(Row(cells[0], cells[1], a, b, [], [items[k].no for k in idx] + [it.no],
-                                idx[0], i))
+                rows.append(Row(cells[0], cells[1], a, b, list(labels),
+                                [items[k].no for k in idx] + [it.no], idx[0], i))
                 pending.clear()
+                labels.clear()
             else:
                 drop_pending()
                 pairs.append(Pair(a, b, it.no, i))
@@ -327,9 +338,10 @@ def _entry_scores(lines: list[FreeLine], params: Params):
     ``tail`` (the wrapped end of the name before), ``dev`` (the entry's deviation starts),
     ``cont`` (the deviation goes on). Returns score(i, reading, previous reading, has_dev)."""
     single = [x.text for x in lines if len(x.text.split()) == 1]
-    name_full = max((width(t) for t in single), default=0) - params.full_line_slack
+    name_max = max((width(t) for t in single), default=0)
+    name_full = name_max - params.cell_full_slack
     punct = [width(t) for t in single if punctuation_count(t)]
-    dev_full = max(punct or [width(t) for t in single] or [0]) - params.full_line_slack
+    dev_full = max(punct or [width(t) for t in single] or [0]) - params.cell_full_slack
 
     def new(x: FreeLine) -> float:
         parts = x.text.split(None, 1)
@@ -377,7 +389,14 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 return NEG
             if width(p.text) < name_full:
                 return NEG
-            s = 1.0 if len(x.text) <= params.name_tail_max_chars else -2.0
+            if len(x.text) <= params.name_tail_short:
+                s = 1.0
+            elif len(x.text) <= params.name_tail_long:
+                s = 0.0
+            else:
+                s = -2.0
+            if width(p.text) >= name_max - 1:
+                s += 1.0                # the line before fills the column to the last character
             if punctuation_count(x.text):
                 s -= 3
             return s
@@ -511,7 +530,8 @@ def name_entries(lines: list[FreeLine], n: int, params: Params) -> EntryCut:
     for fl, lab in zip(lines, seq):
         if lab == "new":
             parts = fl.text.split(None, 1)
-            e = Entry([fl], new_unit=fl.gap != "none", after_names_header=fl.after_names_header)
+            e = Entry([fl], new_unit=fl.gap != "none", after_names_header=fl.after_names_header,
+                      after_separator=fl.gap == "sep")
             if len(parts) > 1:
                 e.dev_pieces.append(parts[1])
                 e.dev_lines.append(fl.no)

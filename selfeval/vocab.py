@@ -66,8 +66,10 @@ ACHIEVEMENT_WORDS = ("达成指标", "基本达成", "部分达成", "未达成"
 
 # --- cue words --------------------------------------------------------------------------------
 # Per 二级 group: words of a target/actual value, units of a quantitative value, and words of
-# an indicator's name that make the group likely. Used to place group boundaries and to tie
-# names to rows; never decisive alone. Groups listed in CUE_EXPECTED almost never hold a row
+# an indicator's name (anywhere, or at its end: "suffix") that make the group likely; when a
+# name holds cues of several groups, the longest cue wins (社会成本 over 成本). Used to place group boundaries and to tie
+# names to rows; never decisive alone. (``%`` is printed in nearly every group, so it is no cue
+# of one.) Groups listed in CUE_EXPECTED almost never hold a row
 # without one of their cues (a 满意度 row speaks of 满意, a 时效 row of 及时/按期 …).
 COUNT_UNITS = ("个", "家", "人", "人次", "次", "场", "台", "套", "条", "户", "期", "座", "所", "处",
                "份", "项", "批次", "间", "路", "吨", "公里", "米", "平方米", "立方米", "亩", "万羽",
@@ -76,52 +78,51 @@ LEVEL2_CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "经济成本指标": {
         "value": ("节约", "合理", "控制在", "预算内", "成本"),
         "unit": ("元",),
-        "name": ("成本", "支出控制", "补贴标准", "费用", "经费", "单价", "资金", "单位成本", "人均"),
+        "name": ("成本", "支出控制", "补贴标准", "费用", "经费", "单价", "资费", "造价"),
     },
     "社会成本指标": {
         "value": ("无明显影响", "较小", "无影响"),
-        "name": ("社会成本", "正常秩序", "社会影响"),
+        "name": ("社会成本", "正常秩序", "秩序的影响"),
     },
     "生态环境成本指标": {
-        "value": ("无明显影响", "达标", "无污染"),
-        "name": ("环境影响", "扬尘", "环境成本", "污染"),
+        "value": ("无明显影响", "无污染"),
+        "name": ("环境影响", "扬尘", "环境成本", "生态成本"),
     },
     "数量指标": {
-        "value": ("按计划完成", "全覆盖", "完成"),
+        "value": ("按计划完成", "全覆盖"),
         "unit": COUNT_UNITS,
-        "name": ("数量", "完成数", "次数", "人数", "场次", "个数", "户数", "覆盖", "面积", "规模", "数"),
+        "name": ("数量", "完成数", "次数", "人数", "场次", "个数", "户数", "总量", "面积", "规模"),
+        "suffix": ("数", "量", "次", "场"),
     },
     "质量指标": {
         "value": ("合格", "规范", "符合", "达标", "准确", "合规", "优良"),
-        "unit": ("%",),
-        "name": ("准确", "合格", "达标", "通过率", "符合", "规范", "质量", "合规", "正确", "完好",
-                 "正常"),
+        "name": ("准确", "合格", "达标", "通过率", "符合", "规范", "质量", "合规", "正确率", "完好",
+                 "正常使用", "正常运行", "验收"),
     },
     "时效指标": {
         "value": ("及时", "按时", "按期", "准时", "按时完成"),
         "name": ("及时", "按期", "按时", "时效", "时限", "进度", "周期", "准时"),
     },
     "经济效益指标": {
-        "value": ("增长", "明显", "有所增长"),
-        "name": ("经济", "收入", "节约资金", "损失", "效益", "产值"),
+        "value": ("有所增长", "明显"),
+        "name": ("经济效益", "经济损失", "收入", "节约资金", "产值", "增收"),
     },
     "社会效益指标": {
         "value": ("显著", "提高", "改善", "提升", "扩大", "便捷", "方便"),
-        "name": ("社会", "知晓", "影响力", "便利", "便捷", "群众", "公众", "覆盖面", "获得感",
-                 "就业", "形象", "服务水平", "能力", "效能", "办事"),
+        "name": ("社会效益", "社会影响", "知晓", "影响力", "便利", "便捷", "方便", "覆盖面",
+                 "获得感", "就业", "形象", "服务水平", "能力", "效能", "办事"),
     },
     "生态效益指标": {
-        "value": ("减少", "降低", "改善"),
-        "name": ("生态", "环境", "减排", "污染", "利用率", "绿化", "节能"),
+        "value": ("减少", "降低"),
+        "name": ("生态效益", "环境改善", "减排", "污染物", "利用率", "绿化", "节能"),
     },
     "可持续影响指标": {
         "value": ("完整", "健全", "长期", "持续", "建立", "长效", "全面"),
-        "name": ("持续", "长效", "机制", "制度", "完整", "健全", "档案", "长期", "参考"),
+        "name": ("持续", "长效", "机制", "制度", "完整性", "资料完整", "健全", "长期", "参考"),
     },
     "服务对象满意度指标": {
         "value": ("满意", "较满意", "基本满意", "非常满意"),
-        "unit": ("%",),
-        "name": ("满意",),
+        "name": ("满意度", "满意率", "满意"),
     },
 }
 
@@ -138,10 +139,10 @@ COUNT_NAME_WORDS = ("数", "数量", "次数", "人数", "个数", "完成数", 
 STOP_CHARS = frozenset("的和及与或等之对在了是为有于以率性度数量指标")
 
 # --- goals: 预期目标 (intention) vs 实际完成情况 (completion) -----------------------------------
-INTENTION_WORDS = ("确保", "力争", "预计", "计划", "将", "拟", "进一步", "旨在", "目标", "争取",
-                   "推动", "保障", "落实", "以更", "要求", "通过", "为目标", "实施意见")
-COMPLETION_WORDS = ("实际", "已", "完成了", "共", "累计", "全年支出", "总支出", "支出", "实现",
-                    "达到", "了", "截至", "年末", "执行金额", "执行率", "完成")
+# Only words that mark one kind of text: 落实, 保障, 要求 … read the same in both and are left out.
+INTENTION_WORDS = ("确保", "力争", "预计", "计划", "将", "拟", "旨在", "争取", "为目标")
+COMPLETION_WORDS = ("实际", "已", "完成了", "累计", "总支出", "支出", "实现", "截至", "年末",
+                    "执行金额", "执行率", "了")
 
 # --- lines that are not part of the form's table: page furniture, filing notes ---------------
 # (patterns; a line matching one is never read as a 三级 name or deviation)
