@@ -447,7 +447,6 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
 def _regular_cuts(sizes: list[int], n: int):
     """Cuts of the units into regular bands: from the top a band of f rows, then bands of B
     rows, the bottom band holding what is left; only cuts that fall between units."""
-    K = len(sizes)
     ends = set()          # rows (counted from the bottom of the reading order) between units
     acc = 0
     for sz in sizes:
