@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from .cells import parse_cell
+from .cues import name_groups
 from .model import Diagnostic
 from .params import Params
 from .reassemble import Entry, LabelRun, Pair, Paragraph, Row
@@ -144,23 +145,6 @@ def _value_cues(row: Row, group: str) -> int:
             elif unit and unit in units:
                 hits += 1
     return min(hits, 1)
-
-
-def name_groups(name: str | None) -> frozenset:
-    """The 二级 groups a name's words point to: of all groups with a cue in the name, those
-    whose matching cue is the longest (社会成本控制 → 社会成本指标, not 经济成本指标)."""
-    if not name:
-        return frozenset()
-    best: dict[str, int] = {}
-    for group, cues in LEVEL2_CUES.items():
-        hits = [len(w) for w in cues.get("name", ()) if w in name]
-        hits += [len(w) for w in cues.get("suffix", ()) if name.endswith(w)]
-        if hits:
-            best[group] = max(hits)
-    if not best:
-        return frozenset()
-    top = max(best.values())
-    return frozenset(g for g, v in best.items() if v == top)
 
 
 def _name_cues(name: str | None, group: str) -> int:
@@ -420,7 +404,8 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
     # their blank-only band boundaries are explained by the regular height
     for cuts in _regular_cuts(sizes, n):
         starts = list(cuts) + [K]
-        s = sum(band(a, b - 1) for a, b in zip(starts, starts[1:])) + params.regular_bands
+        s = sum(band(a, b - 1) - params.regular_blank_cut * (a > 0 and not separated[a])
+                for a, b in zip(starts, starts[1:])) + params.regular_bands
         candidates[cuts] = max(candidates.get(cuts, s), s)
     ranked = sorted(candidates.items(), key=lambda kv: -kv[1])
     cuts, best_score = ranked[0]

@@ -198,7 +198,7 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.put(actual.numbers, "goals.actual")
 
     # the 三级指标 column: entries, 二级 groups, then names onto rows
-    cut = name_entries(free_lines(items), len(rows), params)
+    cut = name_entries(free_lines(items), len(rows), params, lost=sum(r.lost_points for r in rows))
     entries = cut.entries
     if cut.forced:
         level = "warning" if cut.forced_cost >= params.forced_cost_warning else "info"

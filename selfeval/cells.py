@@ -80,8 +80,18 @@ def ends_clause(text: str) -> bool:
     return bool(text) and text[-1] in CLAUSE_PUNCT
 
 
+def starts_with_punctuation(text: str) -> bool:
+    return bool(text) and (text[0] in SENTENCE_END or text[0] in CLAUSE_PUNCT)
+
+
 def punctuation_count(text: str) -> int:
     return sum(1 for c in text if c in SENTENCE_END or c in CLAUSE_PUNCT)
+
+
+def prose_marks(text: str) -> int:
+    """Punctuation that marks running prose: that of sentences and clauses, but not 、, which
+    lists subjects in many indicator names (河道保洁、路灯维护完成数)."""
+    return sum(1 for c in text if (c in SENTENCE_END or c in CLAUSE_PUNCT) and c != "、")
 
 
 def join_wrapped(pieces: list[str]) -> str:

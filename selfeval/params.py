@@ -14,13 +14,16 @@ class Params:
     # splitting pages and forms
     page_blank_run: int = 2            # this many blank lines in a row end a page
     # prose vs cells: a text segment wider than any table cell is goal prose
-    goal_min_width: int = 38
+    goal_min_width: int = 38           # goal prose is at least this wide …
+    goal_slack: int = 10               # … and within this of the widest text of its form
+    short_goal_min_width: int = 16     # a one-sentence goal standing on its own is this wide at least
     full_line_slack: int = 4           # a wrapped prose line is "full" within this many columns of the widest
     cell_full_slack: int = 2           # a wrapped cell line (name, deviation) fills its column but one character
     name_tail_short: int = 4           # the wrapped end of a 三级 name is usually this short …
     name_tail_long: int = 8            # … and rarely longer than this
-    max_unit_pieces: int = 4           # a quantitative cell wraps over at most this many lines
+    cell_piece_width: int = 24         # a line of a wrapped 年度指标值/实际完成值 cell is this wide at most
     lone_deviation_penalty: float = 3.0  # a deviation of one line printed apart from its name
+    name_word_bonus: float = 1.0       # a line with an indicator-type word reads as a name
     stray_penalty: float = 6.0         # a line with Chinese in the 三级 column that is no part of it
     forced_cost_warning: float = 4.0   # readings forced by the row count that cost this much are reported
     # tolerances
@@ -40,11 +43,12 @@ class Params:
     band_at_separator: float = 2.0     # another block between two units starts a new band …
     separator_in_band: float = 3.0     # … and never stands inside one
     regular_bands: float = 2.0         # bands of one height, the header's band shorter
-    blank_band_cut: float = 8.0        # a band boundary with only blank lines, in an irregular cut
+    blank_band_cut: float = 8.0        # a band boundary with only blank lines, in an irregular cut …
+    regular_blank_cut: float = 1.0     # … and, a little, in a regular one
     align_rounds: int = 3              # names ⇄ groups placed again until stable, at most this often
     # evidence weights: rows <-> 二级 groups
     group_value_cue: float = 1.0
-    group_name_cue: float = 1.0
+    group_name_cue: float = 1.5         # a name states its type; value words (提高) are shared more
     group_anchor: float = 50.0         # an inline or wrapped label next to a row
     # evidence weights: goals
     goal_amount_match: float = 3.0

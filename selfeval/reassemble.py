@@ -17,12 +17,15 @@ import attrs
 import regex
 
 from .cells import (
-    QUANT_MIDDLE_RE, QUANT_RE, QUANT_TAIL_RE, ends_clause, ends_sentence, has_han, join_wrapped,
-    open_parens, parse_number, punctuation_count, width,
+    QUANT_RE, ends_clause, ends_sentence, has_han, join_wrapped,
+    open_parens, parse_cell, parse_number, prose_marks, starts_with_punctuation, width,
 )
 from .classify import Classified
+from .cues import name_groups
 from .params import Params
-from .vocab import BOILERPLATE_PATTERNS, LABELS, LEVEL2
+from .vocab import (
+    ACHIEVEMENT_WORDS, BOILERPLATE_PATTERNS, INDICATOR_ENDINGS, LABELS, LEVEL1, LEVEL2,
+)
 
 BOILERPLATE = [regex.compile(p) for p in BOILERPLATE_PATTERNS]
 
@@ -201,37 +204,66 @@ def _num(text: str) -> float | None:
         return None
 
 
-def _cells_from_pieces(pieces: list[str]) -> list[str]:
-    """Pieces of cells in reading order -> cells: a piece continues the cell before it while
-    that cell's unit bracket is still open."""
-    cells: list[str] = []
-    for p in pieces:
-        if cells and open_parens(cells[-1]) > 0:
-            cells[-1] = join_wrapped([cells[-1], p])
-        else:
-            cells.append(p)
-    return cells
-
-
 def _is_cell(text: str) -> bool:
     """A whole 年度指标值 / 实际完成值 cell: a quantity, or words with balanced brackets."""
     return bool(QUANT_RE.match(text)) or (has_han(text) and open_parens(text) == 0
                                           and not text.startswith((")", "）")))
 
 
+def _table_piece(text: str, params: Params) -> tuple[list[str], str] | None:
+    """A short line inside the table that may be a piece of a wrapped cell (控制在预算 / 内),
+    after any 一级/二级 labels printed on it."""
+    tokens = text.split()
+    k = 0
+    while k < len(tokens) - 1 and (tokens[k] in LEVEL1 or tokens[k] in LEVEL2):
+        k += 1
+    rest = tokens[k:]
+    if len(rest) != 1 or width(rest[0]) > params.cell_piece_width or prose_marks(rest[0]):
+        return None
+    return tokens[:k], rest[0]
+
+
+def _split_cells(pieces: list[str]) -> tuple[str, str] | None:
+    """The pieces of two wrapped cells, in reading order -> (年度指标值, 实际完成值): every split
+    that leaves both cells whole (brackets balanced) is weighed; an actual that reads as one
+    (达成指标, a quantity) and two quantities of one unit are preferred."""
+    best, best_key = None, None
+    for j in range(1, len(pieces)):
+        target, actual = join_wrapped(pieces[:j]), join_wrapped(pieces[j:])
+        if not (_is_cell(target) and _is_cell(actual)):
+            continue
+        t, a = parse_cell(target), parse_cell(actual)
+        key = (2 * (actual in ACHIEVEMENT_WORDS or a is not None)
+               + (t is not None and a is not None and t[2] == a[2])
+               + (t is not None or target not in ACHIEVEMENT_WORDS), -j)
+        if best_key is None or key > best_key:
+            best, best_key = (target, actual), key
+    return best
+
+
 def assemble_rows(items: list[Classified], params: Params) -> tuple[list[Row], list[Pair]]:
     """Value rows in reading order (the backbone of the indicator table), and the pairs of
-    bare numbers that closed no wrapped row."""
+    bare numbers that closed no wrapped row.
+
+    A row whose cells are wider than their columns comes as pieces on lines of their own and
+    ends with its 分值 得分 pair: quantitative pieces (``319.93(万`` / ``元)``) wherever they
+    stand, and short text lines (``控制在预算`` / ``内`` / ``达成指标``) while inside the table,
+    that is after the indicator header or a row with nothing but labels and blank lines since.
+    """
     rows: list[Row] = []
     pairs: list[Pair] = []
     pending: list[tuple[int, str]] = []      # (item index, piece)
     labels: list[str] = []                   # labels printed on a piece line
+    borrowed: dict[int, tuple[str, dict]] = {}  # text lines taken as pieces: their old reading
+    in_table = False
 
     def drop_pending():
         for k, _ in pending:
-            items[k].kind = "text"
+            kind, fields = borrowed.get(k, ("text", {}))
+            items[k].kind, items[k].fields = kind, fields
         pending.clear()
         labels.clear()
+        borrowed.clear()
 
     for i, it in enumerate(items):
         if it.kind == "value_row":
@@ -239,28 +271,37 @@ def assemble_rows(items: list[Classified], params: Params) -> tuple[list[Row], l
             f = it.fields
             rows.append(Row(f["target"], f["actual"], _num(f["weight"]), _num(f["score"]),
                             list(f["labels"]), [it.no], i, i))
+            in_table = True
         elif it.kind == "pieces":
             labels.extend(it.fields.get("labels", ()))
             for p in it.fields["pieces"]:
                 pending.append((i, p))
-        elif it.kind == "text" and pending and open_parens(join_wrapped([p for _, p in pending])) > 0 \
-                and (QUANT_TAIL_RE.match(it.text) or QUANT_MIDDLE_RE.match(it.text)) \
-                and len({k for k, _ in pending}) < params.max_unit_pieces * 2:
-            it.kind = "pieces"                # the middle of a unit cut twice: 元/ | 人/ | 年)
-            it.fields = {"pieces": [it.text]}
-            pending.append((i, it.text))
+        elif it.kind == "text" and (in_table or pending) and _table_piece(it.text, params):
+            head, piece = _table_piece(it.text, params)
+            borrowed[i] = (it.kind, it.fields)
+            it.kind, it.fields = "pieces", {"labels": head, "pieces": [piece]}
+            labels.extend(head)
+            pending.append((i, piece))
         elif it.kind == "pair":
             a, b = _num(it.fields["a"]), _num(it.fields["b"])
-            cells = _cells_from_pieces([p for _, p in pending])
-            if len(cells) == 2 and all(_is_cell(c) for c in cells):
+            cells = _split_cells([p for _, p in pending]) if len(pending) > 1 else None
+            if cells:
                 idx = sorted({k for k, _ in pending})
                 rows.append(Row(cells[0], cells[1], a, b, list(labels),
                                 [items[k].no for k in idx] + [it.no], idx[0], i))
                 pending.clear()
                 labels.clear()
+                borrowed.clear()
+                in_table = True
             else:
                 drop_pending()
                 pairs.append(Pair(a, b, it.no, i))
+                in_table = False
+        elif it.kind == "indicator_header":
+            in_table = True
+        elif it.kind not in ("blank", "label"):
+            drop_pending()
+            in_table = False
     drop_pending()
     return rows, pairs
 
@@ -289,6 +330,13 @@ def free_lines(items: list[Classified]) -> list[FreeLine]:
     return out
 
 
+def _name_and_text(text: str) -> bool:
+    """``名称 偏差说明…``: a name (Chinese, no sentence punctuation) and more text after a
+    space, the shape of a 三级 name with its deviation beside it."""
+    parts = text.split(None, 1)
+    return len(parts) == 2 and has_han(parts[0]) and not prose_marks(parts[0])
+
+
 def _widest_segment(text: str) -> int:
     return max((width(s) for s in text.split()), default=0)
 
@@ -296,22 +344,65 @@ def _widest_segment(text: str) -> int:
 def goal_paragraphs(lines: list[FreeLine], params: Params) -> list[Paragraph]:
     """Prose wider than any table cell, with the short last lines of its paragraphs.
 
+    The goal texts span several columns of the table, so their column is the widest of the
+    form: a line is goal prose when a segment of it is within ``goal_slack`` of the widest
+    segment of the form's free text (and at least ``goal_min_width`` wide). A form has two
+    goal texts; when only one is that wide, the other may be a short one: one narrower line
+    (``short_goal_min_width`` at least, no space in it, ending a sentence) right after
+    another block or after the other goal text, where no deviation line ever stands (a
+    deviation follows its name) and which no name looks like (no name ends a sentence).
+
     A paragraph goes on across a blank line when its line before the blank is full (within
     ``full_line_slack`` of the paragraph's widest line) and ends no sentence: pdftotext puts
     blank lines inside wrapped cells.
     """
+    form_widest = max((_widest_segment(fl.text) for fl in lines), default=0)
+    threshold = max(params.goal_min_width, form_widest - params.goal_slack)
+    paras = _prose(lines, threshold, params, after=set())
+    for _ in range(2):
+        if len(paras) >= 2:
+            break
+        taken = {fl.no for p in paras for fl in p.lines}
+        short = [p for p in _prose(lines, params.short_goal_min_width, params, after=taken, chain=False)
+                 if len(p.lines) == 1 and p.lines[0].no not in taken
+                 and len(p.lines[0].text.split()) == 1 and ends_sentence(p.lines[0].text)]
+        short.sort(key=lambda p: -max(width(fl.text) for fl in p.lines))
+        paras = sorted(paras + short[:2 - len(paras)], key=lambda p: p.lines[0].no)
+        # the other goal may be a wide one that follows the short one
+        taken = {fl.no for p in paras for fl in p.lines}
+        wide = [p for p in _prose(lines, threshold, params, after=taken)
+                if not taken & {fl.no for fl in p.lines}]
+        paras = sorted(paras + wide[:max(0, 2 - len(paras))], key=lambda p: p.lines[0].no)
+    return paras
+
+
+def _prose(lines: list[FreeLine], threshold: int, params: Params, after: set[int],
+           chain: bool = True) -> list[Paragraph]:
+    """Paragraphs of lines at least ``threshold`` wide that start as a block of their own:
+    right after another block, or right after a goal text (one of ``after``, or with
+    ``chain`` one found here) — never under a line of the 三级 column, where a deviation
+    starts."""
     paras: list[Paragraph] = []
     current: list[FreeLine] = []
     widest = 0
+    goal_lines = set(after)
 
     def close():
         nonlocal current, widest
         if current:
             paras.append(Paragraph(current))
+            if chain:
+                goal_lines.update(x.no for x in current)
         current, widest = [], 0
 
+    previous = None
     for fl in lines:
-        wide = _widest_segment(fl.text) >= params.goal_min_width
+        after_goal = previous is not None and (previous.no in goal_lines or (chain and previous in current))
+        starts_here = (fl.gap == "sep" or (after_goal and fl.gap == "blank")) and not _name_and_text(fl.text)
+        previous = fl
+        wide = _widest_segment(fl.text) >= threshold or (
+            # inside a paragraph a full line counts whole, printed spaces and all (〔2022〕23 号)
+            bool(current) and fl.gap == "none" and width(fl.text) >= widest - params.full_line_slack)
         if current:
             prev = current[-1]
             full = width(prev.text) >= widest - params.full_line_slack
@@ -325,7 +416,7 @@ def goal_paragraphs(lines: list[FreeLine], params: Params) -> list[Paragraph]:
                 close()
                 continue
             close()
-        if wide:
+        if wide and starts_here:
             current = [fl]
             widest = width(fl.text)
     close()
@@ -338,9 +429,16 @@ def _entry_scores(lines: list[FreeLine], params: Params):
     ``tail`` (the wrapped end of the name before), ``dev`` (the entry's deviation starts),
     ``cont`` (the deviation goes on). Returns score(i, reading, previous reading, has_dev)."""
     single = [x.text for x in lines if len(x.text.split()) == 1]
-    name_max = max((width(t) for t in single), default=0)
+    # the 三级 column's width, from lines that are surely names: a name with its deviation
+    # beside it, a line right after another block (a chunk starts with a name), a line that
+    # names an indicator type; failing those, any line without sentence punctuation
+    names = [x.text.split(None, 1)[0] for x in lines if _name_and_text(x.text)]
+    names += [x.text for x in lines if len(x.text.split()) == 1 and not prose_marks(x.text)
+              and (x.gap == "sep" or name_groups(x.text))]
+    namelike = names or [t for t in single if not prose_marks(t)] or single
+    name_max = max((width(t) for t in namelike), default=0)
     name_full = name_max - params.cell_full_slack
-    punct = [width(t) for t in single if punctuation_count(t)]
+    punct = [width(t) for t in single if prose_marks(t)]
     dev_full = max(punct or [width(t) for t in single] or [0]) - params.cell_full_slack
 
     def new(x: FreeLine) -> float:
@@ -353,20 +451,27 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             s -= 4
         elif ends_sentence(head):
             s -= 3
-        elif punctuation_count(head):
+        elif prose_marks(head):   # 、 lists subjects in many names
             s -= 1.5
         if len(head) <= 2:
             s -= 2
         if not has_han(head):
             s -= 4
+        if starts_with_punctuation(head):
+            s -= 3                      # it goes on with the sentence of the line above
+        if name_groups(head):
+            s += params.name_word_bonus     # it names an indicator type: 准确率, 满意度 …
         return s
 
     def prose(x: FreeLine) -> float:
-        """A deviation line: a piece of a sentence; a name with its deviation beside it is not."""
+        """A deviation line: a piece of a sentence; a name with its deviation beside it is not,
+        nor a line that names an indicator type and has no sentence punctuation."""
         parts = x.text.split(None, 1)
         s = 0.0
-        if len(parts) > 1 and not punctuation_count(parts[0]):
+        if len(parts) > 1 and not prose_marks(parts[0]):
             s -= 5
+        if name_groups(x.text) and not prose_marks(x.text):
+            s -= params.name_word_bonus
         if x.gap == "sep":
             s -= 3
         return s
@@ -397,19 +502,25 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 s = -2.0
             if width(p.text) >= name_max - 1:
                 s += 1.0                # the line before fills the column to the last character
-            if punctuation_count(x.text):
+            if p.text.endswith(INDICATOR_ENDINGS):
+                s -= 1.0                # … but already ends the way a whole name ends
+            if prose_marks(x.text):
                 s -= 3
             return s
-        if label == "dev":
-            if has_dev:
+        if label in ("dev", "devw"):
+            if has_dev or (label == "devw") != (prev == "tail"):
                 return NEG
             s = prose(x)
+            if not has_han(x.text) or starts_with_punctuation(x.text):
+                s -= 3                  # a deviation starts with words, not with ， or 。
             if ends_clause(x.text) or ends_sentence(x.text):
                 s += 3
-            elif punctuation_count(x.text):
+            elif prose_marks(x.text):
                 s += 1
-            else:
+            elif label == "dev":
                 s -= 1.5
+            else:
+                s -= 0.5                # under a wrapped name a one-line deviation is expected
             return s
         if label == "cont":
             if not has_dev:
@@ -422,77 +533,84 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 s += 2                  # the line before was cut mid-sentence at the column's edge
             else:
                 s -= 1
+            if x.gap == "blank" and not ends_sentence(x.text):
+                s -= 1                  # a blank inside a deviation comes before its last line,
+                #                         and that line ends the sentence
             if ends_clause(x.text) or ends_sentence(x.text):
                 s += 1
-            elif not punctuation_count(x.text):
-                s -= 2.5                # a run of full lines with no punctuation is a column of names
+            elif not prose_marks(x.text):
+                # a run of full lines with no punctuation is a column of names; after a line
+                # that is prose, one such line is just the middle of a sentence
+                s -= 0.5 if prose_marks(before) else 2.5
             return s
         return NEG
 
     return score
 
 
-READINGS = ("new", "tail", "dev", "cont", "stray")
+# devw: a deviation that starts after a wrapped name (a one-line deviation stands between the
+# name's lines there, so it is not "lone")
+READINGS = ("new", "tail", "dev", "devw", "cont", "stray")
 
 
-def _reading_table(lines: list[FreeLine], params: Params) -> list[list[tuple]]:
-    """Per line, the allowed steps (previous reading, has_dev before, reading, has_dev after,
-    score); computed once so that the searches below only add numbers."""
+def _reading_table(lines: list[FreeLine], params: Params) -> list[dict]:
+    """Per line, the allowed steps from each (previous reading, has_dev) to (reading,
+    has_dev after, score); computed once so that the searches below only add numbers."""
     score = _entry_scores(lines, params)
     table = []
     for i, fl in enumerate(lines):
         inline_dev = len(fl.text.split()) > 1
-        steps = []
+        steps: dict = {}
         for prev in ((None,) if i == 0 else READINGS):
             for has_dev in ((False,) if i == 0 else (False, True)):
                 for lab in READINGS:
                     s = score(i, lab, prev, has_dev)
                     if s == NEG:
                         continue
-                    if lab == "new":
-                        after = inline_dev
-                    else:
-                        after = has_dev or lab == "dev"
-                    steps.append((prev, has_dev, lab, after, s))
+                    after = inline_dev if lab == "new" else (has_dev or lab in ("dev", "devw"))
+                    steps.setdefault((prev, has_dev), []).append((lab, after, s))
         table.append(steps)
     return table
 
 
-def _best_readings(table: list[list[tuple]], n: int | None, lone_dev_penalty: float
+def _best_readings(table: list[dict], n: int | None, devs_needed: int, params: Params
                    ) -> tuple[list[str], float] | None:
     """Best sequence of readings and its score; with ``n``, only those with exactly ``n``
-    new entries."""
+    new entries. A row that lost points has a deviation, so a cut with fewer entries with a
+    deviation than ``devs_needed`` pays for each one missing."""
     m = len(table)
-    # state: (entries so far, reading, has_dev) -> (score, back state)
-    layer: dict = {(0, None, False): (0.0, None)}
+    # state: (entries so far, deviations so far (capped), reading, has_dev) -> (score, back)
+    layer: dict = {(0, 0, None, False): (0.0, None)}
     history = []
     for i, steps in enumerate(table):
         lo = 0 if n is None else n - (m - 1 - i)    # enough lines left to reach n
         nxt: dict = {}
-        for (k, prev, has_dev), (s0, _) in layer.items():
-            for p, hd, lab, after, s in steps:
-                if p != prev or hd != has_dev:
-                    continue
-                nk = k + (lab == "new")
+        for state, (s0, _) in layer.items():
+            k, d, prev, has_dev = state
+            for lab, after, s in steps.get((prev, has_dev), ()):
+                nk = k + (lab == "new") if n is not None else 0
                 if n is not None and not (lo <= nk <= n):
                     continue
-                key = (nk if n is not None else 0, lab, after)
+                nd = min(devs_needed, d + (after and not (has_dev and lab != "new")))
+                key = (nk, nd, lab, after)
                 total = s0 + s
                 if key not in nxt or total > nxt[key][0]:
-                    nxt[key] = (total, (k if n is not None else 0, prev, has_dev))
+                    nxt[key] = (total, state)
         history.append(nxt)
         layer = nxt
     ends = [key for key in layer if n is None or key[0] == n]
     if not ends:
         return None
+
     def final(x):
-        return layer[x][0] - (lone_dev_penalty if x[1] == "dev" else 0.0)
+        return (layer[x][0] - (params.lone_deviation_penalty if x[2] == "dev" else 0.0)
+                - params.cue_deviation_lost * (devs_needed - x[1]))
 
     key = max(ends, key=final)
     best = final(key)
     seq = []
     for i in range(m - 1, -1, -1):
-        seq.append(key[1])
+        seq.append(key[2])
         key = history[i][key][1]
     seq.reverse()
     return seq, best
@@ -509,18 +627,19 @@ class EntryCut:
     forced_cost: float            # how much evidence that overrode
 
 
-def name_entries(lines: list[FreeLine], n: int, params: Params) -> EntryCut:
+def name_entries(lines: list[FreeLine], n: int, params: Params, lost: int = 0) -> EntryCut:
     """Cut the 三级指标 column's lines into entries, one per value row (``n``) when the lines
-    allow it, maximising the evidence of each line's reading."""
+    allow it, at least ``lost`` of them with a deviation (one per row that lost points),
+    maximising the evidence of each line's reading."""
     if not lines:
         return EntryCut([], n == 0, [], [], 0.0)
     table = _reading_table(lines, params)
-    seq, free_score = _best_readings(table, None, params.lone_deviation_penalty)
+    seq, free_score = _best_readings(table, None, lost, params)
     exact = seq.count("new") == n
     forced: list[int] = []
     cost = 0.0
     if not exact:
-        constrained = _best_readings(table, n, params.lone_deviation_penalty)
+        constrained = _best_readings(table, n, lost, params)
         if constrained is not None:
             forced = [fl.no for fl, a, b in zip(lines, seq, constrained[0]) if a != b]
             cost = free_score - constrained[1]

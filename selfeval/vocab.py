@@ -133,6 +133,10 @@ UNIT_NAME_CUES: dict[str, tuple[str, ...]] = {
     "%": ("率", "比例", "比重", "占比", "度"),
     "元": ("成本", "费", "资金", "金额", "补贴", "标准", "价", "支出", "经费", "投入"),
 }
+# How indicator names end: a line that ends so is likely a whole name, not the first line
+# of a wrapped one.
+INDICATOR_ENDINGS = ("率", "性", "度", "数", "量", "额", "成本", "情况", "作用", "影响", "标准",
+                     "控制", "力", "感")
 # Suffixes of a name that mark it as a count, matched against count units.
 COUNT_NAME_WORDS = ("数", "数量", "次数", "人数", "个数", "完成数", "场次")
 # Characters too common in indicator names to count as a shared cue.

@@ -1,0 +1,102 @@
+"""Properties, checked by hypothesis on random records and random layouts of their dumps."""
+import time
+
+from hypothesis import given, note, strategies as st
+
+import selfeval
+from accounting import lost_lines
+from strategies import form_lists, layouts
+from selfeval.render import DEFAULT_LAYOUT
+
+
+def data(form) -> dict:
+    """A record without where it came from and what the parser said of it."""
+    d = form.to_dict()
+    d.pop("source")
+    d.pop("diagnostics")
+    return d
+
+
+def differences(want: list, got: list) -> list[str]:
+    """``form[i].indicators[j].name: expected … got …`` for each field that differs."""
+    out = []
+
+    def walk(a, b, path):
+        if isinstance(a, dict) and isinstance(b, dict):
+            for k in a.keys() | b.keys():
+                walk(a.get(k), b.get(k), f"{path}.{k}")
+        elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+            for i, (x, y) in enumerate(zip(a, b)):
+                walk(x, y, f"{path}[{i}]")
+        elif a != b:
+            out.append(f"{path}: expected {a!r} got {b!r}")
+
+    walk(want, got, "form")
+    return sorted(out)
+
+
+@given(form_lists(), layouts())
+def test_parse_of_render_gives_the_records_back(forms, layout):
+    text = selfeval.render(forms, layout)
+    got = selfeval.parse(text)
+    diff = differences([data(f) for f in forms], [data(f) for f in got])
+    if diff:
+        note(text)
+        note("\n".join(f"{d.level} {d.code} {d.lines}: {d.message}" for f in got for d in f.diagnostics))
+    assert not diff, "\n".join(diff[:12])
+
+
+@given(form_lists(), layouts())
+def test_render_of_parse_of_render_is_stable(forms, layout):
+    once = selfeval.render(forms, layout)
+    assert selfeval.render(selfeval.parse(once), layout) == once
+
+
+FORM_LINES = ["财政项目支出绩效自评表", "（2024年度）", "项目名称 某某项目", "年初预算数 全年预算数 分数 得分",
+              "年度资金总额 100.00 90.00 10.00 9.00", "其中：当年财政拨款 100.00 90.00 - -",
+              "一级指标 二级指标 年度指标值 实际完成值 分值 得分", "数量指标 =12.00(次) 12.00(次) 8.00 8.00",
+              "及时 达成指标 5.00 5.00", "319.93(万", "元)", "20.00 18.00", "经济成本指", "标", "满意度指标",
+              "三级指标 偏差原因分析及改进措施", "全年执行数 执行率(%)", "90.00 100.00", "评分等级 优", "总分",
+              "预期目标 实际完成情况", "年度", "总体", "目标", "人工成本总额 人员额度严格按照上级要求执行"]
+PIECES = st.one_of(
+    st.sampled_from(FORM_LINES),
+    st.text(st.sampled_from("财政项目支出绩效指标年度完成万元人次及时满意，。、；（）() "), max_size=30),
+    st.text(st.sampled_from("0123456789.,-=≥≤<>%/ "), max_size=20),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20),
+    st.sampled_from(["", "", "\f", "\x0b", "\x1c", "\x00", "\t", "\r", "\u3000"]),
+)
+
+
+@given(st.lists(PIECES, max_size=120))
+def test_parse_never_raises_and_loses_no_line(pieces):
+    text = "\n".join(pieces)
+    forms = selfeval.parse(text)
+    if forms:
+        assert lost_lines(text, forms) == []
+
+
+@given(form_lists(max_forms=2), layouts(), st.lists(st.sampled_from(FORM_LINES), max_size=8))
+def test_a_dump_with_stray_lines_loses_none_of_them(forms, layout, extra):
+    lines = selfeval.render(forms, layout).split("\n")
+    step = max(1, len(lines) // (len(extra) + 1))
+    for k, x in enumerate(extra):
+        lines.insert((k + 1) * step, x)
+    text = "\n".join(lines)
+    assert lost_lines(text, selfeval.parse(text)) == []
+
+
+def _time(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        selfeval.parse(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@given(form_lists(max_forms=2))
+def test_parsing_time_grows_linearly(forms):
+    one = selfeval.render(forms, DEFAULT_LAYOUT)
+    small, large = one * 2, one * 20
+    t_small, t_large = _time(small), _time(large)
+    assert t_large <= 13 * t_small + 0.02, (t_small, t_large)
