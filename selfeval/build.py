@@ -112,6 +112,31 @@ def _title_block(items: list[Classified], form: Form, books: Books) -> None:
             books.warn("missing-" + field.replace("_", "-"), f"no {field} found on the form")
 
 
+def _missing_deviations(names, rows) -> int:
+    """Rows that lost points but got an entry without a deviation."""
+    return sum(1 for e, r in zip(names.entry_of_row, rows) if r.lost_points and e and not e.deviation)
+
+
+def _best_cut(lines, rows, level2, params):
+    """The text's best cut of the 三级 column, unless it leaves a row that lost points without
+    a deviation and a near-tied cut does not: what the text alone cannot tell, the rows can."""
+    lost = sum(r.lost_points for r in rows)
+    best = name_entries(lines, len(rows), params, lost=lost)[0]
+    names = align_names(best.entries, rows, level2, params)
+    missing = _missing_deviations(names, rows)
+    if not missing:
+        return best, names
+    for other in name_entries(lines, len(rows), params, lost=lost,
+                              alternatives=params.cut_alternatives)[1:]:
+        if not missing:
+            break
+        placed = align_names(other.entries, rows, level2, params)
+        m = _missing_deviations(placed, rows)
+        if m < missing:
+            best, names, missing = other, placed, m
+    return best, names
+
+
 def build_form(segment: Segment, params: Params, file: str | None = None,
                form_index: int = 0) -> Form | None:
     """The record of one form, or None when the lines hold no form at all."""
@@ -198,7 +223,10 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.put(actual.numbers, "goals.actual")
 
     # the 三级指标 column: entries, 二级 groups, then names onto rows
-    cut = name_entries(free_lines(items), len(rows), params, lost=sum(r.lost_points for r in rows))
+    # the 三级指标 column: cut into entries, then placed on the evidence of their own rows
+    kinds = [x.kind for x in items]
+    level2: list[str | None] = [None] * len(rows)
+    cut, names = _best_cut(free_lines(items), rows, level2, params)
     entries = cut.entries
     if cut.forced:
         level = "warning" if cut.forced_cost >= params.forced_cost_warning else "info"
@@ -208,11 +236,7 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
     for no in cut.stray:
         books.warn("unassigned", "line in the 三级指标 column that is no name or deviation", [no])
         books.put([no], "unassigned")
-    kinds = [x.kind for x in items]
-    # names first on the evidence of their own rows; then the groups, helped by the names'
-    # words (满意度 → 满意度指标); then names again with the groups' evidence, until stable
-    level2: list[str | None] = [None] * len(rows)
-    names = align_names(entries, rows, level2, params)
+    # now the groups, helped by the names' words (满意度 → 满意度指标); then names again with the groups' evidence, until stable
     for _ in range(params.align_rounds):
         groups = align_groups(rows, runs, kinds, params,
                               names=[e.name if e else None for e in names.entry_of_row])

@@ -3,6 +3,7 @@ wrapped lines. Small pure functions used by every later stage."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -63,6 +64,7 @@ def open_parens(text: str) -> int:
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
+@lru_cache(maxsize=65536)
 def width(text: str) -> int:
     """Display width: East Asian wide and full-width characters take two columns."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -19,10 +19,12 @@ class Params:
     short_goal_min_width: int = 16     # a one-sentence goal standing on its own is this wide at least
     full_line_slack: int = 4           # a wrapped prose line is "full" within this many columns of the widest
     cell_full_slack: int = 2           # a wrapped cell line (name, deviation) fills its column but one character
-    name_tail_short: int = 4           # the wrapped end of a 三级 name is usually this short …
-    name_tail_long: int = 8            # … and rarely longer than this
+    name_tail_short: int = 4           # the wrapped end of a 三级 name is often this short
     cell_piece_width: int = 24         # a line of a wrapped 年度指标值/实际完成值 cell is this wide at most
     lone_deviation_penalty: float = 3.0  # a deviation of one line printed apart from its name
+    unfinished_deviation: float = 1.0  # a new entry right under a deviation line cut mid-sentence
+    cut_alternatives: int = 3          # runners-up of the 三级 column's cut the rows may pick …
+    cut_margin: float = 2.0            # … when this close to the best
     name_word_bonus: float = 1.0       # a line with an indicator-type word reads as a name
     stray_penalty: float = 6.0         # a line with Chinese in the 三级 column that is no part of it
     forced_cost_warning: float = 4.0   # readings forced by the row count that cost this much are reported

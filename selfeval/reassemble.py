@@ -439,7 +439,8 @@ def _entry_scores(lines: list[FreeLine], params: Params):
     name_max = max((width(t) for t in namelike), default=0)
     name_full = name_max - params.cell_full_slack
     punct = [width(t) for t in single if prose_marks(t)]
-    dev_full = max(punct or [width(t) for t in single] or [0]) - params.cell_full_slack
+    dev_max = max(punct or [width(t) for t in single] or [0])
+    dev_full = dev_max - params.cell_full_slack
 
     def new(x: FreeLine) -> float:
         parts = x.text.split(None, 1)
@@ -455,12 +456,13 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             s -= 1.5
         if len(head) <= 2:
             s -= 2
+        elif len(head) <= 4:
+            s -= 1                      # names this short are rare
         if not has_han(head):
             s -= 4
         if starts_with_punctuation(head):
             s -= 3                      # it goes on with the sentence of the line above
-        if name_groups(head):
-            s += params.name_word_bonus     # it names an indicator type: 准确率, 满意度 …
+        s += name_words(head)
         return s
 
     def prose(x: FreeLine) -> float:
@@ -470,17 +472,40 @@ def _entry_scores(lines: list[FreeLine], params: Params):
         s = 0.0
         if len(parts) > 1 and not prose_marks(parts[0]):
             s -= 5
-        if name_groups(x.text) and not prose_marks(x.text):
-            s -= params.name_word_bonus
+        if not prose_marks(x.text):
+            s -= name_words(x.text)
         if x.gap == "sep":
             s -= 3
         return s
 
+    def name_words(text: str) -> float:
+        """How much a line reads as a name: it names an indicator type (准确率, 满意度 …), and
+        more so when it also ends the way indicator names end."""
+        if not name_groups(text):
+            return 0.0
+        return params.name_word_bonus * (2.0 if text.endswith(INDICATOR_ENDINGS) else 1.0)
+
+    def cut_mid_sentence(text: str) -> bool:
+        """Wrapped by the producer: it fills the column to the last column or so."""
+        return width(text) >= dev_max - 1 and not ends_sentence(text) and not ends_clause(text)
+
+    # what does not depend on the line before, once per line
+    widths = [width(x.text) for x in lines]
+    new_score = [new(x) for x in lines]
+    prose_score = [prose(x) for x in lines]
+    unfinished = [cut_mid_sentence(x.text) for x in lines]
+
     def score(i: int, label: str, prev: str | None, has_dev: bool) -> float:
         x = lines[i]
         if label == "new":
+            s = new_score[i]
             # a one-line deviation stands beside its name; on a line of its own it is rare
-            return new(x) - (params.lone_deviation_penalty if prev == "dev" else 0.0)
+            if prev == "dev":
+                s -= params.lone_deviation_penalty
+            # a deviation line cut at the column's edge mid-sentence goes on below
+            if prev in ("dev", "devw", "cont", "contb") and i and unfinished[i - 1]:
+                s -= params.unfinished_deviation
+            return s
         if label == "stray":
             # not of this column at all: page furniture, or no Chinese character in it
             if not has_han(x.text) or any(p.match(x.text) for p in BOILERPLATE):
@@ -492,25 +517,31 @@ def _entry_scores(lines: list[FreeLine], params: Params):
         if label == "tail":
             if has_dev or prev not in ("new", "tail") or len(x.text.split()) > 1 or x.gap == "sep":
                 return NEG
-            if width(p.text) < name_full:
+            if widths[i - 1] < name_full:
                 return NEG
-            if len(x.text) <= params.name_tail_short:
-                s = 1.0
-            elif len(x.text) <= params.name_tail_long:
-                s = 0.0
-            else:
-                s = -2.0
-            if width(p.text) >= name_max - 1:
+            s = 1.0 if len(x.text) <= params.name_tail_short else 0.0
+            if widths[i] >= name_full:
+                s -= 1.0                # a tail that fills the column too: a name of three lines
+            if prev == "tail":
+                s -= 1.0                # … or already the third line of one
+            if prose_marks(p.text):
+                s -= 2.0                # the line before reads as prose, not as a name
+            if widths[i - 1] >= name_max - 1:
                 s += 1.0                # the line before fills the column to the last character
-            if p.text.endswith(INDICATOR_ENDINGS):
-                s -= 1.0                # … but already ends the way a whole name ends
+            # … and ends the way a whole name ends, or stops mid-name
+            s += -1.0 if p.text.endswith(INDICATOR_ENDINGS) else 1.0
+            if x.text.endswith(INDICATOR_ENDINGS):
+                s += 0.5                # the tail ends the name the way names end
+            before, here = name_groups(p.text), name_groups(x.text)
+            if before and here and not before & here:
+                s -= 2.0                # two indicator types: two names, not one wrapped
             if prose_marks(x.text):
                 s -= 3
             return s
         if label in ("dev", "devw"):
             if has_dev or (label == "devw") != (prev == "tail"):
                 return NEG
-            s = prose(x)
+            s = prose_score[i]
             if not has_han(x.text) or starts_with_punctuation(x.text):
                 s -= 3                  # a deviation starts with words, not with ， or 。
             if ends_clause(x.text) or ends_sentence(x.text):
@@ -519,26 +550,29 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 s += 1
             elif label == "dev":
                 s -= 1.5
-            else:
-                s -= 0.5                # under a wrapped name a one-line deviation is expected
+            elif not name_groups(x.text):
+                s += 0.5                # under a wrapped name a one-line deviation is expected
+            if label == "devw":
+                # … right under it; after a blank line a new chunk, with a name, is likelier
+                s += 0.5 if x.gap == "none" else -1.0
             return s
-        if label == "cont":
-            if not has_dev:
+        if label in ("cont", "contb"):
+            # contb: the continuation right after a blank line inside the deviation
+            if not has_dev or (label == "contb") != (x.gap == "blank"):
                 return NEG
             before = p.text.split(None, 1)[-1] if prev == "new" else p.text
-            s = prose(x)
+            s = prose_score[i]
+            if prev == "contb":
+                s -= 3                  # the blank inside a wrapped cell comes before its last line
             if ends_sentence(before):
                 s -= 3
             elif width(before) >= dev_full:
                 s += 2                  # the line before was cut mid-sentence at the column's edge
             else:
                 s -= 1
-            if x.gap == "blank" and not ends_sentence(x.text):
-                s -= 1                  # a blank inside a deviation comes before its last line,
-                #                         and that line ends the sentence
             if ends_clause(x.text) or ends_sentence(x.text):
                 s += 1
-            elif not prose_marks(x.text):
+            elif not prose_marks(x.text) and widths[i] >= dev_full:
                 # a run of full lines with no punctuation is a column of names; after a line
                 # that is prose, one such line is just the middle of a sentence
                 s -= 0.5 if prose_marks(before) else 2.5
@@ -549,8 +583,8 @@ def _entry_scores(lines: list[FreeLine], params: Params):
 
 
 # devw: a deviation that starts after a wrapped name (a one-line deviation stands between the
-# name's lines there, so it is not "lone")
-READINGS = ("new", "tail", "dev", "devw", "cont", "stray")
+# name's lines there, so it is not "lone"); contb: a deviation line after a blank line
+READINGS = ("new", "tail", "dev", "devw", "cont", "contb", "stray")
 
 
 def _reading_table(lines: list[FreeLine], params: Params) -> list[dict]:
@@ -573,47 +607,53 @@ def _reading_table(lines: list[FreeLine], params: Params) -> list[dict]:
     return table
 
 
-def _best_readings(table: list[dict], n: int | None, devs_needed: int, params: Params
-                   ) -> tuple[list[str], float] | None:
-    """Best sequence of readings and its score; with ``n``, only those with exactly ``n``
-    new entries. A row that lost points has a deviation, so a cut with fewer entries with a
-    deviation than ``devs_needed`` pays for each one missing."""
+def _best_readings(table: list[dict], n: int | None, devs_needed: int, params: Params,
+                   k: int = 1) -> list[tuple[list[str], float]]:
+    """The ``k`` best sequences of readings with their scores, best first; with ``n``, only
+    those with exactly ``n`` new entries. A row that lost points has a deviation, so a cut
+    with fewer entries with a deviation than ``devs_needed`` pays for each one missing."""
     m = len(table)
-    # state: (entries so far, deviations so far (capped), reading, has_dev) -> (score, back)
-    layer: dict = {(0, 0, None, False): (0.0, None)}
+    # state: (entries so far, deviations so far (capped), reading, has_dev)
+    #   -> up to k paths (score, previous state, rank of the path there)
+    layer: dict = {(0, 0, None, False): [(0.0, None, 0)]}
     history = []
     for i, steps in enumerate(table):
         lo = 0 if n is None else n - (m - 1 - i)    # enough lines left to reach n
         nxt: dict = {}
-        for state, (s0, _) in layer.items():
-            k, d, prev, has_dev = state
+        for state, paths in layer.items():
+            kk, d, prev, has_dev = state
             for lab, after, s in steps.get((prev, has_dev), ()):
-                nk = k + (lab == "new") if n is not None else 0
+                nk = kk + (lab == "new") if n is not None else 0
                 if n is not None and not (lo <= nk <= n):
                     continue
                 nd = min(devs_needed, d + (after and not (has_dev and lab != "new")))
                 key = (nk, nd, lab, after)
-                total = s0 + s
-                if key not in nxt or total > nxt[key][0]:
-                    nxt[key] = (total, state)
+                bucket = nxt.setdefault(key, [])
+                for rank, (s0, _, _) in enumerate(paths):
+                    bucket.append((s0 + s, state, rank))
+        for key, bucket in nxt.items():
+            bucket.sort(key=lambda x: -x[0])
+            del bucket[k:]
         history.append(nxt)
         layer = nxt
-    ends = [key for key in layer if n is None or key[0] == n]
-    if not ends:
-        return None
 
-    def final(x):
-        return (layer[x][0] - (params.lone_deviation_penalty if x[2] == "dev" else 0.0)
-                - params.cue_deviation_lost * (devs_needed - x[1]))
+    def final(key, score):
+        return (score - (params.lone_deviation_penalty if key[2] == "dev" else 0.0)
+                - params.cue_deviation_lost * (devs_needed - key[1]))
 
-    key = max(ends, key=final)
-    best = final(key)
-    seq = []
-    for i in range(m - 1, -1, -1):
-        seq.append(key[2])
-        key = history[i][key][1]
-    seq.reverse()
-    return seq, best
+    ends = sorted(((final(key, path[0]), key, rank) for key, paths in layer.items()
+                   if n is None or key[0] == n for rank, path in enumerate(paths)),
+                  key=lambda x: -x[0])[:k]
+    out = []
+    for score, key, rank in ends:
+        seq = []
+        for i in range(m - 1, -1, -1):
+            seq.append(key[2])
+            _, back, back_rank = history[i][key][rank]
+            key, rank = back, back_rank
+        seq.reverse()
+        out.append((seq, score))
+    return out
 
 
 @attrs.define
@@ -627,23 +667,7 @@ class EntryCut:
     forced_cost: float            # how much evidence that overrode
 
 
-def name_entries(lines: list[FreeLine], n: int, params: Params, lost: int = 0) -> EntryCut:
-    """Cut the 三级指标 column's lines into entries, one per value row (``n``) when the lines
-    allow it, at least ``lost`` of them with a deviation (one per row that lost points),
-    maximising the evidence of each line's reading."""
-    if not lines:
-        return EntryCut([], n == 0, [], [], 0.0)
-    table = _reading_table(lines, params)
-    seq, free_score = _best_readings(table, None, lost, params)
-    exact = seq.count("new") == n
-    forced: list[int] = []
-    cost = 0.0
-    if not exact:
-        constrained = _best_readings(table, n, lost, params)
-        if constrained is not None:
-            forced = [fl.no for fl, a, b in zip(lines, seq, constrained[0]) if a != b]
-            cost = free_score - constrained[1]
-            seq, exact = constrained[0], True
+def _cut(lines: list[FreeLine], seq: list[str]) -> tuple[list[Entry], list[int]]:
     entries: list[Entry] = []
     stray: list[int] = []
     for fl, lab in zip(lines, seq):
@@ -662,4 +686,47 @@ def name_entries(lines: list[FreeLine], n: int, params: Params, lost: int = 0) -
         else:
             entries[-1].dev_pieces.append(fl.text)
             entries[-1].dev_lines.append(fl.no)
-    return EntryCut(entries, exact, stray, forced, cost)
+    return entries, stray
+
+
+def _deviations(seq: list[str], lines: list[FreeLine]) -> int:
+    count, has = 0, False
+    for fl, lab in zip(lines, seq):
+        if lab == "new":
+            has = len(fl.text.split()) > 1
+            count += has
+        elif lab in ("dev", "devw") and not has:
+            has, count = True, count + 1
+    return count
+
+
+def name_entries(lines: list[FreeLine], n: int, params: Params, lost: int = 0,
+                 alternatives: int = 0) -> list[EntryCut]:
+    """Cut the 三级指标 column's lines into entries, one per value row (``n``) when the lines
+    allow it, at least ``lost`` of them with a deviation (one per row that lost points),
+    maximising the evidence of each line's reading. Returns the best cut; with
+    ``alternatives``, also that many runners-up within ``params.cut_margin`` of it, for the
+    rows to decide between when the text alone cannot."""
+    if not lines:
+        return [EntryCut([], n == 0, [], [], 0.0)]
+    table = _reading_table(lines, params)
+    # the common case first: the best reading, counting nothing, already fits the rows
+    (seq, free_score), = _best_readings(table, None, 0, params)
+    if _deviations(seq, lines) < lost:
+        (seq, free_score), = _best_readings(table, None, lost, params)
+    if seq.count("new") == n and not alternatives:
+        entries, stray = _cut(lines, seq)
+        return [EntryCut(entries, True, stray, [], 0.0)]
+    results = _best_readings(table, n, lost, params, k=1 + alternatives)
+    exact = bool(results)
+    if not results:
+        results = [(seq, free_score)]
+    best = results[0][1]
+    cuts = []
+    for seq2, score in results:
+        if best - score > params.cut_margin:
+            break
+        forced = [fl.no for fl, a, b in zip(lines, seq, seq2) if a != b]
+        entries, stray = _cut(lines, seq2)
+        cuts.append(EntryCut(entries, exact, stray, forced, max(0.0, free_score - score)))
+    return cuts

@@ -73,7 +73,7 @@ def free_of(text):
 
 
 def entries_of(text, n):
-    cut = name_entries(free_of(text), n, P)
+    cut = name_entries(free_of(text), n, P)[0]
     return [(e.name, e.deviation) for e in cut.entries], cut.exact
 
 
@@ -131,6 +131,6 @@ def test_goal_paragraph_stops_at_a_sentence_end_before_a_blank_line():
 
 
 def test_line_without_chinese_in_the_names_column_is_stray():
-    cut = name_entries(free_of("培训师资费\n12345 67890 abc\n公益性招聘会计划完成数\n"), 2, P)
+    cut = name_entries(free_of("培训师资费\n12345 67890 abc\n公益性招聘会计划完成数\n"), 2, P)[0]
     assert [e.name for e in cut.entries] == ["培训师资费", "公益性招聘会计划完成数"]
     assert cut.stray == [2]

@@ -1,0 +1,36 @@
+"""Every failure hypothesis found, kept: tests/regressions/NAME.json holds the shrunk records,
+the layout they were rendered with and what went wrong; each must now round-trip."""
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+import selfeval
+from selfeval.model import Form
+from selfeval.render import Layout
+
+CASES = sorted((Path(__file__).parent / "regressions").glob("*.json"))
+
+
+def load(path):
+    case = json.loads(path.read_text(encoding="utf-8"))
+    fields = {f.name for f in attrs.fields(Layout)}
+    layout = Layout(**{k: (tuple(tuple(x) if isinstance(x, list) else x for x in v)
+                          if isinstance(v, list) else v)
+                       for k, v in case["layout"].items() if k in fields})
+    return case["note"], [Form.from_dict(f) for f in case["forms"]], layout
+
+
+def data(form):
+    d = form.to_dict()
+    d.pop("source")
+    d.pop("diagnostics")
+    return d
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_regression_case_round_trips(path):
+    note, forms, layout = load(path)
+    got = selfeval.parse(selfeval.render(forms, layout))
+    assert [data(f) for f in got] == [data(f) for f in forms], note
