@@ -564,6 +564,9 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             s = prose_score[i]
             if prev == "contb":
                 s -= 3                  # the blank inside a wrapped cell comes before its last line
+            if prev == "new":
+                # a deviation beside its name fits that line; a longer one is wrapped below
+                s -= params.inline_deviation_goes_on
             if ends_sentence(before):
                 s -= 3
             elif width(before) >= dev_full:
