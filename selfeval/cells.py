@@ -83,7 +83,8 @@ def ends_clause(text: str) -> bool:
 
 
 def starts_with_punctuation(text: str) -> bool:
-    return bool(text) and (text[0] in SENTENCE_END or text[0] in CLAUSE_PUNCT)
+    """A line that starts with ， 。 or a closing bracket goes on with the line above."""
+    return bool(text) and (text[0] in SENTENCE_END or text[0] in CLAUSE_PUNCT or text[0] in ")）")
 
 
 def punctuation_count(text: str) -> int:

@@ -20,10 +20,10 @@ class Params:
     full_line_slack: int = 4           # a wrapped prose line is "full" within this many columns of the widest
     cell_full_slack: int = 2           # a wrapped cell line (name, deviation) fills its column but one character
     name_tail_short: int = 4           # the wrapped end of a 三级 name is often this short
+    tail_after_blank: float = 1.5      # … and follows its first line without a blank line between
     cell_piece_width: int = 24         # a line of a wrapped 年度指标值/实际完成值 cell is this wide at most
     lone_deviation_penalty: float = 3.0  # a deviation of one line printed apart from its name
     inline_deviation_goes_on: float = 3.0  # a deviation beside its name continued on the next line
-    unfinished_deviation: float = 1.0  # a new entry right under a deviation line cut mid-sentence
     cut_alternatives: int = 3          # runners-up of the 三级 column's cut the rows may pick …
     cut_margin: float = 2.0            # … when this close to the best
     name_word_bonus: float = 1.0       # a line with an indicator-type word reads as a name
@@ -44,10 +44,10 @@ class Params:
     cue_names_header: float = 3.0      # the 三级指标 header sits on top of row 1
     # priors of the 三级 column's layout (bands printed bottom-up)
     band_at_separator: float = 2.0     # another block between two units starts a new band …
-    separator_in_band: float = 10.0    # … and never stands inside one
+    separator_in_band: float = 100.0   # … and never stands inside one (a constraint in effect)
     regular_bands: float = 2.0         # bands of one height, the header's band shorter
-    blank_band_cut: float = 8.0        # a band boundary with only blank lines, in an irregular cut …
-    regular_blank_cut: float = 4.0     # … and, a little, in a regular one
+    blank_band_cut: float = 100.0      # a band boundary with only blank lines, in an irregular cut …
+    regular_blank_cut: float = 15.0    # … and less in a regular one (the seed has such)
     align_rounds: int = 3              # names ⇄ groups placed again until stable, at most this often
     # evidence weights: rows <-> 二级 groups
     group_value_cue: float = 1.0

@@ -24,7 +24,7 @@ from .classify import Classified
 from .cues import name_groups
 from .params import Params
 from .vocab import (
-    ACHIEVEMENT_WORDS, BOILERPLATE_PATTERNS, INDICATOR_ENDINGS, LABELS, LEVEL1, LEVEL2,
+    ACHIEVEMENT_WORDS, BOILERPLATE_PATTERNS, INDICATOR_ENDINGS, LABELS, LEVEL1, LEVEL2, NAME_SHAPES,
 )
 
 BOILERPLATE = [regex.compile(p) for p in BOILERPLATE_PATTERNS]
@@ -330,6 +330,16 @@ def free_lines(items: list[Classified]) -> list[FreeLine]:
     return out
 
 
+def name_words(text: str, params: Params) -> float:
+    """How much a line reads as an indicator name: it has the shape of one (X（含Y）…), it
+    names an indicator type (准确率, 满意度 …), and more so when it also ends the way
+    indicator names end."""
+    shape = params.name_word_bonus if any(w in text for w in NAME_SHAPES) else 0.0
+    if not name_groups(text):
+        return shape
+    return shape + params.name_word_bonus * (2.0 if text.endswith(INDICATOR_ENDINGS) else 0.5)
+
+
 def _name_and_text(text: str) -> bool:
     """``名称 偏差说明…``: a name (Chinese, no sentence punctuation) and more text after a
     space, the shape of a 三级 name with its deviation beside it."""
@@ -389,7 +399,8 @@ def _prose(lines: list[FreeLine], threshold: int, params: Params, after: set[int
 
     def close():
         nonlocal current, widest
-        if current:
+        # goal texts are sentences: a run of wide lines without sentence punctuation is names
+        if current and any(prose_marks(x.text) for x in current):
             paras.append(Paragraph(current))
             if chain:
                 goal_lines.update(x.no for x in current)
@@ -398,7 +409,10 @@ def _prose(lines: list[FreeLine], threshold: int, params: Params, after: set[int
     previous = None
     for fl in lines:
         after_goal = previous is not None and (previous.no in goal_lines or (chain and previous in current))
-        starts_here = (fl.gap == "sep" or (after_goal and fl.gap == "blank")) and not _name_and_text(fl.text)
+        starts_here = ((fl.gap == "sep" or (after_goal and fl.gap == "blank"))
+                       and not _name_and_text(fl.text)
+                       and not (name_words(fl.text, params) >= 2 * params.name_word_bonus
+                                and not prose_marks(fl.text)))   # an indicator name
         previous = fl
         wide = _widest_segment(fl.text) >= threshold or (
             # inside a paragraph a full line counts whole, printed spaces and all (〔2022〕23 号)
@@ -462,7 +476,7 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             s -= 4
         if starts_with_punctuation(head):
             s -= 3                      # it goes on with the sentence of the line above
-        s += name_words(head)
+        s += name_words(head, params)
         return s
 
     def prose(x: FreeLine) -> float:
@@ -473,27 +487,15 @@ def _entry_scores(lines: list[FreeLine], params: Params):
         if len(parts) > 1 and not prose_marks(parts[0]):
             s -= 5
         if not prose_marks(x.text):
-            s -= name_words(x.text)
+            s -= name_words(x.text, params)
         if x.gap == "sep":
             s -= 3
         return s
-
-    def name_words(text: str) -> float:
-        """How much a line reads as a name: it names an indicator type (准确率, 满意度 …), and
-        more so when it also ends the way indicator names end."""
-        if not name_groups(text):
-            return 0.0
-        return params.name_word_bonus * (2.0 if text.endswith(INDICATOR_ENDINGS) else 1.0)
-
-    def cut_mid_sentence(text: str) -> bool:
-        """Wrapped by the producer: it fills the column to the last column or so."""
-        return width(text) >= dev_max - 1 and not ends_sentence(text) and not ends_clause(text)
 
     # what does not depend on the line before, once per line
     widths = [width(x.text) for x in lines]
     new_score = [new(x) for x in lines]
     prose_score = [prose(x) for x in lines]
-    unfinished = [cut_mid_sentence(x.text) for x in lines]
 
     def score(i: int, label: str, prev: str | None, has_dev: bool) -> float:
         x = lines[i]
@@ -502,9 +504,6 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             # a one-line deviation stands beside its name; on a line of its own it is rare
             if prev == "dev":
                 s -= params.lone_deviation_penalty
-            # a deviation line cut at the column's edge mid-sentence goes on below
-            if prev in ("dev", "devw", "cont", "contb") and i and unfinished[i - 1]:
-                s -= params.unfinished_deviation
             return s
         if label == "stray":
             # not of this column at all: page furniture, or no Chinese character in it
@@ -526,6 +525,8 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 s -= 1.0                # … or already the third line of one
             if prose_marks(p.text):
                 s -= 2.0                # the line before reads as prose, not as a name
+            if open_parens(p.text) > 0:
+                s += 1.0                # … or leaves a bracket open that this line closes
             if widths[i - 1] >= name_max - 1:
                 s += 1.0                # the line before fills the column to the last character
             # … and ends the way a whole name ends, or stops mid-name
@@ -535,6 +536,8 @@ def _entry_scores(lines: list[FreeLine], params: Params):
             before, here = name_groups(p.text), name_groups(x.text)
             if before and here and not before & here:
                 s -= 2.0                # two indicator types: two names, not one wrapped
+            if x.gap == "blank":
+                s -= params.tail_after_blank    # a blank line usually opens a new chunk
             if prose_marks(x.text):
                 s -= 3
             return s
@@ -552,9 +555,9 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 s -= 1.5
             elif not name_groups(x.text):
                 s += 0.5                # under a wrapped name a one-line deviation is expected
-            if label == "devw":
-                # … right under it; after a blank line a new chunk, with a name, is likelier
-                s += 0.5 if x.gap == "none" else -1.0
+            # a deviation stands right under its name; after a blank line a new chunk, which
+            # starts with a name, is likelier
+            s += 0.5 if x.gap == "none" else -1.0
             return s
         if label in ("cont", "contb"):
             # contb: the continuation right after a blank line inside the deviation
@@ -573,6 +576,9 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 s += 2                  # the line before was cut mid-sentence at the column's edge
             else:
                 s -= 1
+            if name_max < dev_full and name_max - 1 <= widths[i] < dev_full:
+                s -= 2                  # it fills the name column, not the deviation column:
+                #                         the first line of a wrapped name
             if ends_clause(x.text) or ends_sentence(x.text):
                 s += 1
             elif not prose_marks(x.text) and widths[i] >= dev_full:

@@ -135,8 +135,12 @@ UNIT_NAME_CUES: dict[str, tuple[str, ...]] = {
 }
 # How indicator names end: a line that ends so is likely a whole name, not the first line
 # of a wrapped one.
-INDICATOR_ENDINGS = ("率", "性", "度", "数", "量", "额", "成本", "情况", "作用", "影响", "标准",
-                     "控制", "力", "感")
+INDICATOR_ENDINGS = ("率", "性", "数", "量", "额", "成本", "情况", "作用", "影响", "标准", "控制",
+                     "影响力", "获得感", "满意度", "知晓度", "便利度", "完成度", "覆盖度", "认可度",
+                     "提升", "扩大", "增长", "节约资金")
+# Shapes of a 三级 name that deviation prose does not have: the bracketed list of what it
+# includes (X（含Y）准确率).
+NAME_SHAPES = ("（含", "(含")
 # Suffixes of a name that mark it as a count, matched against count units.
 COUNT_NAME_WORDS = ("数", "数量", "次数", "人数", "个数", "完成数", "场次")
 # Characters too common in indicator names to count as a shared cue.
