@@ -3,7 +3,7 @@ PYTHON ?= python3
 PIP_FLAGS ?= --quiet --disable-pip-version-check
 export PIP_ROOT_USER_ACTION := ignore
 
-.PHONY: install run test clean
+.PHONY: install run test test-deep clean
 
 install:
 	@$(PYTHON) -m pip install $(PIP_FLAGS) -e '.[test]'
@@ -12,8 +12,12 @@ install:
 run: install
 	@$(PYTHON) -m selfeval parse samples/*.txt
 
+# the property tests run at the CI profile (300 examples each); test-deep runs 5,000 each
 test: install
 	$(PYTHON) -m pytest -q
+
+test-deep: install
+	HYPOTHESIS_PROFILE=deep $(PYTHON) -m pytest -q tests/test_properties.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .hypothesis

@@ -358,6 +358,12 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
         return NameResult([], diags)
     units = _units(entries)
     K = len(units)
+    if K > params.max_chunks:
+        diags.append(Diagnostic(
+            "warning", "name-order-unsearched",
+            f"{K} chunks in the 三级指标 column, more than a form has ({params.max_chunks}); "
+            "names kept in reading order", [x for e in entries for x in e.lines]))
+        return NameResult(list(entries), diags)
     sizes = [len(u) for u in units]
     suffix = [0] * (K + 1)
     for j in range(K - 1, -1, -1):

@@ -29,6 +29,9 @@ class Params:
     name_word_bonus: float = 1.0       # a line with an indicator-type word reads as a name
     stray_penalty: float = 6.0         # a line with Chinese in the 三级 column that is no part of it
     forced_cost_warning: float = 4.0   # readings forced by the row count that cost this much are reported
+    # bounds on the searches, far above any real form: beyond them, reading order and a warning
+    max_rows: int = 200
+    max_chunks: int = 80
     # tolerances
     money_tolerance: float = 0.015     # 万元 sums (two-decimal rounding on each row)
     rate_tolerance: float = 0.011      # 执行率 to two decimals

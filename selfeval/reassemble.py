@@ -721,11 +721,12 @@ def name_entries(lines: list[FreeLine], n: int, params: Params, lost: int = 0,
     table = _reading_table(lines, params)
     # the common case first: the best reading, counting nothing, already fits the rows
     (seq, free_score), = _best_readings(table, None, 0, params)
-    if _deviations(seq, lines) < lost:
+    if _deviations(seq, lines) < lost and lost <= params.max_rows:
         (seq, free_score), = _best_readings(table, None, lost, params)
-    if seq.count("new") == n and not alternatives:
+    if (seq.count("new") == n and not alternatives) or n > params.max_rows:
+        # (more rows than a form has: the counted search would not end in time)
         entries, stray = _cut(lines, seq)
-        return [EntryCut(entries, True, stray, [], 0.0)]
+        return [EntryCut(entries, seq.count("new") == n, stray, [], 0.0)]
     results = _best_readings(table, n, lost, params, k=1 + alternatives)
     exact = bool(results)
     if not results:
