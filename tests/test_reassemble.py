@@ -134,3 +134,22 @@ def test_line_without_chinese_in_the_names_column_is_stray():
     cut = name_entries(free_of("培训师资费\n12345 67890 abc\n公益性招聘会计划完成数\n"), 2, P)[0]
     assert [e.name for e in cut.entries] == ["培训师资费", "公益性招聘会计划完成数"]
     assert cut.stray == [2]
+
+
+def test_enumeration_comma_inside_a_name_does_not_make_it_prose():
+    text = "城乡居民医保、大病保险参保人数\n基层医疗机构门诊服务量\n"
+    assert entries_of(text, 2) == ([("城乡居民医保、大病保险参保人数", None),
+                                    ("基层医疗机构门诊服务量", None)], True)
+
+
+def test_closing_bracket_on_the_next_line_ends_the_name():
+    text = "困难群众临时救助金发放人次（含\n低保户）\n救助资金发放及时率\n"
+    assert entries_of(text, 2) == ([("困难群众临时救助金发放人次（含低保户）", None),
+                                    ("救助资金发放及时率", None)], True)
+
+
+def test_deviation_right_under_a_wrapped_name():
+    text = ("农村公路养护里程达标路段覆盖比\n例\n部分路段因汛期延后施工。\n\n"
+            "乡村道路养护资金拨付及时率\n")
+    assert entries_of(text, 2) == ([("农村公路养护里程达标路段覆盖比例", "部分路段因汛期延后施工。"),
+                                    ("乡村道路养护资金拨付及时率", None)], True)

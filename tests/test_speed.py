@@ -55,3 +55,20 @@ def test_forty_rows_in_ten_chunks_parse_fast_and_in_order():
         best = min(best, time.perf_counter() - t0)
     assert [i.name for i in forms[0].indicators] == names
     assert best < 0.050, f"{best * 1000:.1f} ms"
+
+
+def test_more_chunks_than_any_form_keeps_reading_order_with_a_warning():
+    """Past Params.max_chunks the order of the 三级 chunks is not searched: the names keep
+    their reading order, and the record says so, instead of the parse taking minutes."""
+    rows = 250
+    lines = ["财政项目支出绩效自评表", "（2024年度）", "", "年初预算数 全年预算数 分数 得分", "",
+             "年度资金总额 100.00 100.00 10.00 10.00", "", "一级指标 二级指标 年度指标值 实际完成值 分值 得分", ""]
+    lines += [f"={k}.00(次) {k}.00(次) 0.30 0.30" for k in range(1, rows + 1)]
+    lines += ["", "三级指标 偏差原因分析及改进措施"]
+    for k in range(1, rows + 1, 2):     # chunks of two names
+        lines += [f"第{k}号站点巡查次数", f"第{k + 1}号站点巡查次数", ""]
+    t0 = time.perf_counter()
+    form, = selfeval.parse("\n".join(lines) + "\n")
+    assert time.perf_counter() - t0 < 5.0
+    assert [i.name for i in form.indicators] == [f"第{k}号站点巡查次数" for k in range(1, rows + 1)]
+    assert "name-order-unsearched" in {d.code for d in form.diagnostics}
