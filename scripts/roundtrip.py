@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render expected records and parse them back: prints each field that does not come back.
 
-    python3 scripts/roundtrip.py DIR_OR_JSON... [--layout-seed N]
+    python3 scripts/roundtrip.py DIR_OR_JSON...
 
 Exit status 1 when any record differs. Reads only the paths it is given (for example the
 dev corpus next to this checkout); the tests never depend on it.
@@ -16,26 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import selfeval  # noqa: E402
+from selfeval.diff import differences  # noqa: E402
 from selfeval.model import Form  # noqa: E402
-
-
-def project(record, like):
-    if isinstance(like, dict) and isinstance(record, dict):
-        return {k: project(record.get(k), v) for k, v in like.items()}
-    if isinstance(like, list) and isinstance(record, list):
-        return [project(r, x) for r, x in zip(record, like)] + record[len(like):]
-    return record
-
-
-def diff(a, b, path=""):
-    if isinstance(a, dict) and isinstance(b, dict):
-        for k in a:
-            yield from diff(a[k], b.get(k), f"{path}.{k}" if path else k)
-    elif isinstance(a, list) and isinstance(b, list):
-        for i in range(max(len(a), len(b))):
-            yield from diff(a[i] if i < len(a) else None, b[i] if i < len(b) else None, f"{path}[{i}]")
-    elif a != b:
-        yield path, a, b
 
 
 def main() -> int:
@@ -60,12 +42,12 @@ def main() -> int:
                 print(f"{path.name}: {len(got)} forms back")
                 bad += 1
                 continue
-            d = list(diff(rec, project(got[0].to_dict(), rec)))
+            d = differences([rec], [got[0].to_dict()])
             if d:
                 bad += 1
                 print(f"{path.name} {rec.get('project_name')}:")
-                for where, want, have in d[:6]:
-                    print(f"   {where}: expected {want!r} got {have!r}")
+                for line in d[:6]:
+                    print(f"   {line}")
     print(f"distinct forms {forms_total}, not round-tripped {bad}")
     return 1 if bad else 0
 

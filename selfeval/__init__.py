@@ -5,7 +5,10 @@
     forms = selfeval.parse_file("dump.txt")
     forms[0].to_dict()                      # the JSON record of SPEC.md
     text = selfeval.render(forms)           # back to a default-mode dump; parse(text) == forms
+    selfeval.check(forms[0])                # -> list[selfeval.Finding]: the audit of a record
 """
+from .check import Finding, check
+from .diff import differences
 from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
 from .params import Params
 from .pipeline import iter_forms, parse, parse_bytes, parse_file
@@ -14,6 +17,7 @@ from .render import DEFAULT_LAYOUT, Layout, render
 __version__ = "0.1.0"
 
 __all__ = [
-    "CellValue", "DEFAULT_LAYOUT", "Diagnostic", "Form", "FundRow", "Goals", "Indicator", "Layout",
-    "Params", "Source", "Total", "iter_forms", "parse", "parse_bytes", "parse_file", "render",
+    "CellValue", "DEFAULT_LAYOUT", "Diagnostic", "Finding", "Form", "FundRow", "Goals", "Indicator",
+    "Layout", "Params", "Source", "Total", "check", "differences", "iter_forms", "parse", "parse_bytes",
+    "parse_file", "render",
 ]

@@ -1,88 +1,238 @@
-"""The command line: ``selfeval parse``.
+"""The command line: ``selfeval parse``, ``check``, ``diff`` and ``render``.
 
-Exit status: 0 when all went well; 1 with ``--strict`` when a record carries an error
-diagnostic; 2 when an input could not be read (the other inputs are still processed).
+Exit status: 0 when all went well; 1 when ``check`` finds an error, when ``diff`` finds a
+difference, or with ``parse --strict`` when a record carries an error diagnostic; 2 when an
+input could not be read (missing, a directory, binary or in no known encoding: one line on
+standard error, and the other inputs are still processed). No input ever gives a traceback.
 """
 from __future__ import annotations
 
+import json
 import sys
+from typing import Iterator
 
 import click
 
-import json
-
 from . import export
-from .model import Form
-from .render import render as render_forms
+from .check import check as check_form
 from .decode import NotText, decode_bytes, split_lines
+from .diff import differences
+from .model import Form
 from .params import Params
 from .pipeline import iter_forms
+from .render import render as render_forms
 
-FORMATS = ("json", "jsonl")
+FORMATS = ("json", "jsonl", "csv")
+ENCODING_HELP = "Force the input encoding, e.g. gb18030 (default: detect UTF-8, UTF-8 with BOM, GB18030)."
 
 
-def _read(path: str, encoding: str | None) -> tuple[str, str]:
-    """-> (display name, text). Raises click.ClickException-free errors as OSError/NotText."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        return "<stdin>", decode_bytes(data, encoding)
-    with open(path, "rb") as fh:
-        data = fh.read()
-    return path, decode_bytes(data, encoding)
+class Inputs:
+    """The files of one command, read one by one; a file that cannot be read gets one line
+    on standard error and sets the exit status to 2."""
+
+    def __init__(self, files: tuple[str, ...], encoding: str | None):
+        self.files, self.encoding, self.status = files or ("-",), encoding, 0
+
+    def fail(self, path: str, reason: str) -> None:
+        click.echo(f"selfeval: {path}: {reason}", err=True)
+        self.status = 2
+
+    def read(self, path: str) -> str | None:
+        try:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+            else:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            return decode_bytes(data, self.encoding)
+        except IsADirectoryError:
+            self.fail(path, "is a directory")
+        except OSError as exc:
+            self.fail(path, exc.strerror or str(exc))
+        except NotText as exc:
+            self.fail(path, f"not text: {exc}")
+        return None
+
+    def __iter__(self) -> Iterator[tuple[str | None, str]]:
+        """(file name for the records — None for standard input —, text) per readable file."""
+        for path in self.files:
+            text = self.read(path)
+            if text is not None:
+                yield (None if path == "-" else path), text
+
+
+def _forms(name: str | None, text: str, params: Params) -> Iterator[Form]:
+    """The records of one input; a warning on standard error when it holds none."""
+    found = 0
+    for form in iter_forms(split_lines(text), name, params):
+        found += 1
+        yield form
+    if not found:
+        click.echo(f"selfeval: warning: {name or '<stdin>'}: no form found", err=True)
+
+
+def _stdout():
+    return click.get_text_stream("stdout", encoding="utf-8")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="selfeval")
 def main() -> None:
-    """Structured records from pdftotext dumps of 财政项目支出绩效自评表."""
+    """Structured records from pdftotext dumps of 财政项目支出绩效自评表.
+
+    \b
+    Example:
+      selfeval parse samples/songjiang-2024.txt
+    """
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="json: one array; jsonl: one record per line, written as each form is parsed.")
-@click.option("--encoding", default=None, help="Force the input encoding (default: detect UTF-8 / GB18030).")
+              help="json: one array; jsonl: one record per line, written as each form is parsed; "
+                   "csv: one row per indicator, fund row or form (--table).")
+@click.option("--table", type=click.Choice(tuple(export.TABLES)), default=None,
+              help="With --format csv: the rows to write  [default: indicators].")
+@click.option("--bom", is_flag=True, help="With --format csv: start with a UTF-8 byte-order mark (for Excel).")
+@click.option("--encoding", default=None, help=ENCODING_HELP)
 @click.option("--strict", is_flag=True, help="Exit 1 when any record carries an error diagnostic.")
-def parse(files: tuple[str, ...], fmt: str, encoding: str | None, strict: bool) -> None:
+def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encoding: str | None,
+          strict: bool) -> None:
     """Parse FILE... (or standard input: no file, or -) and write the records.
 
     \b
     Example:
       selfeval parse samples/songjiang-2024.txt > records.json
-      cat dump.txt | selfeval parse --format jsonl -
+      selfeval parse --format jsonl - < samples/songjiang-2024.txt
+      selfeval parse --format csv --table funds --bom samples/songjiang-2024.txt > funds.csv
     """
+    if fmt != "csv" and (table or bom):
+        raise click.UsageError("--table and --bom go with --format csv")
     params = Params()
-    out = click.get_text_stream("stdout", encoding="utf-8")
-    status = 0
+    out = _stdout()
+    if fmt == "json":
+        writer = export.JsonWriter(out)
+    elif fmt == "jsonl":
+        writer = export.JsonlWriter(out)
+    else:
+        writer = export.CsvWriter(out, table or "indicators", bom)
+    inputs = Inputs(files, encoding)
     had_error = False
-    writer = export.JsonWriter(out) if fmt == "json" else export.JsonlWriter(out)
-    for path in files or ("-",):
-        try:
-            name, text = _read(path, encoding)
-        except IsADirectoryError:
-            click.echo(f"selfeval: {path}: is a directory", err=True)
-            status = 2
-            continue
-        except OSError as exc:
-            click.echo(f"selfeval: {path}: {exc.strerror or exc}", err=True)
-            status = 2
-            continue
-        except NotText as exc:
-            click.echo(f"selfeval: {path}: not text: {exc}", err=True)
-            status = 2
-            continue
-        found = 0
-        for form in iter_forms(split_lines(text), None if path == "-" else name, params):
-            found += 1
+    for name, text in inputs:
+        for form in _forms(name, text, params):
             had_error = had_error or bool(form.errors())
             writer.write(form)
-        if not found:
-            click.echo(f"selfeval: warning: {name}: no form found", err=True)
     writer.close()
-    if status:
-        sys.exit(status)
+    if inputs.status:
+        sys.exit(inputs.status)
     if strict and had_error:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="text: one line per finding; json: one array of findings.")
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+def check(files: tuple[str, ...], fmt: str, encoding: str | None) -> None:
+    """Parse FILE... (or standard input) and audit each record.
+
+    Weights and scores add up to the 总分 row, no score exceeds its weight, 执行率 =
+    全年执行数 / 全年预算数 × 100, the fund rows add up to 年度资金总额, the grade fits the
+    total, a row that lost points has a deviation, and the parser found no error. One line
+    per finding: FILE:LINE: form N ROW: LEVEL CODE: message. Exit 1 when any finding is an
+    error, 2 when a file could not be read, else 0.
+
+    \b
+    Example:
+      selfeval check samples/songjiang-2024.txt && echo consistent
+    """
+    params = Params()
+    out = _stdout()
+    inputs = Inputs(files, encoding)
+    errors = 0
+    findings = []
+    for name, text in inputs:
+        for form in _forms(name, text, params):
+            for finding in check_form(form, params):
+                errors += finding.level == "error"
+                if fmt == "json":
+                    findings.append(finding.to_dict())
+                else:
+                    out.write(finding.format() + "\n")
+    if fmt == "json":
+        out.write(json.dumps(findings, ensure_ascii=False, indent=2) + "\n")
+    out.flush()
+    if inputs.status:
+        sys.exit(inputs.status)
+    if errors:
+        sys.exit(1)
+
+
+def _load_records(path: str, raw: bytes) -> list[dict]:
+    """JSON records (one array, one record, or JSON Lines) -> list of dicts; ValueError if not."""
+    text = raw.decode("utf-8-sig")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = [json.loads(x) for x in text.splitlines() if x.strip()]   # JSON Lines
+    records = data if isinstance(data, list) else [data]
+    if not all(isinstance(r, dict) for r in records):
+        raise ValueError("not a list of records")
+    return records
+
+
+def _read_records(path: str) -> list[dict] | None:
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as fh:
+                raw = fh.read()
+        return _load_records(path, raw)
+    except IsADirectoryError:
+        click.echo(f"selfeval: {path}: is a directory", err=True)
+    except OSError as exc:
+        click.echo(f"selfeval: {path}: {exc.strerror or exc}", err=True)
+    except (UnicodeDecodeError, ValueError) as exc:
+        click.echo(f"selfeval: {path}: not JSON records: {exc}", err=True)
+    return None
+
+
+@main.command()
+@click.argument("expected", type=click.Path(allow_dash=False))
+@click.argument("file", required=False, default="-", type=click.Path(allow_dash=True))
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+def diff(expected: str, file: str, encoding: str | None) -> None:
+    """Parse FILE (a dump, or standard input) and compare its records with EXPECTED.json.
+
+    Prints each differing field as form[i].indicators[j].name: expected … got …, and exits 1
+    when any differ (0 when none do, 2 when a file could not be read). FILE may also be a
+    .json of records, to compare two sets of records. source and diagnostics are not
+    compared, nor keys that EXPECTED leaves out.
+
+    \b
+    Example:
+      selfeval diff samples/songjiang-2024.json samples/songjiang-2024.txt
+    """
+    want = _read_records(expected)
+    if want is None:
+        sys.exit(2)
+    if file.endswith((".json", ".jsonl")):
+        got = _read_records(file)
+        if got is None:
+            sys.exit(2)
+    else:
+        inputs = Inputs((file,), encoding)
+        got = [f.to_dict() for name, text in inputs for f in _forms(name, text, Params())]
+        if inputs.status:
+            sys.exit(inputs.status)
+    found = differences(want, got)
+    out = _stdout()
+    for line in found:
+        out.write(line + "\n")
+    out.flush()
+    sys.exit(1 if found else 0)
 
 
 @main.command()
@@ -94,25 +244,14 @@ def render(file: str) -> None:
     Example:
       selfeval render samples/songjiang-2024.json | selfeval parse -
     """
-    try:
-        if file == "-":
-            raw = sys.stdin.buffer.read()
-        else:
-            with open(file, "rb") as fh:
-                raw = fh.read()
-        data = json.loads(raw.decode("utf-8-sig"))
-    except OSError as exc:
-        click.echo(f"selfeval: {file}: {exc.strerror or exc}", err=True)
+    records = _read_records(file)
+    if records is None:
         sys.exit(2)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        click.echo(f"selfeval: {file}: not JSON records: {exc}", err=True)
-        sys.exit(2)
-    records = data if isinstance(data, list) else [data]
     try:
         forms = [Form.from_dict(r) for r in records]
     except (KeyError, TypeError, AttributeError) as exc:
         click.echo(f"selfeval: {file}: not records of this tool: {exc!r}", err=True)
         sys.exit(2)
-    out = click.get_text_stream("stdout", encoding="utf-8")
+    out = _stdout()
     out.write(render_forms(forms))
     out.flush()

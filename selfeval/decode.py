@@ -1,13 +1,18 @@
 """Stage 1: decode and normalise.
 
 Bytes in, numbered lines out. Detects UTF-8 (with or without BOM) and GB18030/GBK, turns CRLF
-and CR into line ends, and remembers form feeds as page breaks on the line they start. Line
+and CR into line ends, remembers form feeds as page breaks on the line they start, drops
+trailing blanks, and writes numbers the ASCII way (full-width digits and signs, see
+``normalise``). Line
 numbers are 1-based and count every line of the input, blank ones included, so that every
 diagnostic can point back into the user's file.
 """
 from __future__ import annotations
 
 import attrs
+import regex
+
+from .vocab import FULLWIDTH_DIGITS, SIGNS_AFTER_NUMBER, SIGNS_BEFORE_NUMBER, SIGNS_INSIDE_NUMBER
 
 ENCODINGS = ("utf-8", "gb18030")
 
@@ -45,6 +50,28 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
     raise NotText("neither UTF-8 nor GB18030 text")
 
 
+_BEFORE = "".join(SIGNS_BEFORE_NUMBER)
+_INSIDE = "".join(SIGNS_INSIDE_NUMBER)
+_AFTER = "".join(SIGNS_AFTER_NUMBER)
+_SIGN_RE = regex.compile(
+    rf"[{_BEFORE}](?=\d)"                  # ＝12 ＞5
+    rf"|(?<=\d)[{_INSIDE}](?=\d)"          # 1，000．99
+    rf"|(?<=[\d(（])[{_AFTER}]"             # 95％ (％)
+    r"|(?<=\d)（(?=[^（）\s]{0,8}）)"       # 12.00（次）: the unit's brackets
+    r"|(?<=\d[(（][^（）()\s]{0,8})）")
+_SIGN_MAP = {**SIGNS_BEFORE_NUMBER, **SIGNS_INSIDE_NUMBER, **SIGNS_AFTER_NUMBER, "（": "(", "）": ")"}
+_NEEDS_SIGNS = regex.compile(rf"[{_BEFORE}{_INSIDE}{_AFTER}（）]")
+
+
+def normalise(line: str) -> str:
+    """Full-width digits to ASCII, and the full-width signs of numbers (``＝``, ``％``, ``．``,
+    the unit's ``（）``) to the ASCII ones, where they stand in a number."""
+    line = line.translate(FULLWIDTH_DIGITS)
+    if _NEEDS_SIGNS.search(line):
+        line = _SIGN_RE.sub(lambda m: _SIGN_MAP[m.group()], line)
+    return line
+
+
 def split_lines(text: str) -> list[Line]:
     """Text -> numbered lines (CRLF, CR and LF all end a line; form feeds mark page breaks)."""
     if text.startswith("\ufeff"):
@@ -56,5 +83,5 @@ def split_lines(text: str) -> list[Line]:
     out = []
     for i, r in enumerate(raw, start=1):
         page_break = "\f" in r
-        out.append(Line(i, r.replace("\f", "").rstrip(), page_break))
+        out.append(Line(i, normalise(r.replace("\f", "").rstrip()), page_break))
     return out

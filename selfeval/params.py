@@ -35,6 +35,7 @@ class Params:
     # tolerances
     money_tolerance: float = 0.015     # 万元 sums (two-decimal rounding on each row)
     rate_tolerance: float = 0.011      # 执行率 to two decimals
+    rounding_per_term: float = 0.005   # check: a sum of two-decimal figures may drift this much per term
     score_tolerance: float = 0.005
     # evidence weights: names <-> rows
     cue_substring: float = 3.0         # the qualitative target appears in the name (及时 in 及时性)

@@ -58,6 +58,8 @@ INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "年度指�
 TOTAL_LABEL = "总分"
 GRADE_LABEL = "评分等级"
 GRADES = ("优", "良", "中", "差")
+# the lowest total score that earns each grade, best first (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60)
+GRADE_FLOORS = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf")))
 
 # --- cells -----------------------------------------------------------------------------------
 OPERATORS = ("≥", "≤", "=", ">", "<")
@@ -166,3 +168,13 @@ BOILERPLATE_PATTERNS = (
 # --- punctuation that shapes wrapped prose ----------------------------------------------------
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCT = "，；、：,;:"
+
+
+# ---- normalisation of the input (decode stage) ----------------------------------------------
+# Full-width digits are digits; the signs around a number are written the ASCII way when they
+# stand in a number's place (``＝１２.００（次）`` -> ``=12.00(次)``, ``９５％`` -> ``95%``).
+# Full-width brackets and commas elsewhere (names, sentences) are kept as printed.
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+SIGNS_BEFORE_NUMBER = {"＝": "=", "＋": "+", "－": "-", "＜": "<", "＞": ">", "≧": "≥", "≦": "≤"}
+SIGNS_INSIDE_NUMBER = {"．": ".", "，": ","}
+SIGNS_AFTER_NUMBER = {"％": "%"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from selfeval.cells import parse_number
+from selfeval.decode import normalise
 from selfeval.vocab import FUND_ITEM_PREFIXES, LABELS
 
 LABEL_TEXT = "\x00".join(LABELS)
@@ -52,7 +53,8 @@ def lost_lines(text: str, forms) -> list[tuple[int, str]]:
     lost = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for no, line in enumerate(lines, start=1):
-        line = line.replace("\f", "")
+        # the records hold numbers written the ASCII way (decode.normalise: ``１２％`` -> ``12%``)
+        line = normalise(line.replace("\f", ""))
         if not line.strip() or no in unassigned:
             continue
         for token in line.split():

@@ -6,40 +6,15 @@ from hypothesis import given, note, strategies as st
 
 import selfeval
 from accounting import lost_lines
+from selfeval.diff import differences
 from strategies import form_lists, layouts
-
-
-def data(form) -> dict:
-    """A record without where it came from and what the parser said of it."""
-    d = form.to_dict()
-    d.pop("source")
-    d.pop("diagnostics")
-    return d
-
-
-def differences(want: list, got: list) -> list[str]:
-    """``form[i].indicators[j].name: expected … got …`` for each field that differs."""
-    out = []
-
-    def walk(a, b, path):
-        if isinstance(a, dict) and isinstance(b, dict):
-            for k in a.keys() | b.keys():
-                walk(a.get(k), b.get(k), f"{path}.{k}")
-        elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-            for i, (x, y) in enumerate(zip(a, b)):
-                walk(x, y, f"{path}[{i}]")
-        elif a != b:
-            out.append(f"{path}: expected {a!r} got {b!r}")
-
-    walk(want, got, "form")
-    return sorted(out)
 
 
 @given(form_lists(), layouts())
 def test_parse_of_render_gives_the_records_back(forms, layout):
     text = selfeval.render(forms, layout)
     got = selfeval.parse(text)
-    diff = differences([data(f) for f in forms], [data(f) for f in got])
+    diff = differences([f.to_dict() for f in forms], [f.to_dict() for f in got])
     if diff:
         note(text)
         note("\n".join(f"{d.level} {d.code} {d.lines}: {d.message}" for f in got for d in f.diagnostics))
