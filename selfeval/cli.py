@@ -3,12 +3,15 @@
 Exit status: 0 when all went well; 1 when ``check`` finds an error, when ``diff`` finds a
 difference, or with ``parse --strict`` when a record carries an error diagnostic; 2 when an
 input could not be read (missing, a directory, binary or in no known encoding: one line on
-standard error, and the other inputs are still processed). No input ever gives a traceback.
+standard error, and the other inputs are still processed) or the command line is wrong;
+3 on an internal error (one line, no traceback; ``SELFEVAL_DEBUG=1`` shows it).
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from typing import Iterator
 
 import click
@@ -255,3 +258,21 @@ def render(file: str) -> None:
     out = _stdout()
     out.write(render_forms(forms))
     out.flush()
+
+
+def entry() -> None:
+    """The console script: ``main`` without tracebacks. A closed pipe (``selfeval parse … | head``)
+    ends quietly; an unexpected failure is one line on standard error and exit 3
+    (``SELFEVAL_DEBUG=1`` shows the traceback)."""
+    try:
+        main(standalone_mode=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:            # noqa: BLE001 — the last guard of the command line
+        if os.environ.get("SELFEVAL_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"selfeval: internal error: {type(exc).__name__}: {exc} "
+                   "(SELFEVAL_DEBUG=1 shows where; please report it)", err=True)
+        sys.exit(3)

@@ -1,9 +1,11 @@
 """The command line: formats, standard input, exit statuses and messages."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from selfeval.cli import main
@@ -58,3 +60,100 @@ def test_module_runs_from_the_repo_root():
                        cwd=ROOT)
     assert r.returncode == 0
     assert len(json.loads(r.stdout.decode("utf-8"))) == 5
+
+
+def cli(*args, input=None, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "selfeval", *args], input=input, capture_output=True,
+                          cwd=cwd)
+
+
+def test_directory_is_one_line_on_stderr_and_exit_2_but_others_are_parsed(tmp_path):
+    r = cli("parse", str(tmp_path), str(SEED))
+    assert r.returncode == 2
+    assert r.stderr.decode().splitlines() == [f"selfeval: {tmp_path}: is a directory"]
+    assert len(json.loads(r.stdout)) == 5
+
+
+def test_binary_file_is_one_line_on_stderr_and_exit_2(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.7\n\x00\x01\x02\xff\xfe binary")
+    r = cli("parse", str(path))
+    assert r.returncode == 2
+    assert r.stderr.decode().splitlines() == [f"selfeval: {path}: not text: binary data (NUL bytes)"]
+    assert json.loads(r.stdout) == []
+
+
+def test_text_in_no_known_encoding_is_not_text(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("café".encode("utf-16-le") + b"\xff")
+    r = cli("parse", str(path))
+    assert r.returncode == 2 and r.stderr.decode().startswith(f"selfeval: {path}: not text: ")
+
+
+def test_empty_file_gives_an_empty_array_a_warning_and_exit_0(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    r = cli("parse", str(path))
+    assert (r.returncode, json.loads(r.stdout)) == (0, [])
+    assert r.stderr.decode().splitlines() == [f"selfeval: warning: {path}: no form found"]
+
+
+def test_prose_only_file_gives_an_empty_array_a_warning_and_exit_0(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("关于公开2024年度项目支出绩效自评结果的说明\n\n根据有关规定，现将结果公开如下。\n",
+                    encoding="utf-8")
+    r = cli("parse", str(path))
+    assert (r.returncode, json.loads(r.stdout)) == (0, [])
+    assert r.stderr.decode().splitlines() == [f"selfeval: warning: {path}: no form found"]
+
+
+def test_strict_exits_1_when_a_record_carries_an_error(tmp_path):
+    path = tmp_path / "half.txt"
+    # a form cut off after its title: no fund rows, no indicators
+    path.write_text("财政项目支出绩效自评表\n（2024年度）\n项目名称 某项目\n", encoding="utf-8")
+    assert cli("parse", str(path)).returncode == 0
+    r = cli("parse", "--strict", str(path))
+    assert r.returncode == 1 and len(json.loads(r.stdout)) == 1
+
+
+def test_table_without_csv_is_a_usage_error():
+    r = cli("parse", "--table", "funds", str(SEED))
+    assert r.returncode == 2 and b"--format csv" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_closed_pipe_ends_quietly():
+    p = subprocess.Popen([sys.executable, "-m", "selfeval", "parse", "--format", "jsonl", str(SEED), str(SEED)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    p.stdout.readline()
+    p.stdout.close()
+    assert b"Traceback" not in p.stderr.read()
+    p.wait()
+
+
+def help_examples(command):
+    """The example command lines printed by ``selfeval COMMAND --help``."""
+    out = cli(*command, "--help").stdout.decode()
+    block = out.split("Example:", 1)[1]
+    lines = []
+    for line in block.splitlines()[1:]:
+        if not line.startswith("  ") or not line.strip():
+            break
+        lines.append(line.strip())
+    return lines
+
+
+@pytest.mark.parametrize("command", [[], ["parse"], ["check"], ["diff"], ["render"]],
+                         ids=["selfeval", "parse", "check", "diff", "render"])
+def test_every_help_shows_an_example_that_works(tmp_path, command):
+    examples = help_examples(command)
+    assert examples
+    (tmp_path / "samples").mkdir()
+    for name in ("songjiang-2024.txt", "songjiang-2024.json"):
+        (tmp_path / "samples" / name).write_bytes((ROOT / "samples" / name).read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for example in examples:
+        shell = example.replace("selfeval ", f"{sys.executable} -m selfeval ")
+        r = subprocess.run(["bash", "-o", "pipefail", "-c", shell], cwd=tmp_path, env=env,
+                           capture_output=True)
+        assert r.returncode == 0, (example, r.stderr.decode())
+        assert b"Traceback" not in r.stderr
