@@ -27,7 +27,7 @@ import itertools
 import attrs
 import regex
 
-from .cells import parse_cell
+from .cells import ends_sentence, parse_cell
 from .cues import name_groups
 from .model import Diagnostic
 from .params import Params
@@ -498,6 +498,20 @@ def _goal_score(text: str, amounts: set[float], params: Params) -> float:
     return s
 
 
+def _split_goal(p: Paragraph, amounts: set[float], params: Params) -> tuple[Paragraph, Paragraph] | None:
+    """One paragraph that holds both goal texts: the cut after a line that ends a sentence
+    where the two parts read most apart (one intended, one done), if they clearly do."""
+    best, best_gap = None, params.thin_margin
+    for k in range(1, len(p.lines)):
+        if not ends_sentence(p.lines[k - 1].text):
+            continue
+        a, b = Paragraph(p.lines[:k]), Paragraph(p.lines[k:])
+        gap = abs(_goal_score(a.text, amounts, params) - _goal_score(b.text, amounts, params))
+        if gap > best_gap:
+            best, best_gap = (a, b), gap
+    return best
+
+
 def classify_goals(paras: list[Paragraph], amounts: set[float], params: Params
                    ) -> tuple[Paragraph | None, Paragraph | None, list[Diagnostic]]:
     """-> (expected, actual, diagnostics)."""
@@ -511,6 +525,12 @@ def classify_goals(paras: list[Paragraph], amounts: set[float], params: Params
                                 [x for p in paras for x in p.numbers]))
         keep = sorted(sorted(paras, key=lambda p: -len(p.text))[:2], key=lambda p: p.numbers[0])
         paras = keep
+    if len(paras) == 1:
+        split = _split_goal(paras[0], amounts, params)
+        if split:
+            paras = list(split)
+            diags.append(Diagnostic("info", "goal-split", "the two goal texts ran together; cut where a "
+                                    "sentence ends and the reading turns from intended to done", paras[1].numbers[:1]))
     scores = [_goal_score(p.text, amounts, params) for p in paras]
     if len(paras) == 1:
         p = paras[0]

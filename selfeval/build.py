@@ -10,16 +10,19 @@ from __future__ import annotations
 import attrs
 
 from .align import align_groups, align_names, assign_execution, classify_goals, find_total
-from .cells import parse_cell, parse_number
+from .cells import join_wrapped, parse_cell, parse_number, prose_marks
 from .classify import Classified, classify
 from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
 from .params import Params
 from .reassemble import (
-    assemble_rows, free_lines, goal_paragraphs, join_labels, name_entries,
+    assemble_rows, free_lines, goal_paragraphs, goal_paragraphs_in_order, join_labels, name_entries,
 )
+from .dialect import detect_mode
+from .rowtable import Table, read_table
 from .split import Segment
 from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF
 
+ROW_ORDER_MODES = ("raw",)
 TEMPLATE_KINDS = ("fund_header", "exec_header", "indicator_header", "names_header", "goals_header")
 DEFAULT_FUND_COLUMNS = ("initial_budget", "annual_budget", "weight", "score", "executed",
                         "execution_rate")
@@ -102,6 +105,8 @@ def _title_block(items: list[Classified], form: Form, books: Books) -> None:
         form.department = d.fields.get("value") or None
         form.implementing_unit = d.fields.get("unit") or None
         books.put([d.no], "department")
+    if d and form.implementing_unit is None and d.fields.get("has_unit"):
+        _unit_below(items, items.index(d), form, books)
     u = _first(items, "unit", books, "实施单位 line")
     if u and form.implementing_unit is None:
         form.implementing_unit = u.fields.get("value") or None
@@ -110,6 +115,22 @@ def _title_block(items: list[Classified], form: Form, books: Books) -> None:
     for field in ("title", "year", "project_name", "department", "implementing_unit"):
         if getattr(form, field) is None:
             books.warn("missing-" + field.replace("_", "-"), f"no {field} found on the form")
+
+
+def _unit_below(items: list[Classified], at: int, form: Form, books: Books, most: int = 3) -> None:
+    """``主管部门 … 实施单位`` with the unit's name wrapped onto the lines below it."""
+    taken = []
+    for it in items[at + 1:]:
+        if it.kind == "blank":
+            continue
+        if it.kind != "text" or prose_marks(it.text) or len(taken) == most:
+            break
+        taken.append(it)
+    if taken:
+        form.implementing_unit = join_wrapped([x.text for x in taken])
+        books.put([x.no for x in taken], "implementing_unit")
+        for x in taken:
+            x.kind = "cell"
 
 
 def _missing_deviations(names, rows) -> int:
@@ -135,6 +156,65 @@ def _best_cut(lines, rows, level2, params):
         if m < missing:
             best, names, missing = other, placed, m
     return best, names
+
+
+def _indicators_from_columns(items: list[Classified], rows, runs, books: Books, params: Params) -> list[Indicator]:
+    """Default mode: the 三级指标 column cut into entries, the 二级 groups, then the names
+    placed onto the rows (and the groups again with the names' evidence, until stable)."""
+    out: list[Indicator] = []
+    kinds = [x.kind for x in items]
+    level2: list[str | None] = [None] * len(rows)
+    cut, names = _best_cut(free_lines(items), rows, level2, params)
+    entries = cut.entries
+    if cut.forced:
+        level = "warning" if cut.forced_cost >= params.forced_cost_warning else "info"
+        books.diagnostics.append(Diagnostic(
+            level, "names-forced", f"one 三级指标 entry per value row was reached only by reading "
+            f"these lines against their looks (cost {cut.forced_cost:.1f})", cut.forced))
+    for no in cut.stray:
+        books.warn("unassigned", "line in the 三级指标 column that is no name or deviation", [no])
+        books.put([no], "unassigned")
+    for _ in range(params.align_rounds):
+        groups = align_groups(rows, runs, kinds, params,
+                              names=[e.name if e else None for e in names.entry_of_row])
+        if groups.level2 == level2:
+            break
+        level2 = groups.level2
+        names = align_names(entries, rows, level2, params)
+    books.diagnostics.extend(groups.diagnostics)
+    books.diagnostics.extend(names.diagnostics)
+
+    for i, row in enumerate(rows):
+        e = names.entry_of_row[i]
+        l2 = groups.level2[i]
+        out.append(Indicator(
+            level1=LEVEL1_OF.get(l2) if l2 else None, level2=l2,
+            name=e.name if e else None, target=row.target, actual=row.actual,
+            target_parsed=CellValue.parse(row.target), actual_parsed=CellValue.parse(row.actual),
+            weight=row.weight, score=row.score, deviation=e.deviation if e else None,
+        ))
+        if e:
+            books.put([fl.no for fl in e.name_lines], "indicators.name")
+            books.put(e.dev_lines, "indicators.deviation")
+    return out
+
+
+def _indicators_from_table(table: Table, books: Books) -> list[Indicator]:
+    """Row-order modes: each row carries its name, deviation and labels already."""
+    out: list[Indicator] = []
+    books.diagnostics.extend(table.diagnostics)
+    for tr in table.rows:
+        row = tr.row
+        out.append(Indicator(
+            level1=tr.level1, level2=tr.level2, name=tr.name, target=row.target, actual=row.actual,
+            target_parsed=CellValue.parse(row.target), actual_parsed=CellValue.parse(row.actual),
+            weight=row.weight, score=row.score, deviation=tr.deviation))
+        books.put(tr.name_lines, "indicators.name")
+        books.put(tr.dev_lines, "indicators.deviation")
+        books.put(row.lines, "indicators")
+        if tr.level2 is None:
+            books.warn("missing-level2", f"no 二级指标 label before the row of {tr.name}", row.lines)
+    return out
 
 
 def build_form(segment: Segment, params: Params, file: str | None = None,
@@ -165,7 +245,11 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.warn("missing-grade", "no 评分等级 found on the form")
 
     funds = _funds(items, books)
+    mode = detect_mode(items) if params.mode == "auto" else params.mode
+    table = read_table(items, params) if mode in ROW_ORDER_MODES else None
     rows, pairs = assemble_rows(items, params)
+    if table is not None:
+        rows = [tr.row for tr in table.rows] + rows
     for r in rows:
         books.put(r.lines, "indicators")
 
@@ -205,7 +289,8 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.warn("fund-rows-missing", f"{len(form.funds)} of {len(FUND_ITEMS)} fund rows found")
 
     # goals: prose wider than any cell
-    paras = goal_paragraphs(free_lines(items), params)
+    paras = (goal_paragraphs(free_lines(items), params) if table is None
+             else goal_paragraphs_in_order(free_lines(items), params))
     for p in paras:
         for fl in p.lines:
             items[fl.index].kind = "goal"
@@ -222,43 +307,10 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
     if actual:
         books.put(actual.numbers, "goals.actual")
 
-    # the 三级指标 column: entries, 二级 groups, then names onto rows
-    # the 三级指标 column: cut into entries, then placed on the evidence of their own rows
-    kinds = [x.kind for x in items]
-    level2: list[str | None] = [None] * len(rows)
-    cut, names = _best_cut(free_lines(items), rows, level2, params)
-    entries = cut.entries
-    if cut.forced:
-        level = "warning" if cut.forced_cost >= params.forced_cost_warning else "info"
-        books.diagnostics.append(Diagnostic(
-            level, "names-forced", f"one 三级指标 entry per value row was reached only by reading "
-            f"these lines against their looks (cost {cut.forced_cost:.1f})", cut.forced))
-    for no in cut.stray:
-        books.warn("unassigned", "line in the 三级指标 column that is no name or deviation", [no])
-        books.put([no], "unassigned")
-    # now the groups, helped by the names' words (满意度 → 满意度指标); then names again with the groups' evidence, until stable
-    for _ in range(params.align_rounds):
-        groups = align_groups(rows, runs, kinds, params,
-                              names=[e.name if e else None for e in names.entry_of_row])
-        if groups.level2 == level2:
-            break
-        level2 = groups.level2
-        names = align_names(entries, rows, level2, params)
-    books.diagnostics.extend(groups.diagnostics)
-    books.diagnostics.extend(names.diagnostics)
-
-    for i, row in enumerate(rows):
-        e = names.entry_of_row[i]
-        l2 = groups.level2[i]
-        form.indicators.append(Indicator(
-            level1=LEVEL1_OF.get(l2) if l2 else None, level2=l2,
-            name=e.name if e else None, target=row.target, actual=row.actual,
-            target_parsed=CellValue.parse(row.target), actual_parsed=CellValue.parse(row.actual),
-            weight=row.weight, score=row.score, deviation=e.deviation if e else None,
-        ))
-        if e:
-            books.put([fl.no for fl in e.name_lines], "indicators.name")
-            books.put(e.dev_lines, "indicators.deviation")
+    if table is None:
+        form.indicators = _indicators_from_columns(items, rows, runs, books, params)
+    else:
+        form.indicators = _indicators_from_table(table, books)
     if not rows:
         books.error("no-indicators", "no indicator value rows found")
 

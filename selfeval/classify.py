@@ -50,7 +50,7 @@ RULES: list[tuple[str, regex.Pattern]] = [
     ("year", regex.compile(r"^[（(]\s*(?P<year>\d{4})\s*年度?\s*[）)]$")),
     ("project", regex.compile(rf"^{PROJECT_LABEL}(?:\s+(?P<value>.*))?$")),
     ("department", regex.compile(
-        rf"^{DEPARTMENT_LABEL}(?:\s+(?P<value>.*?))??(?:\s*{UNIT_LABEL}(?:\s+(?P<unit>.*))?)?$")),
+        rf"^{DEPARTMENT_LABEL}(?:\s+(?P<value>.*?))??(?:\s*(?P<has_unit>{UNIT_LABEL})(?:\s+(?P<unit>.*))?)?$")),
     ("unit", regex.compile(rf"^{UNIT_LABEL}(?:\s+(?P<value>.*))?$")),
     ("fund_header", regex.compile(r"^(?P<columns>年初预算数\s+全年预算数.*)$")),
     ("exec_header", regex.compile(r"^(?P<columns>全年执行数\s+执行率.*)$")),

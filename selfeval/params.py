@@ -11,6 +11,8 @@ import attrs
 
 @attrs.frozen
 class Params:
+    # which pdftotext mode made the text: auto (detected per form), default, layout or raw
+    mode: str = "auto"
     # splitting pages and forms
     page_blank_run: int = 2            # this many blank lines in a row end a page
     # prose vs cells: a text segment wider than any table cell is goal prose

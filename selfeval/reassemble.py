@@ -386,6 +386,36 @@ def goal_paragraphs(lines: list[FreeLine], params: Params) -> list[Paragraph]:
     return paras
 
 
+def goal_paragraphs_in_order(lines: list[FreeLine], params: Params) -> list[Paragraph]:
+    """Row-order modes: the goal texts come whole, one after the other. A run of free lines
+    (no other line between) is cut after a line that ends a sentence short of the
+    paragraph's width, or before a line much wider than the paragraph (another column);
+    a paragraph without sentence punctuation is no goal text."""
+    paras: list[Paragraph] = []
+    current: list[FreeLine] = []
+    widest = 0
+
+    def close() -> None:
+        nonlocal current, widest
+        if current and any(prose_marks(x.text) for x in current):
+            paras.append(Paragraph(current))
+        current, widest = [], 0
+
+    for k, fl in enumerate(lines):
+        w = width(fl.text)
+        if current and (fl.gap == "sep" or (w > widest + params.full_line_slack
+                                            and ends_sentence(current[-1].text))):
+            close()
+        current.append(fl)
+        widest = max(widest, w)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if ends_sentence(fl.text) and (w < widest - params.full_line_slack or (
+                nxt is not None and width(nxt.text) > w + params.full_line_slack)):
+            close()
+    close()
+    return paras
+
+
 def _prose(lines: list[FreeLine], threshold: int, params: Params, after: set[int],
            chain: bool = True) -> list[Paragraph]:
     """Paragraphs of lines at least ``threshold`` wide that start as a block of their own:
