@@ -74,9 +74,13 @@ def _funds(items: list[Classified], books: Books) -> list[tuple[FundRow, Classif
             continue
         values = it.fields["values"].split()
         row = FundRow(item)
-        for col, v in zip(columns, values):
+        cols = columns
+        if len(values) > len(columns):
+            # a header word printed elsewhere (执行率(%) on a line of its own): the template's order
+            cols = columns + [c for c in DEFAULT_FUND_COLUMNS if c not in columns]
+        for col, v in zip(cols, values):
             setattr(row, col, parse_number(v))
-        if len(values) != len(columns):
+        if len(values) != len(cols[:max(len(values), len(columns))]):
             books.warn("fund-row-shape", f"fund row {item} has {len(values)} values for "
                        f"{len(columns)} columns", [it.no])
         rows[item] = (row, it)

@@ -18,6 +18,7 @@ from .cells import (
 )
 from .classify import Classified
 from .model import Diagnostic
+from .cues import name_groups
 from .params import Params
 from .reassemble import Row, _is_cell, _num, _split_cells
 from .vocab import LEVEL1, LEVEL1_OF, LEVEL2
@@ -38,6 +39,8 @@ class TableRow:
     dev_lines: list[int] = attrs.field(factory=list)
     level1: str | None = None
     level2: str | None = None
+    detached: bool = False          # printed without its cells: they come after the table
+    label_anchor: bool = False      # a 二级 label was read right before this row
 
     @property
     def name(self) -> str | None:
@@ -97,6 +100,7 @@ class _Labels:
         self.level1: str | None = None
         self.level2: str | None = None
         self.buf = ""
+        self.fresh = False          # a 二级 label was read and no row has taken it yet
 
     def feed(self, text: str) -> bool:
         """Take a label line; False when it spells nothing with the pieces before it."""
@@ -104,7 +108,7 @@ class _Labels:
             self.buf += token
             if self.buf in LEVEL2:
                 self.level2, self.level1 = self.buf, LEVEL1_OF[self.buf]
-                self.buf = ""
+                self.buf, self.fresh = "", True
             elif self.buf in LEVEL1:
                 if self.level1 != self.buf:
                     self.level1, self.level2 = self.buf, None
@@ -195,7 +199,9 @@ def read_table(items: list[Classified], params: Params) -> Table:
         lines = sorted({no for no, _ in name} | {no for no, _ in cells} | {items[at].no})
         row = Row(f["target"], f["actual"], _num(f["weight"]), _num(f["score"]), list(f.get("labels", [])),
                   lines, at, at)
-        tr = TableRow(row, level1=labels.level1, level2=labels.level2)
+        tr = TableRow(row, level1=labels.level1, level2=labels.level2,
+                      label_anchor=labels.fresh or any(x in LEVEL2 for x in f.get("labels", [])))
+        labels.fresh = False
         for no, text in name:
             tr.name_pieces.append(text)
             tr.name_lines.append(no)
@@ -212,12 +218,24 @@ def read_table(items: list[Classified], params: Params) -> Table:
     def cells_of(pieces: list[Piece]) -> tuple[str, str] | None:
         return _split_cells([t for _, t in pieces]) if len(pieces) > 1 else None
 
-    end = len(items)
-    for i in range(start + 1, len(items)):
+    end = next((i for i in range(start + 1, len(items)) if items[i].kind in END_KINDS), len(items))
+    tail = _Tail(items, rows, diags)
+    page_tails = _page_tails(items, start, end)
+    skip_to = -1
+    for i in range(start + 1, end):
         it = items[i]
-        if it.kind in END_KINDS:
-            end = i
-            break
+        if i < skip_to:
+            continue
+        if i in page_tails:
+            # after the page's last row: other blocks of the form, then the page's wrapped
+            # cells; the next page's rows follow
+            settle(wrapped_row_follows=False)
+            t, b = page_tails[i]
+            for k in range(t, b):
+                if tail.feed(items[k]):
+                    used.append(k)
+            skip_to = b
+            continue
         if it.kind == "blank":
             continue
         f = split_row(it.text) if it.kind in ("text", "value_row", "pieces") else None
@@ -240,8 +258,7 @@ def read_table(items: list[Classified], params: Params) -> Table:
                 new_row(i, {**f, "target": cells[0], "actual": cells[1]}, [], pieces)
             else:
                 new_row(i, {**f, "target": "", "actual": ""}, [], [])
-                diags.append(Diagnostic("warning", "cells-detached",
-                                        "a row printed without its 年度指标值/实际完成值", [it.no]))
+                rows[-1].detached = True
         elif it.kind == "label" and labels.takes(it.text):
             settle(wrapped_row_follows=False)
             if not labels.feed(it.text):
@@ -263,7 +280,179 @@ def read_table(items: list[Classified], params: Params) -> Table:
         used.append(i)
     settle(wrapped_row_follows=False)
     used = [k for k in used if k < end]
+    t = _tail_start(items, end + 1, len(items)) if end < len(items) else None
+    if t is not None:
+        for k in range(t, len(items)):
+            if not tail.feed(items[k]):
+                break
+            used.append(k)
+    tail_labels = tail.finish()
+    for tr in rows:
+        if tr.detached:
+            diags.append(Diagnostic("warning", "cells-detached",
+                                    "a row printed without its 年度指标值/实际完成值, found nowhere else",
+                                    tr.row.lines))
+    if tail_labels:
+        _place_tail_labels(rows, tail_labels, diags)
     for k in used:
         if items[k].kind in ("text", "label", "pieces", "pair", "value_row"):
             items[k].kind = "cell"
     return Table(rows, used, diags)
+
+
+@attrs.define
+class TailLabel:
+    text: str
+    lines: list[int]
+    after_row: int                  # the last row given cells from the tail before it (-1: none)
+
+
+class _Tail:
+    """Some producers print a row's wrapped cells, wrapped deviation and wrapped 二级 label
+    after the rows of the page (pdftotext -raw of a spreadsheet): the cells of the rows printed
+    without them, in row order, with deviations and labels between them in the order of
+    their rows. Fed one stretch of lines at a time (one per page), settled at the end."""
+
+    def __init__(self, items: list[Classified], rows: list[TableRow], diags: list[Diagnostic]):
+        self.items, self.rows, self.diags = items, rows, diags
+        self.labels: list[TailLabel] = []
+        self.label_buf: list[Classified] = []
+        self.acc: list[Piece] = []          # cell pieces of the next detached row
+        self.dev: list[Classified] = []     # lines of a deviation
+        self.position = -1                  # the last row that took cells from the tail
+        self.devs: list[tuple[int, list[Classified]]] = []
+
+    def close_cells(self, force: bool = False) -> None:
+        if not self.acc:
+            return
+        cells = _split_cells([t for _, t in self.acc]) if len(self.acc) > 1 else None
+        if cells is None and not force:
+            return
+        detached = [k for k, tr in enumerate(self.rows) if tr.detached]
+        if cells and detached:
+            tr = self.rows[detached[0]]
+            tr.row.target, tr.row.actual = cells
+            tr.row.lines = sorted(set(tr.row.lines) | {no for no, _ in self.acc})
+            tr.detached = False
+            self.position = detached[0]
+        else:
+            self.diags.append(Diagnostic("warning", "unassigned", "cell pieces after the rows that fit no row",
+                                         [no for no, _ in self.acc]))
+        self.acc = []
+
+    def close_dev(self) -> None:
+        if self.dev:
+            self.devs.append((self.position, self.dev))
+            self.dev = []
+
+    def feed(self, it: Classified) -> bool:
+        """Take one line; False when it is no part of a tail."""
+        if it.kind == "blank":
+            return True
+        if it.kind == "pieces":
+            self.close_dev()
+            tokens = it.fields["pieces"]
+            if self.acc and (QUANT_RE.match(tokens[0]) or QUANT_HEAD_RE.match(tokens[0])):
+                self.close_cells()          # a new cell starts: the pieces before are whole
+            self.acc.extend((it.no, t) for t in tokens)
+        elif it.kind == "label" and (self.label_buf or _Labels().takes(it.text)):
+            self.close_cells()
+            self.close_dev()
+            self.label_buf.append(it)
+            text = "".join(x.text for x in self.label_buf).replace(" ", "")
+            if text in LEVEL2 or text in LEVEL1:
+                if text in LEVEL2:
+                    self.labels.append(TailLabel(text, [x.no for x in self.label_buf], self.position))
+                self.label_buf = []
+            elif not any(lab.startswith(text) for lab in TABLE_LABELS):
+                self.label_buf = []
+        elif it.kind in TEXT_KINDS:
+            self.close_cells()
+            self.dev.append(it)
+            if ends_sentence(it.text):
+                self.close_dev()
+        else:
+            return False
+        return True
+
+    def finish(self) -> list[TailLabel]:
+        self.close_cells(force=True)
+        self.close_dev()
+        rows = self.rows
+        # deviations: to the first row from the position on that lost points and has none
+        for pos, lines in self.devs:
+            text_lines = [x.no for x in lines]
+            candidates = [k for k in range(max(pos, 0), len(rows)) if not rows[k].dev_pieces]
+            lost = [k for k in candidates if rows[k].row.lost_points]
+            target = (lost or candidates or [None])[0]
+            if target is None:
+                self.diags.append(Diagnostic("warning", "unassigned", "deviation after the rows that fits no row",
+                                             text_lines))
+                continue
+            rows[target].dev_pieces.extend(x.text for x in lines)
+            rows[target].dev_lines.extend(text_lines)
+        return self.labels
+
+
+def _tail_start(items: list[Classified], lo: int, hi: int) -> int | None:
+    """Where a tail starts in items[lo:hi]: the first cell piece or indicator label."""
+    for i in range(lo, hi):
+        it = items[i]
+        if it.kind == "pieces" or (it.kind == "label" and _Labels().takes(it.text)
+                                   and any(lab.startswith(it.text.split()[0]) for lab in LEVEL2)):
+            return i
+    return None
+
+
+def _page_tails(items: list[Classified], start: int, end: int) -> dict[int, tuple[int, int]]:
+    """For each page of the table but the last, what follows its last row: other blocks of
+    the form (title, goals: not the table's), then maybe a tail. -> {first index after the
+    last row: (tail start, next page's start)}."""
+    breaks = [i for i in range(start + 1, end) if items[i].line.page_break]
+    tails = {}
+    lo = start + 1
+    for b in breaks:
+        last_row = max((i for i in range(lo, b) if items[i].kind == "pair" or (
+            items[i].kind in ("text", "value_row", "pieces") and split_row(items[i].text))), default=None)
+        if last_row is not None and last_row + 1 < b:
+            t = _tail_start(items, last_row + 1, b)
+            tails[last_row + 1] = (b if t is None else t, b)
+        lo = b
+    return tails
+
+
+def _place_tail_labels(rows: list[TableRow], labels: list[TailLabel], diags: list[Diagnostic]) -> None:
+    """A 二级 label printed after the table names the rows of its group: rows of its 一级
+    block after the row whose cells came before it, carried over from an earlier group of
+    the template (not under a label of their own); the names' cue words choose where the
+    group starts, the earliest row when they do not tell."""
+    order = {g: k for k, g in enumerate(LEVEL2)}
+    for lab in labels:
+        l1 = LEVEL1_OF[lab.text]
+        cands = [k for k in range(lab.after_row + 1, len(rows))
+                 if rows[k].level1 == l1 and (rows[k].level2 is None or order[rows[k].level2] < order[lab.text])]
+        # a contiguous run ending where the block (or the carried group) ends
+        run: list[int] = []
+        for k in cands:
+            if run and k != run[-1] + 1:
+                break
+            if rows[k].label_anchor and run:
+                break
+            run.append(k)
+        if not run:
+            diags.append(Diagnostic("warning", "unassigned", f"label {lab.text} after the table fits no row",
+                                    lab.lines))
+            continue
+        best, best_score = 0, None
+        for s in range(len(run)):
+            score = sum((lab.text in name_groups(rows[k].name)) for k in run[s:]) - \
+                sum((lab.text in name_groups(rows[k].name)) for k in run[:s]) + \
+                sum((rows[k].level2 in name_groups(rows[k].name)) for k in run[:s])
+            if best_score is None or score > best_score:
+                best, best_score = s, score
+        for k in run[best:]:
+            rows[k].level2, rows[k].level1 = lab.text, l1
+        if len(run) > 1:
+            diags.append(Diagnostic("info", "group-from-tail-label",
+                                    f"{lab.text} (printed after the table) put on {len(run) - best} row(s)",
+                                    lab.lines))
