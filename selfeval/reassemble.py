@@ -145,10 +145,18 @@ def _segment_labels(run: list[Classified]) -> tuple[list[Label], set[int]]:
                 c = (best[j][0] + (i - j), best[j][1] - 1, best[j][2] + [("label", j, i)])
                 if c[:2] > cand[:2]:
                     cand = c
+        # one line printing several whole labels side by side (成本指标 经济成本指标)
+        tokens = run[i - 1].text.split()
+        if len(tokens) > 1 and all(t in LABELS for t in tokens) and best[i - 1][0] != NEG:
+            c = (best[i - 1][0] + 1, best[i - 1][1] - len(tokens), best[i - 1][2] + [("labels", i - 1, i)])
+            if c[:2] > cand[:2]:
+                cand = c
         best[i] = cand
     labels, skipped = [], set()
     for what, j, i in best[n][2]:
-        if what == "label":
+        if what == "labels":
+            labels.extend(Label(t, [run[j].no]) for t in run[j].text.split())
+        elif what == "label":
             labels.append(Label("".join(x.text.replace(" ", "") for x in run[j:i]),
                                 [x.no for x in run[j:i]]))
         else:

@@ -27,6 +27,7 @@ TABLE_LABELS = LEVEL1 + LEVEL2
 TEXT_KINDS = ("text", "label")  # a piece of a label that spells none is text in the table
 
 END_KINDS = ("total", "grade")
+NEG = float("-inf")
 Piece = tuple[int, str]         # (line number, text)
 
 
@@ -119,10 +120,15 @@ class _Labels:
         return True
 
     def takes(self, text: str) -> bool:
-        """Would ``text`` spell or go on spelling an indicator label?"""
-        buf = self.buf + "".join(text.split())
-        return any(lab.startswith(buf) for lab in TABLE_LABELS) or (
-            bool(self.buf) and any(lab.startswith("".join(text.split())) for lab in TABLE_LABELS))
+        """Would ``text`` spell or go on spelling indicator labels?"""
+        buf = self.buf
+        for token in text.split():
+            buf += token
+            if buf in TABLE_LABELS:
+                buf = ""
+            elif not any(lab.startswith(buf) for lab in TABLE_LABELS):
+                return False
+        return True
 
     def inline(self, labels: list[str]) -> None:
         for lab in labels:
@@ -222,6 +228,7 @@ def read_table(items: list[Classified], params: Params) -> Table:
     tail = _Tail(items, rows, diags)
     page_tails = _page_tails(items, start, end)
     skip_to = -1
+    page_first_row = 0
     for i in range(start + 1, end):
         it = items[i]
         if i < skip_to:
@@ -231,9 +238,12 @@ def read_table(items: list[Classified], params: Params) -> Table:
             # cells; the next page's rows follow
             settle(wrapped_row_follows=False)
             t, b = page_tails[i]
+            tail.begin(page_first_row)
             for k in range(t, b):
                 if tail.feed(items[k]):
                     used.append(k)
+            tail.end()
+            page_first_row = len(rows)
             skip_to = b
             continue
         if it.kind == "blank":
@@ -282,6 +292,7 @@ def read_table(items: list[Classified], params: Params) -> Table:
     used = [k for k in used if k < end]
     t = _tail_start(items, end + 1, len(items)) if end < len(items) else None
     if t is not None:
+        tail.begin(page_first_row)
         for k in range(t, len(items)):
             if not tail.feed(items[k]):
                 break
@@ -320,7 +331,8 @@ class _Tail:
         self.acc: list[Piece] = []          # cell pieces of the next detached row
         self.dev: list[Classified] = []     # lines of a deviation
         self.position = -1                  # the last row that took cells from the tail
-        self.devs: list[tuple[int, list[Classified]]] = []
+        self.first_row = 0                  # the first row of the page the tail stands on
+        self.devs: list[_TailDeviation] = []
 
     def close_cells(self, force: bool = False) -> None:
         if not self.acc:
@@ -335,6 +347,9 @@ class _Tail:
             tr.row.lines = sorted(set(tr.row.lines) | {no for no, _ in self.acc})
             tr.detached = False
             self.position = detached[0]
+            for d in self.devs:
+                if d.hi is None:
+                    d.hi = detached[0]      # a deviation printed above this row's cells
         else:
             self.diags.append(Diagnostic("warning", "unassigned", "cell pieces after the rows that fit no row",
                                          [no for no, _ in self.acc]))
@@ -342,8 +357,20 @@ class _Tail:
 
     def close_dev(self) -> None:
         if self.dev:
-            self.devs.append((self.position, self.dev))
+            self.devs.append(_TailDeviation(self.dev, max(self.position, self.first_row)))
             self.dev = []
+
+    def begin(self, first_row: int) -> None:
+        """A tail of the page whose rows start at ``first_row``."""
+        self.first_row = first_row
+
+    def end(self) -> None:
+        """The end of a page's tail: its deviations belong to rows read so far."""
+        self.close_cells(force=True)
+        self.close_dev()
+        for d in self.devs:
+            if d.hi is None:
+                d.hi = len(self.rows) - 1
 
     def feed(self, it: Classified) -> bool:
         """Take one line; False when it is no part of a tail."""
@@ -376,22 +403,58 @@ class _Tail:
         return True
 
     def finish(self) -> list[TailLabel]:
-        self.close_cells(force=True)
-        self.close_dev()
-        rows = self.rows
-        # deviations: to the first row from the position on that lost points and has none
-        for pos, lines in self.devs:
-            text_lines = [x.no for x in lines]
-            candidates = [k for k in range(max(pos, 0), len(rows)) if not rows[k].dev_pieces]
-            lost = [k for k in candidates if rows[k].row.lost_points]
-            target = (lost or candidates or [None])[0]
-            if target is None:
-                self.diags.append(Diagnostic("warning", "unassigned", "deviation after the rows that fits no row",
-                                             text_lines))
-                continue
-            rows[target].dev_pieces.extend(x.text for x in lines)
-            rows[target].dev_lines.extend(text_lines)
+        self.end()
+        self._place_deviations()
         return self.labels
+
+    def _place_deviations(self) -> None:
+        """Each deviation printed after the rows goes to a row without one, within the rows
+        its place allows, in order: the best order-keeping assignment, where a row that lost
+        points and a deviation that names the row's indicator count in favour."""
+        rows, devs = self.rows, self.devs
+        free = [k for k, tr in enumerate(rows) if not tr.dev_pieces]
+        if not devs:
+            return
+
+        def score(d: _TailDeviation, k: int) -> float:
+            if not (d.lo <= k <= d.hi):
+                return NEG
+            text = "".join(x.text for x in d.lines)
+            name = rows[k].name or ""
+            return (1.0 * rows[k].row.lost_points + 2.0 * (len(name) >= 4 and name in text)
+                    - 0.001 * k)            # the earliest when nothing else tells
+        # best[i][j]: devs[:i] placed on rows among free[:j]
+        m, n = len(devs), len(free)
+        best = [[NEG] * (n + 1) for _ in range(m + 1)]
+        take = [[False] * (n + 1) for _ in range(m + 1)]
+        for j in range(n + 1):
+            best[0][j] = 0.0
+        for i in range(1, m + 1):
+            for j in range(1, n + 1):
+                skip = best[i][j - 1]
+                s = score(devs[i - 1], free[j - 1])
+                use = best[i - 1][j - 1] + s if s != NEG and best[i - 1][j - 1] != NEG else NEG
+                best[i][j], take[i][j] = (use, True) if use > skip else (skip, False)
+        if best[m][n] == NEG:
+            for d in devs:
+                self.diags.append(Diagnostic("warning", "unassigned", "deviation after the rows that fits no row",
+                                             [x.no for x in d.lines]))
+            return
+        i, j = m, n
+        while i > 0:
+            if take[i][j]:
+                d, tr = devs[i - 1], rows[free[j - 1]]
+                tr.dev_pieces.extend(x.text for x in d.lines)
+                tr.dev_lines.extend(x.no for x in d.lines)
+                i -= 1
+            j -= 1
+
+
+@attrs.define
+class _TailDeviation:
+    lines: list[Classified]
+    lo: int                         # the first row it may belong to
+    hi: int | None = None           # the last
 
 
 def _tail_start(items: list[Classified], lo: int, hi: int) -> int | None:
