@@ -104,6 +104,8 @@ def _title_block(items: list[Classified], form: Form, books: Books) -> None:
     if p:
         form.project_name = p.fields.get("value") or None
         books.put([p.no], "project_name")
+        if form.project_name is None and y:
+            _project_apart(items, items.index(y), form, books)
     d = _first(items, "department", books, "主管部门 line")
     if d:
         form.department = d.fields.get("value") or None
@@ -119,6 +121,22 @@ def _title_block(items: list[Classified], form: Form, books: Books) -> None:
     for field in ("title", "year", "project_name", "department", "implementing_unit"):
         if getattr(form, field) is None:
             books.warn("missing-" + field.replace("_", "-"), f"no {field} found on the form")
+
+
+def _project_apart(items: list[Classified], year_at: int, form: Form, books: Books) -> None:
+    """``项目名称`` printed without its value: some producers print the value cell apart, on
+    the line after the year (-raw of a spreadsheet). Taken when that line is a short text
+    with no sentence in it."""
+    for it in items[year_at + 1:]:
+        if it.kind == "blank":
+            continue
+        if it.kind == "text" and not prose_marks(it.text) and len(it.text.split()) == 1:
+            form.project_name = it.text
+            books.put([it.no], "project_name")
+            it.kind = "cell"
+            books.warn("project-name-apart", "项目名称 printed without its value; the line after the "
+                       "year taken as the project's name", [it.no])
+        return
 
 
 def _unit_below(items: list[Classified], at: int, form: Form, books: Books, most: int = 3) -> None:

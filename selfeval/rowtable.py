@@ -329,7 +329,7 @@ class _Tail:
         self.labels: list[TailLabel] = []
         self.label_buf: list[Classified] = []
         self.acc: list[Piece] = []          # cell pieces of the next detached row
-        self.dev: list[Classified] = []     # lines of a deviation
+        self.dev: list[Piece] = []          # lines of a deviation
         self.position = -1                  # the last row that took cells from the tail
         self.first_row = 0                  # the first row of the page the tail stands on
         self.devs: list[_TailDeviation] = []
@@ -382,7 +382,7 @@ class _Tail:
             if self.acc and (QUANT_RE.match(tokens[0]) or QUANT_HEAD_RE.match(tokens[0])):
                 self.close_cells()          # a new cell starts: the pieces before are whole
             self.acc.extend((it.no, t) for t in tokens)
-        elif it.kind == "label" and (self.label_buf or _Labels().takes(it.text)):
+        elif (it.kind == "label" or self._long_label_piece(it)) and (self.label_buf or _Labels().takes(it.text)):
             self.close_cells()
             self.close_dev()
             self.label_buf.append(it)
@@ -393,13 +393,37 @@ class _Tail:
                 self.label_buf = []
             elif not any(lab.startswith(text) for lab in TABLE_LABELS):
                 self.label_buf = []
+        elif it.kind in TEXT_KINDS and self.label_buf and self._label_then_text(it):
+            pass
         elif it.kind in TEXT_KINDS:
             self.close_cells()
-            self.dev.append(it)
+            self.dev.append((it.no, it.text))
             if ends_sentence(it.text):
                 self.close_dev()
         else:
             return False
+        return True
+
+    @staticmethod
+    def _long_label_piece(it: Classified, least: int = 4) -> bool:
+        """The first line of a 二级 label whose last piece shares a line with other text (so
+        that the label runs of the default mode do not spell it)."""
+        text = it.text.replace(" ", "")
+        return (it.kind == "text" and len(text) >= least
+                and any(lab.startswith(text) and lab != text for lab in LEVEL2))
+
+    def _label_then_text(self, it: Classified) -> bool:
+        """The last piece of a wrapped label on the line of a deviation (same height on the
+        page): ``指标 部分申报对象未通过资格审核，…``."""
+        head, _, rest = it.text.partition(" ")
+        text = "".join(x.text for x in self.label_buf).replace(" ", "") + head
+        if text not in LEVEL2 or not rest.strip():
+            return False
+        self.labels.append(TailLabel(text, [x.no for x in self.label_buf] + [it.no], self.position))
+        self.label_buf = []
+        self.dev.append((it.no, rest.strip()))
+        if ends_sentence(rest):
+            self.close_dev()
         return True
 
     def finish(self) -> list[TailLabel]:
@@ -419,7 +443,7 @@ class _Tail:
         def score(d: _TailDeviation, k: int) -> float:
             if not (d.lo <= k <= d.hi):
                 return NEG
-            text = "".join(x.text for x in d.lines)
+            text = "".join(t for _, t in d.lines)
             name = rows[k].name or ""
             return (1.0 * rows[k].row.lost_points + 2.0 * (len(name) >= 4 and name in text)
                     - 0.001 * k)            # the earliest when nothing else tells
@@ -438,21 +462,21 @@ class _Tail:
         if best[m][n] == NEG:
             for d in devs:
                 self.diags.append(Diagnostic("warning", "unassigned", "deviation after the rows that fits no row",
-                                             [x.no for x in d.lines]))
+                                             [no for no, _ in d.lines]))
             return
         i, j = m, n
         while i > 0:
             if take[i][j]:
                 d, tr = devs[i - 1], rows[free[j - 1]]
-                tr.dev_pieces.extend(x.text for x in d.lines)
-                tr.dev_lines.extend(x.no for x in d.lines)
+                tr.dev_pieces.extend(t for _, t in d.lines)
+                tr.dev_lines.extend(no for no, _ in d.lines)
                 i -= 1
             j -= 1
 
 
 @attrs.define
 class _TailDeviation:
-    lines: list[Classified]
+    lines: list[Piece]
     lo: int                         # the first row it may belong to
     hi: int | None = None           # the last
 
@@ -485,37 +509,41 @@ def _page_tails(items: list[Classified], start: int, end: int) -> dict[int, tupl
 
 
 def _place_tail_labels(rows: list[TableRow], labels: list[TailLabel], diags: list[Diagnostic]) -> None:
-    """A 二级 label printed after the table names the rows of its group: rows of its 一级
-    block after the row whose cells came before it, carried over from an earlier group of
-    the template (not under a label of their own); the names' cue words choose where the
-    group starts, the earliest row when they do not tell."""
+    """A 二级 label printed after the rows names a group of its 一级 block that no label in
+    the table named: rows after the last row labelled with an earlier group of the template
+    (up to a later group or the block's end), which so far carry that earlier group. Where
+    the group starts: the names' cue words, then the label's place (after the row whose cells
+    came before it), then the fewest rows (a label overflows its cell, and so comes apart,
+    when its group is one row high)."""
     order = {g: k for k, g in enumerate(LEVEL2)}
     for lab in labels:
-        l1 = LEVEL1_OF[lab.text]
-        cands = [k for k in range(lab.after_row + 1, len(rows))
-                 if rows[k].level1 == l1 and (rows[k].level2 is None or order[rows[k].level2] < order[lab.text])]
-        # a contiguous run ending where the block (or the carried group) ends
-        run: list[int] = []
-        for k in cands:
-            if run and k != run[-1] + 1:
-                break
-            if rows[k].label_anchor and run:
+        l1, rank = LEVEL1_OF[lab.text], order[lab.text]
+        block = [k for k, tr in enumerate(rows) if tr.level1 == l1]
+        earlier = [k for k in block if rows[k].label_anchor and rows[k].level2 is not None
+                   and order[rows[k].level2] < rank]
+        lo = earlier[-1] + 1 if earlier else (block[0] if block else len(rows))
+        run = []
+        for k in range(lo, len(rows)):
+            tr = rows[k]
+            if tr.level1 != l1 or (tr.label_anchor and tr.level2 is not None and order[tr.level2] > rank):
                 break
             run.append(k)
         if not run:
-            diags.append(Diagnostic("warning", "unassigned", f"label {lab.text} after the table fits no row",
+            diags.append(Diagnostic("warning", "unassigned", f"label {lab.text} after the rows fits no row",
                                     lab.lines))
             continue
-        best, best_score = 0, None
-        for s in range(len(run)):
-            score = sum((lab.text in name_groups(rows[k].name)) for k in run[s:]) - \
-                sum((lab.text in name_groups(rows[k].name)) for k in run[:s]) + \
-                sum((rows[k].level2 in name_groups(rows[k].name)) for k in run[:s])
-            if best_score is None or score > best_score:
-                best, best_score = s, score
+        carried = rows[run[0]].level2
+        starts = range(len(run)) if carried is not None else range(1)
+
+        def key(s: int) -> tuple:
+            cue = sum((lab.text in name_groups(rows[k].name)) - (carried in name_groups(rows[k].name))
+                      for k in run[s:])
+            cue += sum((carried in name_groups(rows[k].name)) - (lab.text in name_groups(rows[k].name))
+                       for k in run[:s])
+            return cue, run[s] > lab.after_row, s
+
+        best = max(starts, key=key)
         for k in run[best:]:
             rows[k].level2, rows[k].level1 = lab.text, l1
-        if len(run) > 1:
-            diags.append(Diagnostic("info", "group-from-tail-label",
-                                    f"{lab.text} (printed after the table) put on {len(run) - best} row(s)",
-                                    lab.lines))
+        diags.append(Diagnostic("info", "group-from-tail-label",
+                                f"{lab.text} (printed after the rows) put on {len(run) - best} row(s)", lab.lines))
