@@ -268,7 +268,7 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
 
     funds = _funds(items, books)
     mode = detect_mode(items) if params.mode == "auto" else params.mode
-    table = read_table(items, params) if mode in ROW_ORDER_MODES else None
+    table = read_table(items, params, runs) if mode in ROW_ORDER_MODES else None
     rows, pairs = assemble_rows(items, params)
     if table is not None:
         rows = [tr.row for tr in table.rows] + rows

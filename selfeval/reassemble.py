@@ -164,6 +164,9 @@ def _segment_labels(run: list[Classified]) -> tuple[list[Label], set[int]]:
     return labels, skipped
 
 
+_LABEL_TEXT_JOINED = "\x00".join(LABELS)
+
+
 def join_labels(items: list[Classified]) -> list[LabelRun]:
     """Find runs of label pieces, join them into labels; pieces that spell no label become
     free text."""
@@ -179,7 +182,15 @@ def join_labels(items: list[Classified]) -> list[LabelRun]:
             if items[j].kind == "label":
                 members.append(j)
             j += 1
-        labels, skipped = _segment_labels([items[k] for k in members])
+        run = [items[k] for k in members]
+        if j < len(items) and (head := _label_ending_line(run, items[j])):
+            # the label's last piece printed on the line of other text (目标 预计覆盖…): the
+            # piece joins the label, the rest of the line stays text
+            line = items[j].line
+            run.append(Classified(attrs.evolve(line, text=head), "label"))
+            items[j].line = attrs.evolve(line, text=line.text.strip()[len(head):].strip())
+            members.append(j)
+        labels, skipped = _segment_labels(run)
         for s in skipped:
             items[members[s]].kind = "text"
         kept = [members[k] for k in range(len(members)) if k not in skipped]
@@ -188,6 +199,21 @@ def join_labels(items: list[Classified]) -> list[LabelRun]:
             runs.extend(_runs_of(labels, kept, items))
         i = j
     return runs
+
+
+def _label_ending_line(run: list[Classified], nxt: Classified) -> str | None:
+    """The first token of ``nxt`` when it ends a label begun by the last pieces of ``run``."""
+    if nxt.kind != "text":
+        return None
+    head, _, rest = nxt.text.partition(" ")
+    if not rest.strip() or head not in _LABEL_TEXT_JOINED:
+        return None
+    text = head
+    for piece in reversed(run):
+        text = piece.text.replace(" ", "") + text
+        if text in LABELS:
+            return head
+    return None
 
 
 def _runs_of(labels: list[Label], kept: list[int], items: list[Classified]) -> list[LabelRun]:

@@ -20,7 +20,7 @@ from .classify import Classified
 from .model import Diagnostic
 from .cues import name_groups
 from .params import Params
-from .reassemble import Row, _is_cell, _num, _split_cells
+from .reassemble import LabelRun, Row, _is_cell, _num, _split_cells, free_lines, goal_paragraphs_in_order
 from .vocab import LEVEL1, LEVEL1_OF, LEVEL2
 
 TABLE_LABELS = LEVEL1 + LEVEL2
@@ -139,7 +139,7 @@ def _starts(items: list[Classified]) -> int | None:
     return next((i for i, x in enumerate(items) if x.kind == "indicator_header"), None)
 
 
-def read_table(items: list[Classified], params: Params) -> Table:
+def read_table(items: list[Classified], params: Params, runs: list[LabelRun]) -> Table:
     start = _starts(items)
     if start is None:
         return Table([], [], [])
@@ -225,7 +225,7 @@ def read_table(items: list[Classified], params: Params) -> Table:
         return _split_cells([t for _, t in pieces]) if len(pieces) > 1 else None
 
     end = next((i for i in range(start + 1, len(items)) if items[i].kind in END_KINDS), len(items))
-    tail = _Tail(items, rows, diags)
+    tail = _Tail(items, rows, diags, runs)
     page_tails = _page_tails(items, start, end)
     skip_to = -1
     page_first_row = 0
@@ -290,7 +290,7 @@ def read_table(items: list[Classified], params: Params) -> Table:
         used.append(i)
     settle(wrapped_row_follows=False)
     used = [k for k in used if k < end]
-    t = _tail_start(items, end + 1, len(items)) if end < len(items) else None
+    t = _final_tail_start(items, set(used), end, params) if end < len(items) else None
     if t is not None:
         tail.begin(page_first_row)
         for k in range(t, len(items)):
@@ -324,10 +324,12 @@ class _Tail:
     without them, in row order, with deviations and labels between them in the order of
     their rows. Fed one stretch of lines at a time (one per page), settled at the end."""
 
-    def __init__(self, items: list[Classified], rows: list[TableRow], diags: list[Diagnostic]):
+    def __init__(self, items: list[Classified], rows: list[TableRow], diags: list[Diagnostic],
+                 runs: list[LabelRun]):
         self.items, self.rows, self.diags = items, rows, diags
         self.labels: list[TailLabel] = []
-        self.label_buf: list[Classified] = []
+        # the labels the label runs spelled, by their first line
+        self.label_at = {lab.lines[0]: lab for run in runs for lab in run.labels}
         self.acc: list[Piece] = []          # cell pieces of the next detached row
         self.dev: list[Piece] = []          # lines of a deviation
         self.position = -1                  # the last row that took cells from the tail
@@ -382,19 +384,12 @@ class _Tail:
             if self.acc and (QUANT_RE.match(tokens[0]) or QUANT_HEAD_RE.match(tokens[0])):
                 self.close_cells()          # a new cell starts: the pieces before are whole
             self.acc.extend((it.no, t) for t in tokens)
-        elif (it.kind == "label" or self._long_label_piece(it)) and (self.label_buf or _Labels().takes(it.text)):
+        elif it.kind == "label":
             self.close_cells()
             self.close_dev()
-            self.label_buf.append(it)
-            text = "".join(x.text for x in self.label_buf).replace(" ", "")
-            if text in LEVEL2 or text in LEVEL1:
-                if text in LEVEL2:
-                    self.labels.append(TailLabel(text, [x.no for x in self.label_buf], self.position))
-                self.label_buf = []
-            elif not any(lab.startswith(text) for lab in TABLE_LABELS):
-                self.label_buf = []
-        elif it.kind in TEXT_KINDS and self.label_buf and self._label_then_text(it):
-            pass
+            lab = self.label_at.get(it.no)
+            if lab is not None and lab.text in LEVEL2:
+                self.labels.append(TailLabel(lab.text, lab.lines, self.position))
         elif it.kind in TEXT_KINDS:
             self.close_cells()
             self.dev.append((it.no, it.text))
@@ -402,28 +397,6 @@ class _Tail:
                 self.close_dev()
         else:
             return False
-        return True
-
-    @staticmethod
-    def _long_label_piece(it: Classified, least: int = 4) -> bool:
-        """The first line of a 二级 label whose last piece shares a line with other text (so
-        that the label runs of the default mode do not spell it)."""
-        text = it.text.replace(" ", "")
-        return (it.kind == "text" and len(text) >= least
-                and any(lab.startswith(text) and lab != text for lab in LEVEL2))
-
-    def _label_then_text(self, it: Classified) -> bool:
-        """The last piece of a wrapped label on the line of a deviation (same height on the
-        page): ``指标 部分申报对象未通过资格审核，…``."""
-        head, _, rest = it.text.partition(" ")
-        text = "".join(x.text for x in self.label_buf).replace(" ", "") + head
-        if text not in LEVEL2 or not rest.strip():
-            return False
-        self.labels.append(TailLabel(text, [x.no for x in self.label_buf] + [it.no], self.position))
-        self.label_buf = []
-        self.dev.append((it.no, rest.strip()))
-        if ends_sentence(rest):
-            self.close_dev()
         return True
 
     def finish(self) -> list[TailLabel]:
@@ -489,6 +462,21 @@ def _tail_start(items: list[Classified], lo: int, hi: int) -> int | None:
                                    and any(lab.startswith(it.text.split()[0]) for lab in LEVEL2)):
             return i
     return None
+
+
+def _final_tail_start(items: list[Classified], used: set[int], end: int, params: Params) -> int | None:
+    """Where the tail after the last page's rows starts: at its first cell piece or label, or
+    at its first deviation — the prose after the goal texts, when those are printed after the
+    table too (then the first two paragraphs after it are theirs)."""
+    t = _tail_start(items, end + 1, len(items))
+    lines = free_lines(items)
+    goals_before = any(fl.index < end and fl.index not in used and prose_marks(fl.text) for fl in lines)
+    paras = goal_paragraphs_in_order([fl for fl in lines if fl.index > end], params)
+    skip = 0 if goals_before else 2
+    if len(paras) > skip:
+        first = paras[skip].lines[0].index
+        t = first if t is None else min(t, first)
+    return t
 
 
 def _page_tails(items: list[Classified], start: int, end: int) -> dict[int, tuple[int, int]]:
