@@ -217,8 +217,6 @@ def read_table(items: list[Classified], params: Params, runs: list[LabelRun]) ->
         if f.get("deviation"):
             tr.dev_pieces.append(f["deviation"])
             tr.dev_lines.append(items[at].no)
-        if tr.name is None:
-            diags.append(Diagnostic("warning", "name-missing", "a row with no 三级指标 name", row.lines))
         rows.append(tr)
 
     def cells_of(pieces: list[Piece]) -> tuple[str, str] | None:
@@ -299,6 +297,8 @@ def read_table(items: list[Classified], params: Params, runs: list[LabelRun]) ->
             used.append(k)
     tail_labels = tail.finish()
     for tr in rows:
+        if tr.name is None:
+            diags.append(Diagnostic("warning", "name-missing", "a row with no 三级指标 name", tr.row.lines))
         if tr.detached:
             diags.append(Diagnostic("warning", "cells-detached",
                                     "a row printed without its 年度指标值/实际完成值, found nowhere else",
@@ -390,6 +390,8 @@ class _Tail:
             lab = self.label_at.get(it.no)
             if lab is not None and lab.text in LEVEL2:
                 self.labels.append(TailLabel(lab.text, lab.lines, self.position))
+        elif it.kind in TEXT_KINDS and not self.dev and not prose_marks(it.text) and self._name_apart(it):
+            pass
         elif it.kind in TEXT_KINDS:
             self.close_cells()
             self.dev.append((it.no, it.text))
@@ -397,6 +399,19 @@ class _Tail:
                 self.close_dev()
         else:
             return False
+        return True
+
+    def _name_apart(self, it: Classified) -> bool:
+        """A row printed without its name: the name (no sentence in it) comes in the tail."""
+        nameless = [k for k, tr in enumerate(self.rows) if tr.name is None and k >= self.position]
+        if not nameless:
+            return False
+        self.close_cells()
+        tr = self.rows[nameless[0]]
+        tr.name_pieces.append(it.text)
+        tr.name_lines.append(it.no)
+        self.diags.append(Diagnostic("info", "name-apart", "a row's 三级指标 name printed after the rows",
+                                     [it.no] + tr.row.lines[:1]))
         return True
 
     def finish(self) -> list[TailLabel]:
