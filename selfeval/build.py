@@ -18,6 +18,7 @@ from .reassemble import (
     assemble_rows, free_lines, goal_paragraphs, goal_paragraphs_in_order, join_labels, name_entries,
 )
 from .dialect import detect_mode
+from .layout import read_layout_table
 from .rowtable import Table, read_table
 from .split import Segment
 from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF
@@ -269,6 +270,8 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
     funds = _funds(items, books)
     mode = detect_mode(items) if params.mode == "auto" else params.mode
     table = read_table(items, params, runs) if mode in ROW_ORDER_MODES else None
+    if mode == "layout":
+        table = read_layout_table(items, params)
     rows, pairs = assemble_rows(items, params)
     if table is not None:
         rows = [tr.row for tr in table.rows] + rows

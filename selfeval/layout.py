@@ -1,0 +1,267 @@
+"""Stage 4c: the indicator table of a ``-layout`` dump, from character positions.
+
+pdftotext ``-layout`` keeps each printed line of the page, the cells of a row side by side:
+the row's single-line cells (分值, 得分, often the name and the cells) on its middle line,
+a cell that wraps spread over the lines above and below it, and the merged 一级/二级 label
+cells in the middle of their groups. Positions are display columns (a CJK character takes
+two); pdftotext narrows the gaps between cells, so they are trusted only roughly, and the
+order of the tokens on a line is trusted fully.
+
+``read_layout_table(items, params)``:
+
+1. the anchors: lines that hold a row's 分值 得分 (``split_row`` of what stands right of
+   the label cells);
+2. every other fragment of the table is typed by its looks and its position next to the
+   anchors' own cells: label piece, name piece, cell piece (年度指标值 or 实际完成值),
+   deviation piece;
+3. each fragment goes to the nearest anchor in its column; at equal distance a piece that
+   goes on with the text above (``人/月)``, a sentence left open) goes up, one that starts a
+   cell goes down;
+4. labels are joined from their pieces, and each 二级 label takes the run of rows whose
+   middle is nearest its own line (an order-keeping search over the rows).
+"""
+from __future__ import annotations
+
+import attrs
+
+from .cells import (
+    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, join_wrapped, prose_marks, width,
+)
+from .classify import Classified
+from .model import Diagnostic
+from .params import Params
+from .reassemble import Row, _is_cell, _num, _split_cells
+from .rowtable import Table, TableRow, split_row
+from .vocab import LABELS, LEVEL1, LEVEL1_OF, LEVEL2
+
+_LABEL_TEXT = "\x00".join(LABELS)
+COLUMNS = ("name", "target", "actual", "dev")
+
+
+@attrs.define
+class Fragment:
+    line: int           # item index
+    no: int             # line number
+    x: int              # display column where it starts
+    text: str
+
+
+def tokens_at(text: str) -> list[tuple[int, str]]:
+    """(display column, token) for each space-separated token of a raw line."""
+    out, col, i = [], 0, 0
+    while i < len(text):
+        if text[i] == " ":
+            col += 1
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] != " ":
+            j += 1
+        out.append((col, text[i:j]))
+        col += width(text[i:j])
+        i = j
+    return out
+
+
+def _is_label_piece(token: str) -> bool:
+    return "\x00" not in token and token in _LABEL_TEXT
+
+
+@attrs.define
+class _Anchor:
+    index: int
+    f: dict
+    x: dict             # column -> x of the anchor's own token there
+
+
+def read_layout_table(items: list[Classified], params: Params) -> Table | None:
+    start = next((i for i, x in enumerate(items) if x.kind == "indicator_header"), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(items)) if items[i].kind in ("total", "grade")), len(items))
+    header = tokens_at(items[start].line.text)
+    name_x = next((x for x, t in header if t == "三级指标"), None)
+    if name_x is None:
+        return None
+
+    anchors: list[_Anchor] = []
+    labels: list[Fragment] = []
+    loose: list[tuple[int, int, str]] = []      # (item index, x, token) not on an anchor's cells
+    for i in range(start + 1, end):
+        toks = tokens_at(items[i].line.text)
+        k = 0
+        while k < len(toks) and _is_label_piece(toks[k][1]) and toks[k][0] < name_x:
+            labels.append(Fragment(i, items[i].no, toks[k][0], toks[k][1]))
+            k += 1
+        rest = toks[k:]
+        if not rest:
+            continue
+        f = split_row(" ".join(t for _, t in rest))
+        if f is not None and f.get("pieces") is None:
+            xs = {}
+            pos = 0
+            for col, value in (("name", f["name"]), ("target", f["target"]), ("actual", f["actual"])):
+                if value is None:
+                    continue
+                n = len(value.split())
+                xs[col] = rest[pos][0]
+                pos += n
+            pos += 2
+            if f["deviation"]:
+                xs["dev"] = rest[pos][0] if pos < len(rest) else None
+            anchors.append(_Anchor(i, f, xs))
+            continue
+        loose.extend((i, x, t) for x, t in rest)
+    if not anchors:
+        return None
+
+    # where each column stands, from the anchors' own cells
+    col_x = {}
+    for col in COLUMNS:
+        xs = sorted(a.x[col] for a in anchors if a.x.get(col) is not None)
+        if xs:
+            col_x[col] = xs[len(xs) // 2]
+    col_x.setdefault("name", name_x)
+
+    # type each loose token, then put it into its row
+    pieces: dict[str, list[Fragment]] = {c: [] for c in COLUMNS}
+    for i, x, t in loose:
+        pieces[_column_of(x, t, col_x)].append(Fragment(i, items[i].no, x, t))
+    rows_pieces = {c: _to_rows(pieces[c], anchors, c) for c in COLUMNS}
+
+    diags: list[Diagnostic] = []
+    out: list[TableRow] = []
+    for r, a in enumerate(anchors):
+        f = a.f
+        lines = {items[a.index].no}
+        cells = {}
+        for col in ("target", "actual"):
+            got = rows_pieces[col][r]
+            lines.update(p.no for p in got)
+            above = [p.text for p in got if p.line < a.index]
+            below = [p.text for p in got if p.line > a.index]
+            own = [f[col]] if f.get(col) else []
+            cells[col] = join_wrapped(above + own + below) if (above or own or below) else ""
+        if not f.get("target") and not f.get("actual") and f.get("pieces") is None:
+            # both cells wrapped: split what the two columns hold between them
+            both = [p.text for p in sorted(rows_pieces["target"][r] + rows_pieces["actual"][r],
+                                           key=lambda p: (p.line, p.x))]
+            split = _split_cells(both) if len(both) > 1 else None
+            if split:
+                cells["target"], cells["actual"] = split
+        name_p = rows_pieces["name"][r]
+        name = join_wrapped([p.text for p in name_p if p.line < a.index] + ([f["name"]] if f.get("name") else [])
+                            + [p.text for p in name_p if p.line > a.index])
+        dev_p = rows_pieces["dev"][r]
+        dev = join_wrapped([p.text for p in dev_p if p.line < a.index] + ([f["deviation"]] if f.get("deviation") else [])
+                           + [p.text for p in dev_p if p.line > a.index])
+        lines.update(p.no for p in name_p + dev_p)
+        row = Row(cells["target"], cells["actual"], _num(f["weight"]), _num(f["score"]), [],
+                  sorted(lines), a.index, a.index)
+        tr = TableRow(row, name_pieces=[name] if name else [], name_lines=sorted({p.no for p in name_p} | {items[a.index].no}),
+                      dev_pieces=[dev] if dev else [],
+                      dev_lines=sorted({p.no for p in dev_p} | ({items[a.index].no} if f.get("deviation") else set())))
+        if not _is_cell(row.target) or not _is_cell(row.actual):
+            diags.append(Diagnostic("warning", "cells-uncertain", "年度指标值/实际完成值 rebuilt from pieces "
+                                    "that do not make two whole cells", row.lines))
+        out.append(tr)
+    _place_labels(labels, out, anchors, diags)
+    used = list(range(start, end))
+    for k in used:
+        if items[k].kind not in ("blank",):
+            items[k].kind = "cell"
+    return Table(out, used, diags)
+
+
+def _column_of(x: int, token: str, col_x: dict) -> str:
+    """A loose token's column: its looks first, then the nearest column of its kind."""
+    if prose_marks(token) and not (QUANT_RE.match(token) or QUANT_HEAD_RE.match(token)):
+        return "dev"
+    quantish = bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
+    candidates = ("target", "actual") if quantish else COLUMNS
+    known = [c for c in candidates if c in col_x]
+    if not known:
+        return candidates[0]
+    return min(known, key=lambda c: abs(col_x[c] - x))
+
+
+def _to_rows(frags: list[Fragment], anchors: list[_Anchor], col: str) -> list[list[Fragment]]:
+    """Each fragment to the nearest anchor (by line); at equal distance, a piece that goes on
+    with the text above goes up, one that starts a cell goes down."""
+    out: list[list[Fragment]] = [[] for _ in anchors]
+    idx = [a.index for a in anchors]
+    for fr in sorted(frags, key=lambda p: (p.line, p.x)):
+        best = min(range(len(idx)), key=lambda r: abs(idx[r] - fr.line))
+        d = abs(idx[best] - fr.line)
+        ties = [r for r in range(len(idx)) if abs(idx[r] - fr.line) == d]
+        if len(ties) > 1:
+            up, down = ties[0], ties[-1]
+            best = up if _goes_on(fr.text, out[up], col) else down
+        out[best].append(fr)
+    return out
+
+
+def _goes_on(text: str, above: list[Fragment], col: str) -> bool:
+    if col in ("target", "actual"):
+        return bool(QUANT_TAIL_RE.match(text)) or not (QUANT_RE.match(text) or QUANT_HEAD_RE.match(text))
+    if col == "dev":
+        return bool(above) and not ends_sentence(above[-1].text)
+    return bool(above)
+
+
+def _place_labels(frags: list[Fragment], rows: list[TableRow], anchors: list[_Anchor],
+                  diags: list[Diagnostic]) -> None:
+    """Join the label pieces of each label column, then give each 二级 label the run of rows
+    whose middle is nearest its own middle line."""
+    labels: list[tuple[str, float, list[int]]] = []      # (label, middle item index, line numbers)
+    by_x = sorted(frags, key=lambda p: p.line)
+    # pieces of one label stand in one column on nearby lines: join greedily per column
+    open_: dict[str, list[Fragment]] = {}
+    for fr in by_x:
+        placed = False
+        for key in list(open_):
+            buf = open_[key]
+            text = "".join(p.text for p in buf) + fr.text
+            if abs(buf[-1].x - fr.x) <= 4 and any(lab.startswith(text) for lab in LABELS):
+                buf.append(fr)
+                placed = True
+                if text in LABELS:
+                    labels.append((text, sum(p.line for p in buf) / len(buf), [p.no for p in buf]))
+                    del open_[key]
+                break
+        if placed:
+            continue
+        if fr.text in LABELS:
+            labels.append((fr.text, fr.line, [fr.no]))
+        else:
+            open_[f"{fr.line}:{fr.x}"] = [fr]
+    level2 = sorted((x for x in labels if x[0] in LEVEL2), key=lambda x: x[1])
+    mids = [a.index for a in anchors]
+    n, m = len(rows), len(level2)
+    if m == 0:
+        for tr in rows:
+            diags.append(Diagnostic("warning", "missing-level2", "no 二级指标 label in the table", tr.row.lines))
+        return
+    # best[j][i]: labels[:j] cover rows[:i]; cost = distance of each run's middle to its label
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        for i in range(1, n + 1):
+            for s in range(j - 1, i):
+                if best[j - 1][s] == inf:
+                    continue
+                mid = (mids[s] + mids[i - 1]) / 2
+                c = best[j - 1][s] + abs(mid - level2[j - 1][1])
+                if c < best[j][i]:
+                    best[j][i], back[j][i] = c, s
+    i = n
+    for j in range(m, 0, -1):
+        s = back[j][i]
+        for k in range(s, i):
+            rows[k].level2 = level2[j - 1][0]
+            rows[k].level1 = LEVEL1_OF[level2[j - 1][0]]
+        i = s
+    if any(x[0] in LEVEL1 for x in labels) is False:
+        diags.append(Diagnostic("info", "no-level1-labels", "no 一级指标 label read; 一级 follows from 二级", []))
