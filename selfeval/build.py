@@ -15,10 +15,11 @@ from .classify import Classified, classify
 from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
 from .params import Params
 from .reassemble import (
+    FreeLine, Paragraph,
     assemble_rows, free_lines, goal_paragraphs, goal_paragraphs_in_order, join_labels, name_entries,
 )
 from .dialect import detect_mode
-from .layout import read_layout_table
+from .layout import goal_columns, read_layout_table
 from .rowtable import Table, read_table
 from .split import Segment
 from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF
@@ -226,6 +227,7 @@ def _indicators_from_table(table: Table, books: Books) -> list[Indicator]:
     """Row-order modes: each row carries its name, deviation and labels already."""
     out: list[Indicator] = []
     books.diagnostics.extend(table.diagnostics)
+    books.put(table.label_lines, "template")
     for tr in table.rows:
         row = tr.row
         out.append(Indicator(
@@ -314,8 +316,16 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.warn("fund-rows-missing", f"{len(form.funds)} of {len(FUND_ITEMS)} fund rows found")
 
     # goals: prose wider than any cell
-    paras = (goal_paragraphs(free_lines(items), params) if table is None
-             else goal_paragraphs_in_order(free_lines(items), params))
+    columns = goal_columns(items) if mode == "layout" else None
+    if columns:
+        paras = [Paragraph([FreeLine(no, text, i) for i, no, text in col]) for col in columns if col]
+        for col in columns:
+            for i, _, _ in col:
+                items[i].kind = "cell"
+    elif table is None:
+        paras = goal_paragraphs(free_lines(items), params)
+    else:
+        paras = goal_paragraphs_in_order(free_lines(items), params)
     for p in paras:
         for fl in p.lines:
             items[fl.index].kind = "goal"

@@ -125,8 +125,17 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
 
     # type each loose token, then put it into its row
     pieces: dict[str, list[Fragment]] = {c: [] for c in COLUMNS}
+    by_line: dict[int, list[tuple[int, str]]] = {}
     for i, x, t in loose:
-        pieces[_column_of(x, t, col_x)].append(Fragment(i, items[i].no, x, t))
+        by_line.setdefault(i, []).append((x, t))
+    for i, toks in by_line.items():
+        cols = [_column_of(x, t, col_x) for x, t in toks]
+        cellish = [k for k, c in enumerate(cols) if c in ("target", "actual")]
+        if len(cellish) == 2:
+            # two cell pieces on one line: the order of the line tells the columns
+            cols[cellish[0]], cols[cellish[1]] = "target", "actual"
+        for (x, t), c in zip(toks, cols):
+            pieces[c].append(Fragment(i, items[i].no, x, t))
     rows_pieces = {c: _to_rows(pieces[c], anchors, c) for c in COLUMNS}
 
     diags: list[Diagnostic] = []
@@ -142,10 +151,12 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
             below = [p.text for p in got if p.line > a.index]
             own = [f[col]] if f.get(col) else []
             cells[col] = join_wrapped(above + own + below) if (above or own or below) else ""
-        if not f.get("target") and not f.get("actual") and f.get("pieces") is None:
-            # both cells wrapped: split what the two columns hold between them
-            both = [p.text for p in sorted(rows_pieces["target"][r] + rows_pieces["actual"][r],
-                                           key=lambda p: (p.line, p.x))]
+        if not (_is_cell(cells["target"]) and _is_cell(cells["actual"])):
+            # the columns' pieces did not make two cells (a piece read into the wrong
+            # column): weigh every split of all of them, target column first
+            both = [p.text for p in sorted(rows_pieces["target"][r], key=lambda p: (p.line, p.x))]
+            both += [f[c] for c in ("target", "actual") if f.get(c)]
+            both += [p.text for p in sorted(rows_pieces["actual"][r], key=lambda p: (p.line, p.x))]
             split = _split_cells(both) if len(both) > 1 else None
             if split:
                 cells["target"], cells["actual"] = split
@@ -166,11 +177,10 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
                                     "that do not make two whole cells", row.lines))
         out.append(tr)
     _place_labels(labels, out, anchors, diags)
-    used = list(range(start, end))
+    used = sorted({a.index for a in anchors} | {i for i, _, _ in loose} | {fr.line for fr in labels})
     for k in used:
-        if items[k].kind not in ("blank",):
-            items[k].kind = "cell"
-    return Table(out, used, diags)
+        items[k].kind = "cell"
+    return Table(out, used, diags, sorted({fr.no for fr in labels}))
 
 
 def _column_of(x: int, token: str, col_x: dict) -> str:
@@ -265,3 +275,57 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], anchors: list[_An
         i = s
     if any(x[0] in LEVEL1 for x in labels) is False:
         diags.append(Diagnostic("info", "no-level1-labels", "no 一级指标 label read; 一级 follows from 二级", []))
+
+
+def goal_columns(items: list[Classified]) -> list[list[tuple[int, int, str]]] | None:
+    """The two goal texts of a -layout form, printed side by side between the goals header
+    and the indicator header: ``[left lines, right lines]`` as (item index, line number,
+    text). A line with two fragments gives one to each; a line with one belongs to the text
+    whose fragments stand nearest (the shorter text is centred within the longer). The
+    margin label (年度 / 总体 / 目标) is dropped."""
+    head = next((i for i, x in enumerate(items) if x.kind == "goals_header"), None)
+    if head is None:
+        return None
+    stop = next((i for i in range(head + 1, len(items)) if items[i].kind in ("indicator_header", "fund_header")),
+                len(items))
+    lines: list[tuple[int, list[tuple[int, str]]]] = []
+    for i in range(head + 1, stop):
+        if items[i].kind == "blank":
+            continue
+        toks = tokens_at(items[i].line.text)
+        while toks and _is_label_piece(toks[0][1]) and len(toks[0][1]) <= 4:
+            toks = toks[1:]         # the margin label: 年度 / 总体 / 目标
+        frags = _fragments(toks)
+        if frags:
+            lines.append((i, frags))
+    if not lines:
+        return None
+    pairs = [f for _, f in lines if len(f) == 2]
+    left_x = sorted(f[0][0] for f in pairs)
+    right_x = sorted(f[1][0] for f in pairs)
+    out: list[list[tuple[int, int, str]]] = [[], []]
+    for i, frags in lines:
+        if len(frags) >= 2:
+            out[0].append((i, items[i].no, frags[0][1]))
+            out[1].append((i, items[i].no, "".join(t for _, t in frags[1:])))
+            continue
+        x, t = frags[0]
+        if left_x and right_x:
+            side = 0 if abs(x - left_x[len(left_x) // 2]) <= abs(x - right_x[len(right_x) // 2]) else 1
+        else:
+            side = 0
+        out[side].append((i, items[i].no, t))
+    return out
+
+
+def _fragments(tokens: list[tuple[int, str]], gap: int = 2) -> list[tuple[int, str]]:
+    """Runs of tokens with less than ``gap`` spaces between them, with their columns."""
+    out: list[tuple[int, str]] = []
+    end = None
+    for x, t in tokens:
+        if out and end is not None and x - end < gap:
+            out[-1] = (out[-1][0], out[-1][1] + " " + t)
+        else:
+            out.append((x, t))
+        end = x + width(t)
+    return out

@@ -57,6 +57,7 @@ class Table:
     rows: list[TableRow]
     used: list[int]                 # item indices of the table
     diagnostics: list[Diagnostic]
+    label_lines: list[int] = attrs.field(factory=list)     # line numbers of label cells read
 
 
 def _is_piece(token: str) -> bool:
