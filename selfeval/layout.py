@@ -136,7 +136,8 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
             cols[cellish[0]], cols[cellish[1]] = "target", "actual"
         for (x, t), c in zip(toks, cols):
             pieces[c].append(Fragment(i, items[i].no, x, t))
-    rows_pieces = {c: _to_rows(pieces[c], anchors, c) for c in COLUMNS}
+    rows_pieces = {c: _to_rows(pieces[c], anchors, c) for c in COLUMNS if c != "dev"}
+    rows_pieces["dev"] = _deviations_to_rows(pieces["dev"], anchors, items)
 
     diags: list[Diagnostic] = []
     out: list[TableRow] = []
@@ -164,8 +165,7 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
         name = join_wrapped([p.text for p in name_p if p.line < a.index] + ([f["name"]] if f.get("name") else [])
                             + [p.text for p in name_p if p.line > a.index])
         dev_p = rows_pieces["dev"][r]
-        dev = join_wrapped([p.text for p in dev_p if p.line < a.index] + ([f["deviation"]] if f.get("deviation") else [])
-                           + [p.text for p in dev_p if p.line > a.index])
+        dev = join_wrapped([p.text for p in dev_p])
         lines.update(p.no for p in name_p + dev_p)
         row = Row(cells["target"], cells["actual"], _num(f["weight"]), _num(f["score"]), [],
                   sorted(lines), a.index, a.index)
@@ -208,6 +208,36 @@ def _to_rows(frags: list[Fragment], anchors: list[_Anchor], col: str) -> list[li
             up, down = ties[0], ties[-1]
             best = up if _goes_on(fr.text, out[up], col) else down
         out[best].append(fr)
+    return out
+
+
+def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: list[Classified]
+                        ) -> list[list[Fragment]]:
+    """A deviation cell is a block of nearby lines (at most one line of another column
+    between two of them), its last line ending a sentence, centred on its row: blocks are cut after each sentence end, a block that
+    holds a row's own piece (on the row's line) is that row's, any other goes to the row
+    nearest its middle line."""
+    own = [Fragment(a.index, items[a.index].no, a.x.get("dev") or 0, a.f["deviation"])
+           for a in anchors if a.f.get("deviation")]
+    owner = {a.index: r for r, a in enumerate(anchors)}
+    seq = sorted(frags + own, key=lambda p: (p.line, p.x))
+    blocks: list[list[Fragment]] = []
+    for fr in seq:
+        # a line of another column (a label) may stand between two lines of one cell
+        if blocks and fr.line - blocks[-1][-1].line <= 2 and not ends_sentence(blocks[-1][-1].text):
+            blocks[-1].append(fr)
+        else:
+            blocks.append([fr])
+    out: list[list[Fragment]] = [[] for _ in anchors]
+    idx = [a.index for a in anchors]
+    for block in blocks:
+        mine = [owner[fr.line] for fr in block if fr in own]
+        if mine:
+            r = mine[0]
+        else:
+            middle = (block[0].line + block[-1].line) / 2
+            r = min(range(len(idx)), key=lambda k: (abs(idx[k] - middle), k))
+        out[r].extend(block)
     return out
 
 
