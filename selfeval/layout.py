@@ -28,6 +28,7 @@ from .cells import (
     QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, join_wrapped, prose_marks, width,
 )
 from .classify import Classified
+from .cues import name_groups
 from .model import Diagnostic
 from .params import Params
 from .reassemble import Row, _is_cell, _num, _split_cells
@@ -176,7 +177,11 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
             diags.append(Diagnostic("warning", "cells-uncertain", "年度指标值/实际完成值 rebuilt from pieces "
                                     "that do not make two whole cells", row.lines))
         out.append(tr)
-    _place_labels(labels, out, anchors, diags)
+    extents = []
+    for r, a in enumerate(anchors):
+        lines_r = [a.index] + [p.line for c in COLUMNS for p in rows_pieces[c][r]]
+        extents.append((min(lines_r), max(lines_r)))
+    _place_labels(labels, out, extents, diags)
     used = sorted({a.index for a in anchors} | {i for i, _, _ in loose} | {fr.line for fr in labels})
     for k in used:
         items[k].kind = "cell"
@@ -249,10 +254,11 @@ def _goes_on(text: str, above: list[Fragment], col: str) -> bool:
     return bool(above)
 
 
-def _place_labels(frags: list[Fragment], rows: list[TableRow], anchors: list[_Anchor],
+def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tuple[int, int]],
                   diags: list[Diagnostic]) -> None:
     """Join the label pieces of each label column, then give each 二级 label the run of rows
-    whose middle is nearest its own middle line."""
+    whose middle (from the top of its first row to the bottom of its last) is nearest the
+    label's own middle line; a row whose name names another group costs a little."""
     labels: list[tuple[str, float, list[int]]] = []      # (label, middle item index, line numbers)
     by_x = sorted(frags, key=lambda p: p.line)
     # pieces of one label stand in one column on nearby lines: join greedily per column
@@ -276,12 +282,19 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], anchors: list[_An
         else:
             open_[f"{fr.line}:{fr.x}"] = [fr]
     level2 = sorted((x for x in labels if x[0] in LEVEL2), key=lambda x: x[1])
-    mids = [a.index for a in anchors]
     n, m = len(rows), len(level2)
     if m == 0:
         for tr in rows:
             diags.append(Diagnostic("warning", "missing-level2", "no 二级指标 label in the table", tr.row.lines))
         return
+    # cue_cost[j][i]: rows[:i] whose names point to groups that are not label j's
+    cue_cost = []
+    for lab in level2:
+        acc = [0.0]
+        for tr in rows:
+            g = name_groups(tr.name)
+            acc.append(acc[-1] + (0.5 if g and lab[0] not in g else 0.0))
+        cue_cost.append(acc)
     # best[j][i]: labels[:j] cover rows[:i]; cost = distance of each run's middle to its label
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(m + 1)]
@@ -292,8 +305,8 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], anchors: list[_An
             for s in range(j - 1, i):
                 if best[j - 1][s] == inf:
                     continue
-                mid = (mids[s] + mids[i - 1]) / 2
-                c = best[j - 1][s] + abs(mid - level2[j - 1][1])
+                mid = (extents[s][0] + extents[i - 1][1]) / 2
+                c = best[j - 1][s] + abs(mid - level2[j - 1][1]) + cue_cost[j - 1][i] - cue_cost[j - 1][s]
                 if c < best[j][i]:
                     best[j][i], back[j][i] = c, s
     i = n
