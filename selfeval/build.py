@@ -22,7 +22,7 @@ from .dialect import detect_mode
 from .layout import goal_columns, read_layout_table
 from .rowtable import Table, read_table
 from .split import Segment
-from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF
+from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF, UNIT_LABEL
 
 ROW_ORDER_MODES = ("raw",)
 TEMPLATE_KINDS = ("fund_header", "exec_header", "indicator_header", "names_header", "goals_header")
@@ -142,8 +142,18 @@ def _project_apart(items: list[Classified], year_at: int, form: Form, books: Boo
 
 
 def _unit_below(items: list[Classified], at: int, form: Form, books: Books, most: int = 3) -> None:
-    """``主管部门 … 实施单位`` with the unit's name wrapped onto the lines below it."""
+    """``主管部门 … 实施单位`` with the unit's name wrapped onto the lines below it; in a
+    -layout dump, centred on it: its first half on the line above, indented to the unit's
+    column."""
     taken = []
+    label_x = items[at].line.text.find(UNIT_LABEL)
+    for it in reversed(items[:at]):
+        if it.kind == "blank":
+            continue
+        indent = len(it.line.text) - len(it.line.text.lstrip())
+        if it.kind == "text" and not prose_marks(it.text) and indent >= label_x > 0 and " " not in it.text:
+            taken.append(it)
+        break
     for it in items[at + 1:]:
         if it.kind == "blank":
             continue
