@@ -3,8 +3,9 @@
 Pages end at form feeds or at runs of blank lines (``Params.page_blank_run``). A page may hold
 several forms run together: every form prints each header anchor (title, 项目名称, fund header,
 indicator header) once, so the page is cut before each repeat of the anchor kind that opened
-it, which works whether the title block comes first or last. A page with no anchor at all
-continues the form before it (a table that ran onto a second page).
+it, which works whether the title block comes first or last. A page with no anchor at all,
+or only anchors the form before it has not printed yet, continues that form (a table that
+ran onto a second page, a run of blank lines inside a form).
 """
 from __future__ import annotations
 
@@ -81,13 +82,19 @@ def split_page(page: list[Line]) -> list[list[Line]]:
     return [page[a:b] for a, b in zip(bounds, bounds[1:]) if any(not x.blank for x in page[a:b])]
 
 
+def _kinds(lines: list[Line]) -> set[str]:
+    return {k for ln in lines if (k := anchor_kind(ln.text))}
+
+
 def split_forms(lines: list[Line], params: Params) -> list[Segment]:
     segments: list[Segment] = []
     for page in pages(lines, params):
         parts = split_page(page)
-        has_anchor = any(anchor_kind(ln.text) for ln in page)
-        if not has_anchor and segments:
-            segments[-1].lines.extend(page)   # a continuation page
-            continue
+        here, before = _kinds(parts[0]), _kinds(segments[-1].lines) if segments else set()
+        if segments and (not here or (before and not here & before)):
+            # no anchor, or only anchors the form before has not printed yet: the rest of
+            # that form (a table run onto the next page, or a run of blank lines inside)
+            segments[-1].lines.extend(parts[0])
+            parts = parts[1:]
         segments.extend(Segment(p) for p in parts)
     return segments
