@@ -97,7 +97,7 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
         rest = toks[k:]
         if not rest:
             continue
-        f = split_row(" ".join(t for _, t in rest))
+        f = split_row(" ".join(t for _, t in rest), one_cell=True)
         if f is not None and f.get("pieces") is None:
             xs = {}
             pos = 0
@@ -107,6 +107,10 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
                 n = len(value.split())
                 xs[col] = rest[pos][0]
                 pos += n
+            if f.get("cell"):
+                # one cell beside the name, the other wrapped: a loose token of its column
+                loose.append((i, rest[pos][0], f["cell"]))
+                pos += 1
             pos += 2
             if f["deviation"]:
                 xs["dev"] = rest[pos][0] if pos < len(rest) else None
@@ -151,9 +155,14 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
             lines.update(p.no for p in got)
             above = [p.text for p in got if p.line < a.index]
             below = [p.text for p in got if p.line > a.index]
-            own = [f[col]] if f.get(col) else []
+            own = [p.text for p in got if p.line == a.index] + ([f[col]] if f.get(col) else [])
             cells[col] = join_wrapped(above + own + below) if (above or own or below) else ""
-        if not (_is_cell(cells["target"]) and _is_cell(cells["actual"])):
+        own_frags = [Fragment(a.index, items[a.index].no, a.x[c], f[c]) for c in ("target", "actual")
+                     if f.get(c) and a.x.get(c) is not None]
+        side = _row_cells(rows_pieces["target"][r] + rows_pieces["actual"][r] + own_frags)
+        if side:
+            cells["target"], cells["actual"] = side
+        elif not (_is_cell(cells["target"]) and _is_cell(cells["actual"])):
             # the columns' pieces did not make two cells (a piece read into the wrong
             # column): weigh every split of all of them, target column first
             both = [p.text for p in sorted(rows_pieces["target"][r], key=lambda p: (p.line, p.x))]
@@ -186,6 +195,32 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
     for k in used:
         items[k].kind = "cell"
     return Table(out, used, diags, sorted({fr.no for fr in labels}))
+
+
+def _row_cells(pieces: list[Fragment], near: int = 6) -> tuple[str, str] | None:
+    """A row's two cells from all its cell pieces: a wrapped cell's pieces stand one under
+    the other (about the same column), the two cells side by side, 年度指标值 on the left."""
+    cells: list[tuple[int, str]] = []
+    heads: list[list] = []                  # [x, text] of cells still open
+    for p in sorted(pieces, key=lambda p: (p.line, p.x)):
+        if QUANT_HEAD_RE.match(p.text):
+            heads.append([p.x, p.text])
+        elif heads and not QUANT_RE.match(p.text):
+            h = min(heads, key=lambda h: abs(h[0] - p.x))
+            if abs(h[0] - p.x) > near:
+                return None
+            h[1] += p.text
+            if QUANT_RE.match(h[1]):
+                heads.remove(h)
+                cells.append((h[0], h[1]))
+        elif _is_cell(p.text):
+            cells.append((p.x, p.text))
+        else:
+            return None
+    if heads or len(cells) != 2:
+        return None
+    (_, left), (_, right) = sorted(cells)
+    return left, right
 
 
 def _column_of(x: int, token: str, col_x: dict) -> str:

@@ -64,9 +64,11 @@ def _is_piece(token: str) -> bool:
     return bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
 
 
-def split_row(text: str) -> dict | None:
+def split_row(text: str, one_cell: bool = False) -> dict | None:
     """``[labels] name target actual weight score [deviation]``, or ``[labels] name weight
-    score`` when the cells wrapped and come on other lines. None when the line is no row."""
+    score`` when the cells wrapped and come on other lines. None when the line is no row.
+    With ``one_cell``, a name and a quantity before the pair are the name and one cell
+    (``cell``; the other wrapped onto other lines), not two cells."""
     tokens = text.split()
     k = 0
     while k < len(tokens) and (tokens[k] in LEVEL1 or tokens[k] in LEVEL2):
@@ -80,6 +82,10 @@ def split_row(text: str) -> dict | None:
         if len(before) >= 3 and _is_cell(before[-2]) and _is_cell(before[-1]) and has_han(before[0]):
             return {"labels": labels, "name": " ".join(before[:-2]), "target": before[-2],
                     "actual": before[-1], "weight": rest[j], "score": rest[j + 1], "deviation": dev}
+        if one_cell and len(before) == 2 and QUANT_RE.match(before[1]) and not QUANT_RE.match(before[0]) \
+                and has_han(before[0]) and len(before[0]) > 4:
+            return {"labels": labels, "name": before[0], "target": None, "actual": None, "cell": before[1],
+                    "weight": rest[j], "score": rest[j + 1], "deviation": dev}
         if len(before) == 2 and _is_cell(before[0]) and _is_cell(before[1]):
             # cells without a name: the name came on the lines before
             return {"labels": labels, "name": None, "target": before[0], "actual": before[1],
