@@ -33,7 +33,7 @@ from .model import Diagnostic
 from .params import Params
 from .reassemble import Row, _is_cell, _num, _split_cells
 from .rowtable import Table, TableRow, split_row
-from .vocab import LABELS, LEVEL1, LEVEL1_OF, LEVEL2
+from .vocab import LABELS, LEVEL1, LEVEL1_OF, LEVEL2, OPERATORS
 
 _LABEL_TEXT = "\x00".join(LABELS)
 COLUMNS = ("name", "target", "actual", "dev")
@@ -98,7 +98,12 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
         if not rest:
             continue
         f = split_row(" ".join(t for _, t in rest), one_cell=True)
-        if f is not None and f.get("pieces") is None:
+        if f is not None and f.get("pieces") is not None:
+            # pieces of the cells beside the pair: the row's line all the same
+            anchors.append(_Anchor(i, {**f, "pieces": None}, {}))
+            loose.extend((i, x, t) for x, t in rest[:len(f["pieces"])])
+            continue
+        if f is not None:
             xs = {}
             pos = 0
             for col, value in (("name", f["name"]), ("target", f["target"]), ("actual", f["actual"])):
@@ -220,6 +225,10 @@ def _row_cells(pieces: list[Fragment], near: int = 6) -> tuple[str, str] | None:
     if heads or len(cells) != 2:
         return None
     (_, left), (_, right) = sorted(cells)
+    # positions across lines are rough: an operator marks the 年度指标值 (a target is
+    # "≥ 50", an actual is a figure)
+    if right.startswith(OPERATORS) and not left.startswith(OPERATORS):
+        left, right = right, left
     return left, right
 
 
