@@ -33,7 +33,7 @@ from .model import Diagnostic
 from .params import Params
 from .reassemble import Row, _is_cell, _num, _split_cells
 from .rowtable import Table, TableRow, split_row
-from .vocab import LABELS, LEVEL1, LEVEL1_OF, LEVEL2, OPERATORS
+from .vocab import LABELS, LEVEL1, LEVEL1_OF, LEVEL2, NO_DEVIATION_WORDS, OPERATORS
 
 _LABEL_TEXT = "\x00".join(LABELS)
 COLUMNS = ("name", "target", "actual", "dev")
@@ -202,7 +202,7 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
     return Table(out, used, diags, sorted({fr.no for fr in labels}))
 
 
-def _row_cells(pieces: list[Fragment], near: int = 6) -> tuple[str, str] | None:
+def _row_cells(pieces: list[Fragment], near: int = 8) -> tuple[str, str] | None:
     """A row's two cells from all its cell pieces: a wrapped cell's pieces stand one under
     the other (about the same column), the two cells side by side, 年度指标值 on the left."""
     cells: list[tuple[int, str]] = []
@@ -273,7 +273,11 @@ def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: li
     blocks: list[list[Fragment]] = []
     for fr in seq:
         # a line of another column (a label) may stand between two lines of one cell
-        if blocks and fr.line - blocks[-1][-1].line <= 2 and not ends_sentence(blocks[-1][-1].text):
+        two_rows = fr in own and any(x in own for x in blocks[-1]) if blocks else False
+        last = blocks[-1][-1].text if blocks else ""
+        if blocks and fr.line - blocks[-1][-1].line <= 2 and not ends_sentence(last) \
+                and last not in NO_DEVIATION_WORDS \
+                and not two_rows:
             blocks[-1].append(fr)
         else:
             blocks.append([fr])

@@ -64,6 +64,8 @@ GRADE_FLOORS = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", float("-inf
 # --- cells -----------------------------------------------------------------------------------
 OPERATORS = ("≥", "≤", "=", ">", "<")
 # what 实际完成值 says of a qualitative target
+# a deviation cell that says there is none: a whole cell, though it ends no sentence
+NO_DEVIATION_WORDS = ("无", "无偏差", "/")
 ACHIEVEMENT_WORDS = ("达成指标", "基本达成", "部分达成", "未达成", "未达成指标", "已达成", "达成")
 
 # --- cue words --------------------------------------------------------------------------------
