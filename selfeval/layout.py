@@ -394,6 +394,11 @@ def goal_columns(items: list[Classified]) -> list[list[tuple[int, int, str]]] | 
     pairs = [f for _, f in lines if len(f) == 2]
     left_x = sorted(f[0][0] for f in pairs)
     right_x = sorted(f[1][0] for f in pairs)
+    # no line holds both texts (their lines alternate): the widest gap between the columns
+    # where single fragments start parts them
+    starts = sorted({f[0][0] for _, f in lines})
+    gaps = [(b - a, (a + b) / 2) for a, b in zip(starts, starts[1:])]
+    split_x = max(gaps)[1] if gaps and max(gaps)[0] >= 10 else float("inf")
     out: list[list[tuple[int, int, str]]] = [[], []]
     for i, frags in lines:
         if len(frags) >= 2:
@@ -404,7 +409,7 @@ def goal_columns(items: list[Classified]) -> list[list[tuple[int, int, str]]] | 
         if left_x and right_x:
             side = 0 if abs(x - left_x[len(left_x) // 2]) <= abs(x - right_x[len(right_x) // 2]) else 1
         else:
-            side = 0
+            side = 0 if x < split_x else 1
         out[side].append((i, items[i].no, t))
     return out
 
