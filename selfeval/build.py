@@ -264,7 +264,9 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
     _title_block(items, form, books)
 
     # template labels and headers: the form's own print
-    runs = join_labels(items)
+    mode = detect_mode(items) if params.mode == "auto" else params.mode
+    # (-layout keeps each line's positions: no label piece is cut off the line it shares)
+    runs = join_labels(items, cut_shared_lines=mode != "layout")
     for run in runs:
         for lab in run.labels:
             books.put(lab.lines, "template")
@@ -280,7 +282,6 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.warn("missing-grade", "no 评分等级 found on the form")
 
     funds = _funds(items, books)
-    mode = detect_mode(items) if params.mode == "auto" else params.mode
     table = read_table(items, params, runs) if mode in ROW_ORDER_MODES else None
     if mode == "layout":
         table = read_layout_table(items, params)

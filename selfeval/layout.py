@@ -303,7 +303,7 @@ def _goes_on(text: str, above: list[Fragment], col: str) -> bool:
 
 
 def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tuple[int, int]],
-                  diags: list[Diagnostic]) -> None:
+                  diags: list[Diagnostic], near: int = 6) -> None:
     """Join the label pieces of each label column, then give each 二级 label the run of rows
     whose middle (from the top of its first row to the bottom of its last) is nearest the
     label's own middle line; a row whose name names another group costs a little."""
@@ -312,23 +312,27 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tup
     # pieces of one label stand in one column on nearby lines: join greedily per column
     open_: dict[str, list[Fragment]] = {}
     for fr in by_x:
-        placed = False
-        for key in list(open_):
+        # the open label this piece goes on with: about the same column, the longest spelling
+        fits = [key for key, buf in open_.items()
+                if abs(buf[-1].x - fr.x) <= near and fr.line - buf[-1].line <= 2
+                and any(lab.startswith("".join(p.text for p in buf) + fr.text) for lab in LABELS)]
+        if fits:
+            key = max(fits, key=lambda k: len(open_[k]))
             buf = open_[key]
-            text = "".join(p.text for p in buf) + fr.text
-            if abs(buf[-1].x - fr.x) <= 4 and any(lab.startswith(text) for lab in LABELS):
-                buf.append(fr)
-                placed = True
-                if text in LABELS:
-                    labels.append((text, sum(p.line for p in buf) / len(buf), [p.no for p in buf]))
-                    del open_[key]
-                break
-        if placed:
+            buf.append(fr)
+            text = "".join(p.text for p in buf)
+            if text in LABELS and not any(lab.startswith(text) and lab != text for lab in LEVEL2):
+                labels.append((text, sum(p.line for p in buf) / len(buf), [p.no for p in buf]))
+                del open_[key]
             continue
         if fr.text in LABELS:
             labels.append((fr.text, fr.line, [fr.no]))
         else:
             open_[f"{fr.line}:{fr.x}"] = [fr]
+    for buf in open_.values():      # a label complete though a longer one starts the same way
+        text = "".join(p.text for p in buf)
+        if text in LABELS:
+            labels.append((text, sum(p.line for p in buf) / len(buf), [p.no for p in buf]))
     level2 = sorted((x for x in labels if x[0] in LEVEL2), key=lambda x: x[1])
     n, m = len(rows), len(level2)
     if m == 0:

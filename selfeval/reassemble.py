@@ -167,9 +167,10 @@ def _segment_labels(run: list[Classified]) -> tuple[list[Label], set[int]]:
 _LABEL_TEXT_JOINED = "\x00".join(LABELS)
 
 
-def join_labels(items: list[Classified]) -> list[LabelRun]:
+def join_labels(items: list[Classified], cut_shared_lines: bool = True) -> list[LabelRun]:
     """Find runs of label pieces, join them into labels; pieces that spell no label become
-    free text."""
+    free text. With ``cut_shared_lines``, a label's last piece printed at the start of a
+    line of other text joins the label and is cut off that line."""
     runs: list[LabelRun] = []
     i = 0
     while i < len(items):
@@ -183,7 +184,7 @@ def join_labels(items: list[Classified]) -> list[LabelRun]:
                 members.append(j)
             j += 1
         run = [items[k] for k in members]
-        if j < len(items) and (head := _label_ending_line(run, items[j])):
+        if cut_shared_lines and j < len(items) and (head := _label_ending_line(run, items[j])):
             # the label's last piece printed on the line of other text (目标 预计覆盖…): the
             # piece joins the label, the rest of the line stays text
             line = items[j].line
