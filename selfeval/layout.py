@@ -33,7 +33,7 @@ from .model import Diagnostic
 from .params import Params
 from .reassemble import Row, _is_cell, _num, _split_cells
 from .rowtable import Table, TableRow, split_row
-from .vocab import LABELS, LEVEL1, LEVEL1_OF, LEVEL2, NO_DEVIATION_WORDS, OPERATORS
+from .vocab import INDICATOR_ENDINGS, LABELS, LEVEL1, LEVEL1_OF, LEVEL2, NO_DEVIATION_WORDS, OPERATORS
 
 _LABEL_TEXT = "\x00".join(LABELS)
 COLUMNS = ("name", "target", "actual", "dev")
@@ -255,7 +255,7 @@ def _to_rows(frags: list[Fragment], anchors: list[_Anchor], col: str) -> list[li
         ties = [r for r in range(len(idx)) if abs(idx[r] - fr.line) == d]
         if len(ties) > 1:
             up, down = ties[0], ties[-1]
-            best = up if _goes_on(fr.text, out[up], col) else down
+            best = up if _goes_on(fr.text, out[up], col, anchors[up].f.get(col)) else down
         out[best].append(fr)
     return out
 
@@ -294,7 +294,12 @@ def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: li
     return out
 
 
-def _goes_on(text: str, above: list[Fragment], col: str) -> bool:
+def _goes_on(text: str, above: list[Fragment], col: str, own: str | None = None) -> bool:
+    """At equal distance from two rows, does this piece go on with the row above?"""
+    if col == "name":
+        before = (above[-1].text if above else own) or ""
+        # the name above stops mid-word (not the way names end), or this is a stub
+        return bool(before) and (not before.endswith(INDICATOR_ENDINGS) or len(text) <= 2)
     if col in ("target", "actual"):
         return bool(QUANT_TAIL_RE.match(text)) or not (QUANT_RE.match(text) or QUANT_HEAD_RE.match(text))
     if col == "dev":
