@@ -22,7 +22,7 @@ from .dialect import detect_mode
 from .layout import goal_columns, read_layout_table
 from .rowtable import Table, read_table
 from .split import Segment
-from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF, UNIT_LABEL
+from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF, TEMPLATE_LABELS, UNIT_LABEL
 
 ROW_ORDER_MODES = ("raw",)
 TEMPLATE_KINDS = ("fund_header", "exec_header", "indicator_header", "names_header", "goals_header")
@@ -165,6 +165,12 @@ def _unit_below(items: list[Classified], at: int, form: Form, books: Books, most
         books.put([x.no for x in taken], "implementing_unit")
         for x in taken:
             x.kind = "cell"
+
+
+def _template_piece(text: str) -> bool:
+    """The start or the end of a printed template label (项目资金 / （万元）)."""
+    t = "".join(text.split())
+    return len(t) >= 2 and any(lab != t and (lab.startswith(t) or lab.endswith(t)) for lab in TEMPLATE_LABELS)
 
 
 def _missing_deviations(names, rows) -> int:
@@ -367,6 +373,10 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.put([p.line], "unassigned")
     for it in items:
         if it.kind == "blank" or it.no in books.placed:
+            continue
+        if mode == "layout" and _template_piece(it.text):
+            # a margin label cut by the rows printed across it (项目资金 … （万元）)
+            books.put([it.no], "template")
             continue
         books.diagnostics.append(Diagnostic("warning", "unassigned",
                                             f"line not placed in any field: {it.text[:60]}", [it.no]))

@@ -19,6 +19,7 @@ import click
 from . import export
 from .check import check as check_form
 from .decode import NotText, decode_bytes, split_lines
+from .dialect import MODES
 from .diff import differences
 from .model import Form
 from .params import Params
@@ -26,6 +27,9 @@ from .pipeline import iter_forms
 from .render import render as render_forms
 
 FORMATS = ("json", "jsonl", "csv")
+MODE_OPTION = click.option(
+    "--mode", type=click.Choice(("auto",) + MODES), default="auto", show_default=True,
+    help="How pdftotext made the text: auto detects it per form; default, layout (-layout) or raw (-raw) forces it.")
 ENCODING_HELP = "Force the input encoding, e.g. gb18030 (default: detect UTF-8, UTF-8 with BOM, GB18030)."
 
 
@@ -99,8 +103,9 @@ def main() -> None:
 @click.option("--bom", is_flag=True, help="With --format csv: start with a UTF-8 byte-order mark (for Excel).")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
 @click.option("--strict", is_flag=True, help="Exit 1 when any record carries an error diagnostic.")
+@MODE_OPTION
 def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encoding: str | None,
-          strict: bool) -> None:
+          strict: bool, mode: str) -> None:
     """Parse FILE... (or standard input: no file, or -) and write the records.
 
     \b
@@ -111,7 +116,7 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
     """
     if fmt != "csv" and (table or bom):
         raise click.UsageError("--table and --bom go with --format csv")
-    params = Params()
+    params = Params(mode=mode)
     out = _stdout()
     if fmt == "json":
         writer = export.JsonWriter(out)
@@ -137,7 +142,8 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
               help="text: one line per finding; json: one array of findings.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
-def check(files: tuple[str, ...], fmt: str, encoding: str | None) -> None:
+@MODE_OPTION
+def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> None:
     """Parse FILE... (or standard input) and audit each record.
 
     Weights and scores add up to the 总分 row, no score exceeds its weight, 执行率 =
@@ -150,7 +156,7 @@ def check(files: tuple[str, ...], fmt: str, encoding: str | None) -> None:
     Example:
       selfeval check samples/songjiang-2024.txt && echo consistent
     """
-    params = Params()
+    params = Params(mode=mode)
     out = _stdout()
     inputs = Inputs(files, encoding)
     errors = 0
@@ -206,7 +212,8 @@ def _read_records(path: str) -> list[dict] | None:
 @click.argument("expected", type=click.Path(allow_dash=False))
 @click.argument("file", required=False, default="-", type=click.Path(allow_dash=True))
 @click.option("--encoding", default=None, help=ENCODING_HELP)
-def diff(expected: str, file: str, encoding: str | None) -> None:
+@MODE_OPTION
+def diff(expected: str, file: str, encoding: str | None, mode: str) -> None:
     """Parse FILE (a dump, or standard input) and compare its records with EXPECTED.json.
 
     Prints each differing field as form[i].indicators[j].name: expected … got …, and exits 1
@@ -227,7 +234,7 @@ def diff(expected: str, file: str, encoding: str | None) -> None:
             sys.exit(2)
     else:
         inputs = Inputs((file,), encoding)
-        got = [f.to_dict() for name, text in inputs for f in _forms(name, text, Params())]
+        got = [f.to_dict() for name, text in inputs for f in _forms(name, text, Params(mode=mode))]
         if inputs.status:
             sys.exit(inputs.status)
     found = differences(want, got)

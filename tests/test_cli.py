@@ -157,3 +157,11 @@ def test_every_help_shows_an_example_that_works(tmp_path, command):
                            capture_output=True)
         assert r.returncode == 0, (example, r.stderr.decode())
         assert b"Traceback" not in r.stderr
+
+
+def test_mode_forces_the_reader():
+    raw = ROOT / "samples" / "a-raw-000.txt"
+    auto = cli("diff", str(raw.with_suffix(".json")), str(raw))
+    forced = cli("diff", "--mode", "default", str(raw.with_suffix(".json")), str(raw))
+    assert (auto.returncode, auto.stdout) == (0, b"")
+    assert forced.returncode == 1 and forced.stdout

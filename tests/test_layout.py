@@ -1,0 +1,55 @@
+"""-layout dumps: the table and the goals from character positions. The form is written by
+hand in the layout of pdftotext -layout; names and figures are invented."""
+import selfeval
+from selfeval.layout import _fragments, tokens_at
+
+FORM = """\
+                        财政项目支出绩效自评表
+                             （2023年度）
+   项目名称        社区图书馆运营补助
+   主管部门        江北市临川区文化旅游局          实施单位      江北市临川区图书馆
+                     年初预算数   全年预算数  分数   得分   全年执行数  执行率(%)
+          年度资金总额    100.00      100.00   10.00  10.00     100.00     100.00
+  项目资金
+          其中：当年财政拨款  100.00      100.00     -      -       100.00     100.00
+  （万元）
+          上年结转资金      0.00        0.00     -      -         0.00       0.00
+          其他资金          0.00        0.00     -      -         0.00       0.00
+                   预期目标                              实际完成情况
+ 年度                                        全年实际开放图书馆三百一十天，
+ 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
+ 目标   力争借阅量有所增长。                 满意度达到九成。
+一级指标 二级指标      三级指标        年度指标值   实际完成值  分值  得分      偏差原因分析及改进措施
+       经济成本指                    ≤45.00(元/   42.30(元/
+成本指标         每册图书采购成本                                 40.00  40.00
+         标                          册)          册)
+                                                                            受供货周期影响，部分
+产出指标 数量指标  图书采购册数     ≥3000.00(册)  2500.00(册)  50.00  45.00  图书未能按期到馆，下
+                                                                            年度将提前采购。
+                       总分                                      100.00  95.00
+   评分等级     优
+"""
+
+
+def test_tokens_know_their_columns_with_chinese_two_wide():
+    assert tokens_at("  项目 名称  ab") == [(2, "项目"), (7, "名称"), (13, "ab")]
+    assert _fragments(tokens_at("年度  甲乙 丙    丁")) == [(0, "年度"), (6, "甲乙 丙"), (17, "丁")]
+
+
+def test_layout_form_is_read_from_positions():
+    form, = selfeval.parse(FORM)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
+        ("经济成本指标", "每册图书采购成本", "≤45.00(元/册)", "42.30(元/册)", 40.0, 40.0, None),
+        ("数量指标", "图书采购册数", "≥3000.00(册)", "2500.00(册)", 50.0, 45.0,
+         "受供货周期影响，部分图书未能按期到馆，下年度将提前采购。"),
+    ]
+    assert form.goals.expected == "计划全年开放图书馆三百天，力争借阅量有所增长。"
+    assert form.goals.actual == "全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，读者满意度达到九成。"
+    assert (form.total.weight, form.total.score, form.grade) == (100.0, 95.0, "优")
+    assert form.implementing_unit == "江北市临川区图书馆"
+    assert not [d for d in form.diagnostics if d.code == "unassigned"]
+
+
+def test_mode_can_be_forced():
+    forms = selfeval.parse(FORM, params=selfeval.Params(mode="default"))
+    assert [i.name for i in forms[0].indicators] != ["每册图书采购成本", "图书采购册数"]
