@@ -375,8 +375,19 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
                    for r0 in range(n - sizes[j] + 1)] for j in range(K)]
     separated = [u[0].after_separator for u in units]   # another block stands before unit j
 
+    sep_before = [0] * (K + 1)                          # separated units among 0..j-1
+    for j in range(K):
+        sep_before[j + 1] = sep_before[j] + separated[j]
+    band_memo: dict[tuple[int, int], float] = {}
+
     def band(a: int, b: int) -> float:
         """Units a..b as one band in reading order, placed above the units after it."""
+        got = band_memo.get((a, b))
+        if got is None:
+            got = band_memo[a, b] = _band(a, b)
+        return got
+
+    def _band(a: int, b: int) -> float:
         r0 = suffix[b + 1]
         s = 0.0
         for j in range(a, b + 1):
@@ -386,7 +397,7 @@ def align_names(entries: list[Entry], rows: list[Row], level2: list[str | None],
             s += params.cue_names_header
         if a and separated[a]:
             s += params.band_at_separator
-        s -= params.separator_in_band * sum(separated[j] for j in range(a + 1, b + 1))
+        s -= params.separator_in_band * (sep_before[b + 1] - sep_before[a + 1])
         return s
 
     def blank_cut(a: int) -> float:

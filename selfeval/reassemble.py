@@ -561,6 +561,9 @@ def _entry_scores(lines: list[FreeLine], params: Params):
     widths = [width(x.text) for x in lines]
     new_score = [new(x) for x in lines]
     prose_score = [prose(x) for x in lines]
+    # not of this column at all: page furniture, or no Chinese character in it
+    stray_score = [0.0 if not has_han(x.text) or any(p.match(x.text) for p in BOILERPLATE)
+                   else -params.stray_penalty for x in lines]
 
     def score(i: int, label: str, prev: str | None, has_dev: bool) -> float:
         x = lines[i]
@@ -571,10 +574,7 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 s -= params.lone_deviation_penalty
             return s
         if label == "stray":
-            # not of this column at all: page furniture, or no Chinese character in it
-            if not has_han(x.text) or any(p.match(x.text) for p in BOILERPLATE):
-                return 0.0
-            return -params.stray_penalty
+            return stray_score[i]
         if prev is None or prev == "stray":
             return NEG
         p = lines[i - 1]
@@ -661,6 +661,20 @@ def _entry_scores(lines: list[FreeLine], params: Params):
 READINGS = ("new", "tail", "dev", "devw", "cont", "contb", "stray")
 
 
+def _may_follow(lab: str, prev: str | None, has_dev: bool) -> bool:
+    """The steps the scores allow at all (the rest score NEG whatever the line): a tail only
+    under a name before any deviation, a deviation only once, a continuation only of one."""
+    if lab in ("new", "stray"):
+        return True
+    if prev is None or prev == "stray":
+        return False
+    if lab == "tail":
+        return not has_dev and prev in ("new", "tail")
+    if lab in ("dev", "devw"):
+        return not has_dev and (lab == "devw") == (prev == "tail")
+    return has_dev
+
+
 def _reading_table(lines: list[FreeLine], params: Params) -> list[dict]:
     """Per line, the allowed steps from each (previous reading, has_dev) to (reading,
     has_dev after, score); computed once so that the searches below only add numbers."""
@@ -672,6 +686,8 @@ def _reading_table(lines: list[FreeLine], params: Params) -> list[dict]:
         for prev in ((None,) if i == 0 else READINGS):
             for has_dev in ((False,) if i == 0 else (False, True)):
                 for lab in READINGS:
+                    if not _may_follow(lab, prev, has_dev):
+                        continue
                     s = score(i, lab, prev, has_dev)
                     if s == NEG:
                         continue
@@ -687,6 +703,8 @@ def _best_readings(table: list[dict], n: int | None, devs_needed: int, params: P
     those with exactly ``n`` new entries. A row that lost points has a deviation, so a cut
     with fewer entries with a deviation than ``devs_needed`` pays for each one missing."""
     m = len(table)
+    if k == 1:
+        return _best_reading(table, n, devs_needed, params)
     # state: (entries so far, deviations so far (capped), reading, has_dev)
     #   -> up to k paths (score, previous state, rank of the path there)
     layer: dict = {(0, 0, None, False): [(0.0, None, 0)]}
@@ -728,6 +746,57 @@ def _best_readings(table: list[dict], n: int | None, devs_needed: int, params: P
         seq.reverse()
         out.append((seq, score))
     return out
+
+
+def _final_score(key: tuple, score: float, devs_needed: int, params: Params) -> float:
+    return (score - (params.lone_deviation_penalty if key[2] == "dev" else 0.0)
+            - params.cue_deviation_lost * (devs_needed - key[1]))
+
+
+def _best_reading(table: list[dict], n: int | None, devs_needed: int, params: Params
+                  ) -> list[tuple[list[str], float]]:
+    """``_best_readings`` with k = 1, the common case: one path per state, no ranks."""
+    m = len(table)
+    layer: dict = {(0, 0, None, False): 0.0}
+    history: list[dict] = []
+    counted = n is not None
+    for i, steps in enumerate(table):
+        lo = n - (m - 1 - i) if counted else 0
+        nxt: dict = {}
+        back: dict = {}
+        for state, s0 in layer.items():
+            kk, d, prev, has_dev = state
+            for lab, after, s in steps.get((prev, has_dev), ()):
+                if counted:
+                    nk = kk + (lab == "new")
+                    if not (lo <= nk <= n):
+                        continue
+                else:
+                    nk = 0
+                nd = min(devs_needed, d + (after and not (has_dev and lab != "new")))
+                key = (nk, nd, lab, after)
+                v = s0 + s
+                if v > nxt.get(key, NEG):
+                    nxt[key] = v
+                    back[key] = state
+        history.append(back)
+        layer = nxt
+    best_key, best = None, NEG
+    for key, v in layer.items():
+        if counted and key[0] != n:
+            continue
+        f = _final_score(key, v, devs_needed, params)
+        if f > best:
+            best_key, best = key, f
+    if best_key is None:
+        return []
+    seq = []
+    key = best_key
+    for i in range(m - 1, -1, -1):
+        seq.append(key[2])
+        key = history[i][key]
+    seq.reverse()
+    return [(seq, best)]
 
 
 @attrs.define
