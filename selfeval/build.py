@@ -59,7 +59,15 @@ def _first(items: list[Classified], kind: str, books: Books, what: str) -> Class
 def _fund_columns(header: Classified | None) -> list[str]:
     if header is None:
         return list(DEFAULT_FUND_COLUMNS)
-    cols = [FUND_COLUMNS[t] for t in header.fields["columns"].split() if t in FUND_COLUMNS]
+    cols = []
+    for t in header.fields["columns"].split():
+        if t in FUND_COLUMNS:
+            cols.append(FUND_COLUMNS[t])
+            continue
+        # a header word cut by a wrap (全年预算 / 数): the one word it can begin
+        words = {v for k, v in FUND_COLUMNS.items() if k.startswith(t)}
+        if len(t) >= 2 and len(words) == 1:
+            cols.append(words.pop())
     return cols or list(DEFAULT_FUND_COLUMNS)
 
 

@@ -221,3 +221,10 @@ def test_two_forms_run_together_on_one_page():
                  H.EXEC_HEADER, "\n\n".join(H.EXEC_PAIRS), H.GOALS_HEADER)
     forms = selfeval.parse(one + "\n" + one)
     assert [project(f.to_dict(), H.EXPECTED) for f in forms] == [H.EXPECTED, H.EXPECTED]
+
+
+def test_fund_header_word_cut_by_a_wrap_still_names_its_column():
+    text = H.default_page().replace("年初预算数 全年预算数 分数 得分", "年初预算数 全年预算 分数 得分\n数")
+    form = selfeval.parse(text)[0]
+    assert [(f.item, f.initial_budget, f.annual_budget, f.weight, f.score) for f in form.funds][:1] == \
+        [("年度资金总额", 120.0, 100.0, 10.0, 9.5)]
