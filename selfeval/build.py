@@ -252,6 +252,9 @@ def _indicators_from_table(table: Table, books: Books) -> list[Indicator]:
     out: list[Indicator] = []
     books.diagnostics.extend(table.diagnostics)
     books.put(table.label_lines, "template")
+    for d in table.diagnostics:
+        if d.code == "unassigned":
+            books.put(d.lines, "unassigned")    # reported once, by the table reader
     for tr in table.rows:
         row = tr.row
         out.append(Indicator(

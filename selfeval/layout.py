@@ -308,7 +308,7 @@ def _goes_on(text: str, above: list[Fragment], col: str, own: str | None = None)
 
 
 def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tuple[int, int]],
-                  diags: list[Diagnostic], near: int = 6) -> None:
+                  diags: list[Diagnostic], near: int = 6, off_warning: float = 1.5) -> None:
     """Join the label pieces of each label column, then give each 二级 label the run of rows
     whose middle (from the top of its first row to the bottom of its last) is nearest the
     label's own middle line; a row whose name names another group costs a little."""
@@ -372,6 +372,11 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tup
         for k in range(s, i):
             rows[k].level2 = level2[j - 1][0]
             rows[k].level1 = LEVEL1_OF[level2[j - 1][0]]
+        off = abs((extents[s][0] + extents[i - 1][1]) / 2 - level2[j - 1][1])
+        if off > off_warning:
+            diags.append(Diagnostic("warning", "group-boundary-uncertain",
+                                    f"{level2[j - 1][0]} stands {off:.1f} lines off the middle of the rows "
+                                    "given to it", level2[j - 1][2] + rows[s].row.lines[:1]))
         i = s
     if any(x[0] in LEVEL1 for x in labels) is False:
         diags.append(Diagnostic("info", "no-level1-labels", "no 一级指标 label read; 一级 follows from 二级", []))

@@ -465,6 +465,10 @@ class _Tail:
                 d, tr = devs[i - 1], rows[free[j - 1]]
                 tr.dev_pieces.extend(t for _, t in d.lines)
                 tr.dev_lines.extend(no for no, _ in d.lines)
+                self.diags.append(Diagnostic(
+                    "info", "deviation-apart", f"a deviation printed after the rows, put on the row of "
+                    f"{tr.name or '(no name)'} (rows {d.lo + 1}–{d.hi + 1} were possible)",
+                    [no for no, _ in d.lines] + tr.row.lines[:1]))
                 i -= 1
             j -= 1
 
