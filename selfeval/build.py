@@ -344,7 +344,7 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.warn("fund-rows-missing", f"{len(form.funds)} of {len(FUND_ITEMS)} fund rows found")
 
     # goals: prose wider than any cell
-    columns = goal_columns(items) if mode == "layout" else None
+    columns = goal_columns(items, params) if mode == "layout" else None
     if columns:
         paras = [Paragraph([FreeLine(no, text, i) for i, no, text in col]) for col in columns if col]
         for col in columns:

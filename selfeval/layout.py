@@ -147,7 +147,7 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
         for (x, t), c in zip(toks, cols):
             pieces[c].append(Fragment(i, items[i].no, x, t))
     rows_pieces = {c: _to_rows(pieces[c], anchors, c) for c in COLUMNS if c != "dev"}
-    rows_pieces["dev"] = _deviations_to_rows(pieces["dev"], anchors, items)
+    rows_pieces["dev"] = _deviations_to_rows(pieces["dev"], anchors, items, params.layout_line_gap)
 
     diags: list[Diagnostic] = []
     out: list[TableRow] = []
@@ -164,7 +164,8 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
             cells[col] = join_wrapped(above + own + below) if (above or own or below) else ""
         own_frags = [Fragment(a.index, items[a.index].no, a.x[c], f[c]) for c in ("target", "actual")
                      if f.get(c) and a.x.get(c) is not None]
-        side = _row_cells(rows_pieces["target"][r] + rows_pieces["actual"][r] + own_frags)
+        side = _row_cells(rows_pieces["target"][r] + rows_pieces["actual"][r] + own_frags,
+                          params.layout_piece_near)
         if side:
             cells["target"], cells["actual"] = side
         elif not (_is_cell(cells["target"]) and _is_cell(cells["actual"])):
@@ -195,14 +196,14 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
     for r, a in enumerate(anchors):
         lines_r = [a.index] + [p.line for c in COLUMNS for p in rows_pieces[c][r]]
         extents.append((min(lines_r), max(lines_r)))
-    _place_labels(labels, out, extents, diags)
+    _place_labels(labels, out, extents, diags, params)
     used = sorted({a.index for a in anchors} | {i for i, _, _ in loose} | {fr.line for fr in labels})
     for k in used:
         items[k].kind = "cell"
     return Table(out, used, diags, sorted({fr.no for fr in labels}))
 
 
-def _row_cells(pieces: list[Fragment], near: int = 8) -> tuple[str, str] | None:
+def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
     """A row's two cells from all its cell pieces: a wrapped cell's pieces stand one under
     the other (about the same column), the two cells side by side, 年度指标值 on the left."""
     cells: list[tuple[int, str]] = []
@@ -260,8 +261,8 @@ def _to_rows(frags: list[Fragment], anchors: list[_Anchor], col: str) -> list[li
     return out
 
 
-def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: list[Classified]
-                        ) -> list[list[Fragment]]:
+def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: list[Classified],
+                        line_gap: int) -> list[list[Fragment]]:
     """A deviation cell is a block of nearby lines (at most one line of another column
     between two of them), its last line ending a sentence, centred on its row: blocks are cut after each sentence end, a block that
     holds a row's own piece (on the row's line) is that row's, any other goes to the row
@@ -275,7 +276,7 @@ def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: li
         # a line of another column (a label) may stand between two lines of one cell
         two_rows = fr in own and any(x in own for x in blocks[-1]) if blocks else False
         last = blocks[-1][-1].text if blocks else ""
-        if blocks and fr.line - blocks[-1][-1].line <= 2 and not ends_sentence(last) \
+        if blocks and fr.line - blocks[-1][-1].line <= line_gap and not ends_sentence(last) \
                 and last not in NO_DEVIATION_WORDS \
                 and not two_rows:
             blocks[-1].append(fr)
@@ -308,7 +309,7 @@ def _goes_on(text: str, above: list[Fragment], col: str, own: str | None = None)
 
 
 def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tuple[int, int]],
-                  diags: list[Diagnostic], near: int = 6, off_warning: float = 1.5) -> None:
+                  diags: list[Diagnostic], params: Params) -> None:
     """Join the label pieces of each label column, then give each 二级 label the run of rows
     whose middle (from the top of its first row to the bottom of its last) is nearest the
     label's own middle line; a row whose name names another group costs a little."""
@@ -319,7 +320,7 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tup
     for fr in by_x:
         # the open label this piece goes on with: about the same column, the longest spelling
         fits = [key for key, buf in open_.items()
-                if abs(buf[-1].x - fr.x) <= near and fr.line - buf[-1].line <= 2
+                if abs(buf[-1].x - fr.x) <= params.layout_label_near and fr.line - buf[-1].line <= params.layout_line_gap
                 and any(lab.startswith("".join(p.text for p in buf) + fr.text) for lab in LABELS)]
         if fits:
             key = max(fits, key=lambda k: len(open_[k]))
@@ -373,7 +374,7 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tup
             rows[k].level2 = level2[j - 1][0]
             rows[k].level1 = LEVEL1_OF[level2[j - 1][0]]
         off = abs((extents[s][0] + extents[i - 1][1]) / 2 - level2[j - 1][1])
-        if off > off_warning:
+        if off > params.layout_group_off:
             diags.append(Diagnostic("warning", "group-boundary-uncertain",
                                     f"{level2[j - 1][0]} stands {off:.1f} lines off the middle of the rows "
                                     "given to it", level2[j - 1][2] + rows[s].row.lines[:1]))
@@ -382,7 +383,7 @@ def _place_labels(frags: list[Fragment], rows: list[TableRow], extents: list[tup
         diags.append(Diagnostic("info", "no-level1-labels", "no 一级指标 label read; 一级 follows from 二级", []))
 
 
-def goal_columns(items: list[Classified]) -> list[list[tuple[int, int, str]]] | None:
+def goal_columns(items: list[Classified], params: Params) -> list[list[tuple[int, int, str]]] | None:
     """The two goal texts of a -layout form, printed side by side between the goals header
     and the indicator header: ``[left lines, right lines]`` as (item index, line number,
     text). A line with two fragments gives one to each; a line with one belongs to the text
@@ -400,7 +401,7 @@ def goal_columns(items: list[Classified]) -> list[list[tuple[int, int, str]]] | 
         toks = tokens_at(items[i].line.text)
         while toks and _is_label_piece(toks[0][1]) and len(toks[0][1]) <= 4:
             toks = toks[1:]         # the margin label: 年度 / 总体 / 目标
-        frags = _fragments(toks)
+        frags = _fragments(toks, params.layout_fragment_gap)
         if frags:
             lines.append((i, frags))
     if not lines:
@@ -412,7 +413,7 @@ def goal_columns(items: list[Classified]) -> list[list[tuple[int, int, str]]] | 
     # where single fragments start parts them
     starts = sorted({f[0][0] for _, f in lines})
     gaps = [(b - a, (a + b) / 2) for a, b in zip(starts, starts[1:])]
-    split_x = max(gaps)[1] if gaps and max(gaps)[0] >= 10 else float("inf")
+    split_x = max(gaps)[1] if gaps and max(gaps)[0] >= params.layout_goal_gap else float("inf")
     out: list[list[tuple[int, int, str]]] = [[], []]
     for i, frags in lines:
         if len(frags) >= 2:
@@ -428,7 +429,7 @@ def goal_columns(items: list[Classified]) -> list[list[tuple[int, int, str]]] | 
     return out
 
 
-def _fragments(tokens: list[tuple[int, str]], gap: int = 2) -> list[tuple[int, str]]:
+def _fragments(tokens: list[tuple[int, str]], gap: int) -> list[tuple[int, str]]:
     """Runs of tokens with less than ``gap`` spaces between them, with their columns."""
     out: list[tuple[int, str]] = []
     end = None

@@ -31,6 +31,13 @@ class Params:
     name_word_bonus: float = 1.0       # a line with an indicator-type word reads as a name
     stray_penalty: float = 6.0         # a line with Chinese in the 三级 column that is no part of it
     forced_cost_warning: float = 4.0   # readings forced by the row count that cost this much are reported
+    # -layout: positions are display columns, distances between lines count lines
+    layout_piece_near: int = 8         # the pieces of one wrapped cell stand this close in x
+    layout_label_near: int = 6         # … and those of one label
+    layout_line_gap: int = 2           # a cell's lines stand at most this far apart (a label's line between)
+    layout_group_off: float = 1.5      # a 二级 label this far off its rows' middle: warned
+    layout_fragment_gap: int = 2       # spaces that part two fragments of a line
+    layout_goal_gap: int = 10          # columns between the starts of the two goal texts
     # bounds on the searches, far above any real form: beyond them, reading order and a warning
     max_rows: int = 200
     max_chunks: int = 80

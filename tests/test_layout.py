@@ -33,7 +33,7 @@ FORM = """\
 
 def test_tokens_know_their_columns_with_chinese_two_wide():
     assert tokens_at("  项目 名称  ab") == [(2, "项目"), (7, "名称"), (13, "ab")]
-    assert _fragments(tokens_at("年度  甲乙 丙    丁")) == [(0, "年度"), (6, "甲乙 丙"), (17, "丁")]
+    assert _fragments(tokens_at("年度  甲乙 丙    丁"), 2) == [(0, "年度"), (6, "甲乙 丙"), (17, "丁")]
 
 
 def test_layout_form_is_read_from_positions():
