@@ -11,13 +11,13 @@ from .check import Finding, check
 from .diff import differences
 from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
 from .params import Params
-from .pipeline import iter_forms, parse, parse_bytes, parse_file
+from .pipeline import iter_forms, iter_stream, parse, parse_bytes, parse_file
 from .render import DEFAULT_LAYOUT, Layout, render
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CellValue", "DEFAULT_LAYOUT", "Diagnostic", "Finding", "Form", "FundRow", "Goals", "Indicator",
-    "Layout", "Params", "Source", "Total", "check", "differences", "iter_forms", "parse", "parse_bytes",
+    "Layout", "Params", "Source", "Total", "check", "differences", "iter_forms", "iter_stream", "parse", "parse_bytes",
     "parse_file", "render",
 ]

@@ -18,12 +18,12 @@ import click
 
 from . import export
 from .check import check as check_form
-from .decode import NotText, decode_bytes, split_lines
+from .decode import NotText
 from .dialect import MODES
 from .diff import differences
 from .model import Form
 from .params import Params
-from .pipeline import iter_forms
+from .pipeline import iter_stream
 from .render import render as render_forms
 
 FORMATS = ("json", "jsonl", "csv")
@@ -34,48 +34,46 @@ ENCODING_HELP = "Force the input encoding, e.g. gb18030 (default: detect UTF-8, 
 
 
 class Inputs:
-    """The files of one command, read one by one; a file that cannot be read gets one line
-    on standard error and sets the exit status to 2."""
+    """The files of one command, each read as its forms are needed (a dump of any size
+    streams through); a file that cannot be read gets one line on standard error naming it
+    and the reason, sets the exit status to 2, and the other files are still processed."""
 
-    def __init__(self, files: tuple[str, ...], encoding: str | None):
-        self.files, self.encoding, self.status = files or ("-",), encoding, 0
+    def __init__(self, files: tuple[str, ...], encoding: str | None, params: Params, jobs: int = 1):
+        self.files, self.encoding, self.params, self.jobs = files or ("-",), encoding, params, jobs
+        self.status = 0
 
     def fail(self, path: str, reason: str) -> None:
         click.echo(f"selfeval: {path}: {reason}", err=True)
         self.status = 2
 
-    def read(self, path: str) -> str | None:
+    def forms(self) -> Iterator[Form]:
+        """The records of every file, in order."""
+        for path in self.files:
+            yield from self._forms_of(path)
+
+    def _forms_of(self, path: str) -> Iterator[Form]:
+        name = None if path == "-" else path
+        found = 0
         try:
             if path == "-":
-                data = sys.stdin.buffer.read()
+                stream = sys.stdin.buffer
             else:
-                with open(path, "rb") as fh:
-                    data = fh.read()
-            return decode_bytes(data, self.encoding)
+                stream = open(path, "rb")
+            with stream:
+                for form in iter_stream(stream, name, self.encoding, self.params, self.jobs):
+                    found += 1
+                    yield form
         except IsADirectoryError:
             self.fail(path, "is a directory")
+            return
         except OSError as exc:
             self.fail(path, exc.strerror or str(exc))
+            return
         except NotText as exc:
             self.fail(path, f"not text: {exc}")
-        return None
-
-    def __iter__(self) -> Iterator[tuple[str | None, str]]:
-        """(file name for the records — None for standard input —, text) per readable file."""
-        for path in self.files:
-            text = self.read(path)
-            if text is not None:
-                yield (None if path == "-" else path), text
-
-
-def _forms(name: str | None, text: str, params: Params) -> Iterator[Form]:
-    """The records of one input; a warning on standard error when it holds none."""
-    found = 0
-    for form in iter_forms(split_lines(text), name, params):
-        found += 1
-        yield form
-    if not found:
-        click.echo(f"selfeval: warning: {name or '<stdin>'}: no form found", err=True)
+            return
+        if not found:
+            click.echo(f"selfeval: warning: {name or '<stdin>'}: no form found", err=True)
 
 
 def _stdout():
@@ -104,8 +102,10 @@ def main() -> None:
 @click.option("--encoding", default=None, help=ENCODING_HELP)
 @click.option("--strict", is_flag=True, help="Exit 1 when any record carries an error diagnostic.")
 @MODE_OPTION
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes that parse forms in parallel, the output in input order (0: all cores).")
 def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encoding: str | None,
-          strict: bool, mode: str) -> None:
+          strict: bool, mode: str, jobs: int) -> None:
     """Parse FILE... (or standard input: no file, or -) and write the records.
 
     \b
@@ -124,12 +124,11 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
         writer = export.JsonlWriter(out)
     else:
         writer = export.CsvWriter(out, table or "indicators", bom)
-    inputs = Inputs(files, encoding)
+    inputs = Inputs(files, encoding, params, jobs)
     had_error = False
-    for name, text in inputs:
-        for form in _forms(name, text, params):
-            had_error = had_error or bool(form.errors())
-            writer.write(form)
+    for form in inputs.forms():
+        had_error = had_error or bool(form.errors())
+        writer.write(form)
     writer.close()
     if inputs.status:
         sys.exit(inputs.status)
@@ -158,17 +157,16 @@ def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> 
     """
     params = Params(mode=mode)
     out = _stdout()
-    inputs = Inputs(files, encoding)
+    inputs = Inputs(files, encoding, params)
     errors = 0
     findings = []
-    for name, text in inputs:
-        for form in _forms(name, text, params):
-            for finding in check_form(form, params):
-                errors += finding.level == "error"
-                if fmt == "json":
-                    findings.append(finding.to_dict())
-                else:
-                    out.write(finding.format() + "\n")
+    for form in inputs.forms():
+        for finding in check_form(form, params):
+            errors += finding.level == "error"
+            if fmt == "json":
+                findings.append(finding.to_dict())
+            else:
+                out.write(finding.format() + "\n")
     if fmt == "json":
         out.write(json.dumps(findings, ensure_ascii=False, indent=2) + "\n")
     out.flush()
@@ -233,8 +231,8 @@ def diff(expected: str, file: str, encoding: str | None, mode: str) -> None:
         if got is None:
             sys.exit(2)
     else:
-        inputs = Inputs((file,), encoding)
-        got = [f.to_dict() for name, text in inputs for f in _forms(name, text, Params(mode=mode))]
+        inputs = Inputs((file,), encoding, Params(mode=mode))
+        got = [f.to_dict() for f in inputs.forms()]
         if inputs.status:
             sys.exit(inputs.status)
     found = differences(want, got)

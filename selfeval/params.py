@@ -38,6 +38,8 @@ class Params:
     layout_group_off: float = 1.5      # a 二级 label this far off its rows' middle: warned
     layout_fragment_gap: int = 2       # spaces that part two fragments of a line
     layout_goal_gap: int = 10          # columns between the starts of the two goal texts
+    # --jobs: forms handed to the workers at a time, per worker
+    jobs_window: int = 64
     # bounds on the searches, far above any real form: beyond them, reading order and a warning
     max_rows: int = 200
     max_chunks: int = 80

@@ -5,13 +5,16 @@ reported as ``unassigned`` on the nearest form, so that nothing of the input is 
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import itertools
+import multiprocessing
+import os
+from typing import BinaryIO, Iterable, Iterator
 
 from .build import build_form
-from .decode import Line, decode_bytes, split_lines
+from .decode import Line, decode_bytes, iter_lines, split_lines
 from .model import Diagnostic, Form
 from .params import Params
-from .split import split_forms
+from .split import Segment, split_forms
 
 DEFAULT_PARAMS = Params()
 
@@ -21,13 +24,40 @@ def _orphans(lines: Iterable[Line]) -> list[Diagnostic]:
             for ln in lines if not ln.blank]
 
 
-def iter_forms(lines: list[Line], file: str | None = None,
-               params: Params = DEFAULT_PARAMS) -> Iterator[Form]:
+def _build_one(task: tuple[Segment, Params, str | None]) -> Form | None:
+    segment, params, file = task
+    return build_form(segment, params, file, 0)
+
+
+def _built(segments: Iterable[Segment], file: str | None, params: Params, jobs: int
+           ) -> Iterator[tuple[Segment, Form | None]]:
+    """Each form's record, in input order; with ``jobs`` > 1 built by that many worker
+    processes, a window of forms at a time (so that memory stays bounded)."""
+    if jobs <= 1:
+        for segment in segments:
+            yield segment, build_form(segment, params, file, 0)
+        return
+    window = jobs * params.jobs_window
+    it = iter(segments)
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        while batch := list(itertools.islice(it, window)):
+            results = pool.map(_build_one, [(seg, params, file) for seg in batch],
+                               chunksize=max(1, len(batch) // (4 * jobs)))
+            yield from zip(batch, results)
+
+
+def iter_forms(lines: Iterable[Line], file: str | None = None,
+               params: Params = DEFAULT_PARAMS, jobs: int = 1) -> Iterator[Form]:
+    """The records of the forms in ``lines``, one at a time as the lines come (the lines may
+    be a lazy iterator: see ``decode.iter_lines``). ``jobs``: worker processes (0: all cores)."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
     pending: list[Diagnostic] = []     # lines seen before the first form
     held: Form | None = None           # held back one step to receive following orphans
     index = 0
-    for segment in split_forms(lines, params):
-        form = build_form(segment, params, file, index)
+    for segment, form in _built(split_forms(lines, params), file, params, jobs):
+        if form is not None:
+            form.source.form_index = index
         if form is None:
             if held is not None:
                 held.diagnostics.extend(_orphans(segment.lines))
@@ -53,6 +83,12 @@ def parse(text: str, file: str | None = None, params: Params = DEFAULT_PARAMS) -
 def parse_bytes(data: bytes, file: str | None = None, encoding: str | None = None,
                 params: Params = DEFAULT_PARAMS) -> list[Form]:
     return parse(decode_bytes(data, encoding), file, params)
+
+
+def iter_stream(stream: BinaryIO, file: str | None = None, encoding: str | None = None,
+                params: Params = DEFAULT_PARAMS, jobs: int = 1) -> Iterator[Form]:
+    """The records of a byte stream (a file, standard input), read as they are needed."""
+    return iter_forms(iter_lines(stream, encoding), file, params, jobs)
 
 
 def parse_file(path, encoding: str | None = None, params: Params = DEFAULT_PARAMS) -> list[Form]:

@@ -9,6 +9,8 @@ ran onto a second page, a run of blank lines inside a form).
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 import attrs
 import regex
 
@@ -47,20 +49,19 @@ def anchor_kind(text: str) -> str | None:
     return None
 
 
-def pages(lines: list[Line], params: Params) -> list[list[Line]]:
-    out: list[list[Line]] = []
+def pages(lines: Iterable[Line], params: Params) -> Iterator[list[Line]]:
+    """The pages, one at a time, as the lines come."""
     current: list[Line] = []
     blank_run = 0
     for ln in lines:
         new_page = ln.page_break or (blank_run >= params.page_blank_run and not ln.blank)
         if new_page and any(not x.blank for x in current):
-            out.append(current)
+            yield current
             current = []
         current.append(ln)
         blank_run = blank_run + 1 if ln.blank else 0
     if any(not x.blank for x in current):
-        out.append(current)
-    return out
+        yield current
 
 
 def split_page(page: list[Line]) -> list[list[Line]]:
@@ -86,15 +87,21 @@ def _kinds(lines: list[Line]) -> set[str]:
     return {k for ln in lines if (k := anchor_kind(ln.text))}
 
 
-def split_forms(lines: list[Line], params: Params) -> list[Segment]:
-    segments: list[Segment] = []
+def split_forms(lines: Iterable[Line], params: Params) -> Iterator[Segment]:
+    """The forms, one at a time, as the lines come: a form is held back until the next page
+    shows whether that page continues it."""
+    last: Segment | None = None
     for page in pages(lines, params):
         parts = split_page(page)
-        here, before = _kinds(parts[0]), _kinds(segments[-1].lines) if segments else set()
-        if segments and (not here or (before and not here & before)):
+        here, before = _kinds(parts[0]), _kinds(last.lines) if last else set()
+        if last is not None and (not here or (before and not here & before)):
             # no anchor, or only anchors the form before has not printed yet: the rest of
             # that form (a table run onto the next page, or a run of blank lines inside)
-            segments[-1].lines.extend(parts[0])
+            last.lines.extend(parts[0])
             parts = parts[1:]
-        segments.extend(Segment(p) for p in parts)
-    return segments
+        for p in parts:
+            if last is not None:
+                yield last
+            last = Segment(p)
+    if last is not None:
+        yield last
