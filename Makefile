@@ -3,7 +3,7 @@ PYTHON ?= python3
 PIP_FLAGS ?= --quiet --disable-pip-version-check
 export PIP_ROOT_USER_ACTION := ignore
 
-.PHONY: install run test test-deep clean
+.PHONY: install run test test-deep bench clean
 
 install:
 	@$(PYTHON) -m pip install $(PIP_FLAGS) -e '.[test]'
@@ -18,6 +18,12 @@ test: install
 
 test-deep: install
 	HYPOTHESIS_PROFILE=deep $(PYTHON) -m pytest -q tests/test_properties.py
+
+# throughput: 10,000 rendered forms, the seed x400, 20,000 forms through stdin, --jobs 2,
+# and the ratio to a one-rule TextFSM pass (textfsm is installed for the benchmark only)
+bench: install
+	@$(PYTHON) -m pip install $(PIP_FLAGS) textfsm
+	$(PYTHON) scripts/bench.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .hypothesis

@@ -72,3 +72,10 @@ def test_jobs_give_the_same_records_in_the_same_order(tmp_path):
 def test_library_streams_a_file(tmp_path):
     forms = list(selfeval.iter_stream(SEED.open("rb"), str(SEED)))
     assert [f.to_dict() for f in forms] == [f.to_dict() for f in selfeval.parse_file(SEED)]
+
+
+def test_benchmark_runs_on_a_small_scale(tmp_path):
+    r = subprocess.run([sys.executable, "scripts/bench.py", "--forms", "20", "--repeat", "2",
+                        "--stdin-forms", "10", "--dir", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert "forms/s" in r.stdout and "--jobs 2 speed-up" in r.stdout
