@@ -40,10 +40,17 @@ def _built(segments: Iterable[Segment], file: str | None, params: Params, jobs: 
     window = jobs * params.jobs_window
     it = iter(segments)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        while batch := list(itertools.islice(it, window)):
-            results = pool.map(_build_one, [(seg, params, file) for seg in batch],
-                               chunksize=max(1, len(batch) // (4 * jobs)))
-            yield from zip(batch, results)
+        # two windows in flight: the workers build the next while this one is written out
+        running: tuple | None = None
+        while True:
+            batch = list(itertools.islice(it, window))
+            nxt = (batch, pool.map_async(_build_one, [(seg, params, file) for seg in batch],
+                                         chunksize=max(1, len(batch) // (4 * jobs)))) if batch else None
+            if running is not None:
+                yield from zip(running[0], running[1].get())
+            if nxt is None:
+                break
+            running = nxt
 
 
 def iter_forms(lines: Iterable[Line], file: str | None = None,
