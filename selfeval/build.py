@@ -90,7 +90,7 @@ def _funds(items: list[Classified], books: Books) -> list[tuple[FundRow, Classif
             cols = columns + [c for c in DEFAULT_FUND_COLUMNS if c not in columns]
         for col, v in zip(cols, values):
             setattr(row, col, parse_number(v))
-        if len(values) != len(cols[:max(len(values), len(columns))]):
+        if len(values) < len(columns) or len(values) > len(cols):
             books.warn("fund-row-shape", f"fund row {item} has {len(values)} values for "
                        f"{len(columns)} columns", [it.no])
         rows[item] = (row, it)
@@ -122,7 +122,7 @@ def _title_block(items: list[Classified], form: Form, books: Books) -> None:
         form.implementing_unit = d.fields.get("unit") or None
         books.put([d.no], "department")
     if d and form.implementing_unit is None and d.fields.get("has_unit"):
-        _unit_below(items, items.index(d), form, books)
+        _unit_around(items, items.index(d), form, books)
     u = _first(items, "unit", books, "实施单位 line")
     if u and form.implementing_unit is None:
         form.implementing_unit = u.fields.get("value") or None
@@ -149,7 +149,7 @@ def _project_apart(items: list[Classified], year_at: int, form: Form, books: Boo
         return
 
 
-def _unit_below(items: list[Classified], at: int, form: Form, books: Books, most: int = 3) -> None:
+def _unit_around(items: list[Classified], at: int, form: Form, books: Books, most: int = 3) -> None:
     """``主管部门 … 实施单位`` with the unit's name wrapped onto the lines below it; in a
     -layout dump, centred on it: its first half on the line above, indented to the unit's
     column."""
@@ -304,7 +304,10 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         table = read_layout_table(items, params)
     rows, pairs = assemble_rows(items, params)
     if table is not None:
-        rows = [tr.row for tr in table.rows] + rows
+        for r in rows:      # a value row the table reader did not read: reported, not dropped
+            books.warn("unassigned", "a value row outside the indicator table", r.lines)
+            books.put(r.lines, "unassigned")
+        rows = [tr.row for tr in table.rows]
     for r in rows:
         books.put(r.lines, "indicators")
 
