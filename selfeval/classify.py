@@ -94,7 +94,8 @@ def _value_row(tokens: list[str]) -> dict | None:
             "weight": tokens[-2], "score": tokens[-1]}
 
 
-def _is_piece(token: str) -> bool:
+def is_cell_piece(token: str) -> bool:
+    """A quantitative cell, whole or cut by a wrap (``319.93(万``, ``元)``)."""
     return bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
 
 
@@ -105,7 +106,7 @@ def _pieces(tokens: list[str]) -> dict | None:
     while k < len(tokens) and (tokens[k] in LEVEL1 or tokens[k] in LEVEL2):
         k += 1
     labels, rest = tokens[:k], tokens[k:]
-    if rest and all(_is_piece(t) for t in rest) and not all(is_number(t) for t in rest):
+    if rest and all(is_cell_piece(t) for t in rest) and not all(is_number(t) for t in rest):
         return {"labels": labels, "pieces": rest}
     if len(rest) == 1 and is_number(rest[0]) and not labels:
         return {"labels": labels, "pieces": rest}
@@ -115,9 +116,14 @@ def _pieces(tokens: list[str]) -> dict | None:
 _LABEL_TEXT = "\x00".join(LABELS)
 
 
+def is_label_piece(token: str) -> bool:
+    """A printed label or a piece of one (``经济成本指``, ``标``)."""
+    return "\x00" not in token and token in _LABEL_TEXT
+
+
 def _label(tokens: list[str]) -> dict | None:
     """A printed label or a piece of one: every token occurs inside some label."""
-    if tokens and all("\x00" not in t and t in _LABEL_TEXT for t in tokens):
+    if tokens and all(is_label_piece(t) for t in tokens):
         return {"tokens": tokens}
     return None
 

@@ -27,7 +27,7 @@ import attrs
 from .cells import (
     QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, join_wrapped, prose_marks, width,
 )
-from .classify import Classified
+from .classify import Classified, is_label_piece
 from .cues import name_groups
 from .model import Diagnostic
 from .params import Params
@@ -35,7 +35,6 @@ from .reassemble import Row, _is_cell, _num, _split_cells
 from .rowtable import Table, TableRow, split_row
 from .vocab import INDICATOR_ENDINGS, LABELS, LEVEL1, LEVEL1_OF, LEVEL2, NO_DEVIATION_WORDS, OPERATORS
 
-_LABEL_TEXT = "\x00".join(LABELS)
 COLUMNS = ("name", "target", "actual", "dev")
 
 
@@ -64,10 +63,6 @@ def tokens_at(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _is_label_piece(token: str) -> bool:
-    return "\x00" not in token and token in _LABEL_TEXT
-
-
 @attrs.define
 class _Anchor:
     index: int
@@ -91,7 +86,7 @@ def read_layout_table(items: list[Classified], params: Params) -> Table | None:
     for i in range(start + 1, end):
         toks = tokens_at(items[i].line.text)
         k = 0
-        while k < len(toks) and _is_label_piece(toks[k][1]) and toks[k][0] < name_x:
+        while k < len(toks) and is_label_piece(toks[k][1]) and toks[k][0] < name_x:
             labels.append(Fragment(i, items[i].no, toks[k][0], toks[k][1]))
             k += 1
         rest = toks[k:]
@@ -399,7 +394,7 @@ def goal_columns(items: list[Classified], params: Params) -> list[list[tuple[int
         if items[i].kind == "blank":
             continue
         toks = tokens_at(items[i].line.text)
-        while toks and _is_label_piece(toks[0][1]) and len(toks[0][1]) <= 4:
+        while toks and is_label_piece(toks[0][1]) and len(toks[0][1]) <= 4:
             toks = toks[1:]         # the margin label: 年度 / 总体 / 目标
         frags = _fragments(toks, params.layout_fragment_gap)
         if frags:

@@ -20,7 +20,7 @@ from .cells import (
     QUANT_RE, ends_clause, ends_sentence, has_han, join_wrapped,
     open_parens, parse_cell, parse_number, prose_marks, starts_with_punctuation, width,
 )
-from .classify import Classified
+from .classify import Classified, is_label_piece
 from .cues import name_groups
 from .params import Params
 from .vocab import (
@@ -164,9 +164,6 @@ def _segment_labels(run: list[Classified]) -> tuple[list[Label], set[int]]:
     return labels, skipped
 
 
-_LABEL_TEXT_JOINED = "\x00".join(LABELS)
-
-
 def join_labels(items: list[Classified], cut_shared_lines: bool = True) -> list[LabelRun]:
     """Find runs of label pieces, join them into labels; pieces that spell no label become
     free text. With ``cut_shared_lines``, a label's last piece printed at the start of a
@@ -207,7 +204,7 @@ def _label_ending_line(run: list[Classified], nxt: Classified) -> str | None:
     if nxt.kind != "text":
         return None
     head, _, rest = nxt.text.partition(" ")
-    if not rest.strip() or head not in _LABEL_TEXT_JOINED:
+    if not rest.strip() or not is_label_piece(head):
         return None
     text = head
     for piece in reversed(run):

@@ -14,9 +14,9 @@ from __future__ import annotations
 import attrs
 
 from .cells import (
-    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, has_han, is_number, join_wrapped, prose_marks,
+    QUANT_HEAD_RE, QUANT_RE, ends_sentence, has_han, is_number, join_wrapped, prose_marks,
 )
-from .classify import Classified
+from .classify import Classified, is_cell_piece
 from .model import Diagnostic
 from .cues import name_groups
 from .params import Params
@@ -60,10 +60,6 @@ class Table:
     label_lines: list[int] = attrs.field(factory=list)     # line numbers of label cells read
 
 
-def _is_piece(token: str) -> bool:
-    return bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
-
-
 def split_row(text: str, one_cell: bool = False) -> dict | None:
     """``[labels] name target actual weight score [deviation]``, or ``[labels] name weight
     score`` when the cells wrapped and come on other lines. None when the line is no row.
@@ -90,7 +86,7 @@ def split_row(text: str, one_cell: bool = False) -> dict | None:
             # cells without a name: the name came on the lines before
             return {"labels": labels, "name": None, "target": before[0], "actual": before[1],
                     "weight": rest[j], "score": rest[j + 1], "deviation": dev}
-        if all(_is_piece(t) for t in before) and not labels:
+        if all(is_cell_piece(t) for t in before) and not labels:
             # the last pieces of wrapped cells, then the pair
             return {"labels": labels, "name": None, "target": None, "actual": None, "pieces": before,
                     "weight": rest[j], "score": rest[j + 1], "deviation": dev}
@@ -200,7 +196,7 @@ def read_table(items: list[Classified], params: Params, runs: list[LabelRun]) ->
             # labels printed before the name, cells printed after it
             while tokens and (tokens[0] in LEVEL1 or tokens[0] in LEVEL2):
                 labels.feed(tokens.pop(0))
-            if j == 0 and len(tokens) > 1 and all(_is_piece(t) for t in tokens[1:]):
+            if j == 0 and len(tokens) > 1 and all(is_cell_piece(t) for t in tokens[1:]):
                 name.append((no, tokens[0]))
                 cells.extend((no, t) for t in tokens[1:])
             else:
