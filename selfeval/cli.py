@@ -113,6 +113,7 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
       selfeval parse samples/songjiang-2024.txt > records.json
       selfeval parse --format jsonl - < samples/songjiang-2024.txt
       selfeval parse --format csv --table funds --bom samples/songjiang-2024.txt > funds.csv
+      selfeval parse --format jsonl --jobs 2 samples/*.txt > records.jsonl
     """
     if fmt != "csv" and (table or bom):
         raise click.UsageError("--table and --bom go with --format csv")
