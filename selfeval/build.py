@@ -22,7 +22,7 @@ from .dialect import detect_mode
 from .layout import goal_columns, read_layout_table
 from .rowtable import Table, read_table
 from .split import Segment
-from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF, TEMPLATE_LABELS, UNIT_LABEL
+from .vocab import FUND_COLUMNS, FUND_ITEMS, LEVEL1_OF, TEMPLATE_LABELS
 
 ROW_ORDER_MODES = ("raw",)
 TEMPLATE_KINDS = ("fund_header", "exec_header", "indicator_header", "names_header", "goals_header")
@@ -98,7 +98,7 @@ def _funds(items: list[Classified], books: Books) -> list[tuple[FundRow, Classif
     return [rows[k] for k in FUND_ITEMS if k in rows]
 
 
-def _title_block(items: list[Classified], form: Form, books: Books) -> None:
+def _title_block(items: list[Classified], form: Form, books: Books, params: Params) -> None:
     t = _first(items, "title", books, "title")
     if t:
         form.title = t.fields["title"]
@@ -122,7 +122,7 @@ def _title_block(items: list[Classified], form: Form, books: Books) -> None:
         form.implementing_unit = d.fields.get("unit") or None
         books.put([d.no], "department")
     if d and form.implementing_unit is None and d.fields.get("has_unit"):
-        _unit_around(items, items.index(d), form, books)
+        _unit_around(items, items.index(d), form, books, params)
     u = _first(items, "unit", books, "实施单位 line")
     if u and form.implementing_unit is None:
         form.implementing_unit = u.fields.get("value") or None
@@ -149,17 +149,20 @@ def _project_apart(items: list[Classified], year_at: int, form: Form, books: Boo
         return
 
 
-def _unit_around(items: list[Classified], at: int, form: Form, books: Books, most: int = 3) -> None:
+def _unit_around(items: list[Classified], at: int, form: Form, books: Books, params: Params,
+                 most: int = 3) -> None:
     """``主管部门 … 实施单位`` with the unit's name wrapped onto the lines below it; in a
     -layout dump, centred on it: its first half on the line above, indented to the unit's
     column."""
     taken = []
-    label_x = items[at].line.text.find(UNIT_LABEL)
+    line = items[at].line.text
+    label_indent = len(line) - len(line.lstrip())
     for it in reversed(items[:at]):
         if it.kind == "blank":
             continue
         indent = len(it.line.text) - len(it.line.text.lstrip())
-        if it.kind == "text" and not prose_marks(it.text) and indent >= label_x > 0 and " " not in it.text:
+        if (it.kind == "text" and not prose_marks(it.text) and " " not in it.text
+                and indent >= label_indent + params.unit_above_indent):
             taken.append(it)
         break
     for it in items[at + 1:]:
@@ -278,7 +281,7 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         return None
     books = Books()
     form = Form(source=Source(file, form_index, segment.first_line, segment.last_line))
-    _title_block(items, form, books)
+    _title_block(items, form, books, params)
 
     # template labels and headers: the form's own print
     mode = detect_mode(items) if params.mode == "auto" else params.mode

@@ -31,6 +31,9 @@ class Params:
     name_word_bonus: float = 1.0       # a line with an indicator-type word reads as a name
     stray_penalty: float = 6.0         # a line with Chinese in the 三级 column that is no part of it
     forced_cost_warning: float = 4.0   # readings forced by the row count that cost this much are reported
+    # a unit name centred on its 实施单位 line (-layout): its first half above, indented at least
+    # this much further than the 主管部门 label
+    unit_above_indent: int = 20
     # -layout: positions are display columns, distances between lines count lines
     layout_piece_near: int = 8         # the pieces of one wrapped cell stand this close in x
     layout_label_near: int = 6         # … and those of one label
