@@ -35,7 +35,7 @@ class Params:
     # this much further than the 主管部门 label
     unit_above_indent: int = 20
     # -layout: positions are display columns, distances between lines count lines
-    layout_piece_near: int = 8         # the pieces of one wrapped cell stand this close in x
+    layout_piece_near: int = 10         # the pieces of one wrapped cell stand this close in x
     layout_label_near: int = 6         # … and those of one label
     layout_line_gap: int = 2           # a cell's lines stand at most this far apart (a label's line between)
     layout_group_off: float = 1.5      # a 二级 label this far off its rows' middle: warned
