@@ -91,17 +91,19 @@ def split_forms(lines: Iterable[Line], params: Params) -> Iterator[Segment]:
     """The forms, one at a time, as the lines come: a form is held back until the next page
     shows whether that page continues it."""
     last: Segment | None = None
+    before: set[str] = set()           # the anchors the last form has printed
     for page in pages(lines, params):
         parts = split_page(page)
-        here, before = _kinds(parts[0]), _kinds(last.lines) if last else set()
+        here = _kinds(parts[0])
         if last is not None and (not here or (before and not here & before)):
             # no anchor, or only anchors the form before has not printed yet: the rest of
             # that form (a table run onto the next page, or a run of blank lines inside)
             last.lines.extend(parts[0])
+            before |= here
             parts = parts[1:]
         for p in parts:
             if last is not None:
                 yield last
-            last = Segment(p)
+            last, before = Segment(p), _kinds(p)
     if last is not None:
         yield last
