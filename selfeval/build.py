@@ -18,6 +18,7 @@ from .reassemble import (
     FreeLine, Paragraph,
     assemble_rows, free_lines, goal_paragraphs, goal_paragraphs_in_order, join_labels, name_entries,
 )
+from .cellseq import read_cells
 from .dialect import detect_mode
 from .layout import goal_columns, read_layout_table
 from .rowtable import Table, read_table
@@ -285,6 +286,10 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
 
     # template labels and headers: the form's own print
     mode = detect_mode(items) if params.mode == "auto" else params.mode
+    if mode == "cells":
+        _from_cells(items, form, books, params)
+        _close_books(items, form, books, mode)
+        return form
     # (-layout keeps each line's positions: no label piece is cut off the line it shares)
     runs = join_labels(items, cut_shared_lines=mode != "layout")
     for run in runs:
@@ -388,6 +393,46 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
         books.diagnostics.append(Diagnostic("warning", "unassigned",
                                             f"numbers {p.a:g} {p.b:g} fit no field", [p.line]))
         books.put([p.line], "unassigned")
+    _close_books(items, form, books, mode)
+    return form
+
+
+def _from_cells(items: list[Classified], form: Form, books: Books, params: Params) -> None:
+    """One cell per line: the cell-sequence reader fills everything the title block did not."""
+    got = read_cells(items, set(books.placed), params)
+    filled = set()
+    for field in ("project_name", "department", "implementing_unit"):
+        if getattr(form, field) is None and getattr(got, field) is not None:
+            setattr(form, field, getattr(got, field))
+            filled.add("missing-" + field.replace("_", "-"))
+    books.diagnostics = [d for d in books.diagnostics if d.code not in filled]
+    form.funds = got.funds
+    # 预期目标 and 实际完成情况 stand side by side: either may be printed first
+    amounts = {x for fr in form.funds for x in (fr.executed, fr.annual_budget) if x}
+    paras = [Paragraph([FreeLine(no, c.text if k == 0 else "", 0) for k, no in enumerate(c.lines)])
+             for c in got.goals]
+    expected, actual, diags = classify_goals(paras, amounts, params)
+    books.diagnostics.extend(diags)
+    form.goals = Goals(expected.text if expected else None, actual.text if actual else None)
+    if expected:
+        books.put(expected.numbers, "goals.expected")
+    if actual:
+        books.put(actual.numbers, "goals.actual")
+    form.indicators = got.indicators
+    if got.total:
+        form.total = Total(*got.total)
+    else:
+        books.warn("missing-total", "no 总分 row found")
+    form.grade = got.grade
+    if form.grade is None:
+        books.warn("missing-grade", "no 评分等级 found on the form")
+    for field, lines in got.placed.items():
+        books.put(lines, field)
+    books.diagnostics.extend(got.diagnostics)
+
+
+def _close_books(items: list[Classified], form: Form, books: Books, mode: str) -> None:
+    """Every non-blank line not placed in a field is reported as unassigned."""
     for it in items:
         if it.kind == "blank" or it.no in books.placed:
             continue
@@ -399,4 +444,3 @@ def build_form(segment: Segment, params: Params, file: str | None = None,
                                             f"line not placed in any field: {it.text[:60]}", [it.no]))
         books.put([it.no], "unassigned")
     form.diagnostics = books.diagnostics
-    return form

@@ -41,6 +41,14 @@ class Params:
     layout_group_off: float = 1.5      # a 二级 label this far off its rows' middle: warned
     layout_fragment_gap: int = 2       # spaces that part two fragments of a line
     layout_goal_gap: int = 10          # columns between the starts of the two goal texts
+    # one cell per line (a spreadsheet's default-mode dump)
+    cells_goal_width: int = 56         # goal prose wraps wider than any other cell (display columns)
+    cells_full_line: int = 36          # a prose line this wide that ends a sentence may still run on
+    cells_target_skip: float = 1.5     # a likely target word read as no target (per reason it is likely)
+    cells_target_shift: float = 1.0    # a target placed this many rows from where it is printed
+    cells_short_word: int = 8          # a word this narrow may be a target even with no cue
+    cells_name_shift: float = 3.0      # a name placed this many rows from where it is printed, per row
+    cells_name_tail: float = 2.0       # a name printed after the table, placed on any row
     # --jobs: forms handed to the workers at a time, per worker
     jobs_window: int = 64
     # bounds on the searches, far above any real form: beyond them, reading order and a warning

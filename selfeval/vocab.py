@@ -67,6 +67,9 @@ OPERATORS = ("≥", "≤", "=", ">", "<")
 # a deviation cell that says there is none: a whole cell, though it ends no sentence
 NO_DEVIATION_WORDS = ("无", "无偏差", "/")
 ACHIEVEMENT_WORDS = ("达成指标", "基本达成", "部分达成", "未达成", "未达成指标", "已达成", "达成")
+# what a qualitative 年度指标值 says, as a whole cell (besides each group's value cues below)
+TARGET_WORDS = ("有效", "良好", "按时完成", "按期完成", "完成", "全面反映", "依法合规", "无", "是",
+                "100%", "不超预算", "控制在预算内", "明显提升", "逐步提升", "稳步提升")
 
 # --- cue words --------------------------------------------------------------------------------
 # Per 二级 group: words of a target/actual value, units of a quantitative value, and words of

@@ -1,0 +1,687 @@
+"""Stages 4–5 for the one-cell-per-line dialect (a spreadsheet's PDF in pdftotext's default mode).
+
+Such a dump prints every cell on lines of its own, in the order of the page's text blocks:
+mostly row by row and each row left to right, but a block may stand far from its row — the
+first row's name after the table, the one-line deviations as one column after the
+偏差原因分析及改进措施 header, a merged 二级 label at the middle of its group, a header word
+after the table. This reader
+
+1. cuts the lines into cells (a line holds one cell, or a label and a name, or two values)
+   and joins the pieces of a wrapped cell (``1043.76(元/`` + ``人/月)``, a deviation's lines,
+   ``经济成本指`` + ``标``);
+2. types each cell by its looks (number, target, actual, label, header word, prose, word);
+3. rebuilds the form from the streams of each type: the title block's values and the fund
+   rows from the order of the header; targets, actuals and number pairs keep their order
+   (a number moved out of it is put back by the sums); names and deviations are placed by
+   position and evidence (an assignment search); 二级 groups by the template's order, the
+   labels' positions and cues.
+
+Every decision that could be wrong leaves a diagnostic with the lines it rests on.
+"""
+from __future__ import annotations
+
+import attrs
+
+from .align import RowCues, _value_cues, align_groups, lexical_cue
+from .cells import (
+    QUANT_HEAD_RE, QUANT_MIDDLE_RE, QUANT_TAIL_RE, ends_sentence, is_number, join_wrapped,
+    parse_cell, parse_number, prose_marks, starts_with_punctuation, width,
+)
+from .classify import Classified
+from .cues import name_groups
+from .model import CellValue, Diagnostic, FundRow, Indicator
+from .params import Params
+from .reassemble import Label, LabelRun, Row
+from .vocab import (
+    ACHIEVEMENT_WORDS, FUND_COLUMNS, FUND_ITEM_PREFIXES, FUND_ITEMS, GOALS_HEADER, GRADES,
+    LABELS, LEVEL1, LEVEL1_OF, LEVEL2, LEVEL2_CUES, OPERATORS, TARGET_WORDS, TEMPLATE_LABELS,
+)
+
+DEFAULT_FUND_COLUMNS = ("initial_budget", "annual_budget", "weight", "score", "executed",
+                        "execution_rate")
+_LABEL_SET = frozenset(LABELS)
+_LABEL_PREFIXES = frozenset(lab[:k] for lab in LABELS for k in range(1, len(lab) + 1))
+_TARGET_WORDS = frozenset(TARGET_WORDS) | {w for cues in LEVEL2_CUES.values() for w in cues.get("value", ())}
+INF = float("inf")
+# header words that stand above the rows of the indicator table
+_TABLE_START = frozenset(("三级指标", "年度指标值", "实际完成值"))
+
+
+@attrs.define
+class Cell:
+    text: str
+    lines: list[int]
+    block: int          # cells of one block have no blank line between them
+    kind: str = ""
+    pos: int = 0        # index in the form's sequence of cells
+    line_mate: bool = False   # printed on the same line as the cell after it
+    last_width: int = 0       # display width of its last line
+
+
+@attrs.define
+class CellTable:
+    """What the reader recovered; the builder turns it into the record."""
+
+    project_name: str | None = None
+    department: str | None = None
+    implementing_unit: str | None = None
+    funds: list[FundRow] = attrs.field(factory=list)
+    goals: list[Cell] = attrs.field(factory=list)
+    indicators: list[Indicator] = attrs.field(factory=list)
+    total: tuple[float, float] | None = None
+    grade: str | None = None
+    placed: dict[str, list[int]] = attrs.field(factory=dict)
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+
+    def put(self, field: str, lines) -> None:
+        self.placed.setdefault(field, []).extend(lines)
+
+    def warn(self, code: str, message: str, lines=(), level: str = "warning") -> None:
+        self.diagnostics.append(Diagnostic(level, code, message, list(lines)))
+
+
+# --- 1. cells ------------------------------------------------------------------------------
+
+def _is_prose(text: str) -> bool:
+    return bool(prose_marks(text)) or ends_sentence(text)
+
+
+def cut_cells(items: list[Classified], skip: set[int], params: Params) -> list[Cell]:
+    """The form's cells in printed order: lines cut at their spaces (prose kept whole), then
+    the pieces of one wrapped cell joined."""
+    raw: list[Cell] = []
+    block = 0
+    for it in items:
+        if it.kind == "blank":
+            block += 1
+            continue
+        if it.no in skip:
+            continue
+        text = it.text.strip()
+        parts = [text] if _is_prose(text) else text.split()
+        for k, p in enumerate(parts):
+            raw.append(Cell(p, [it.no], block, line_mate=k + 1 < len(parts), last_width=width(p)))
+    cells = _join_labels(raw)
+    cells = _join_quantities(cells)
+    cells = _join_prose(cells, params)
+    for i, c in enumerate(cells):
+        c.pos = i
+        c.kind = cell_kind(c.text)
+    return cells
+
+
+def _join_labels(cells: list[Cell], reach: int = 3) -> list[Cell]:
+    """Pieces of one block that spell a printed label: consecutive (年度 / 总体 / 目标), or with a
+    line of the next column printed between (服务对象满意 / a name / 度指标)."""
+    used: set[int] = set()
+    joined: dict[int, Cell] = {}
+    for i, c in enumerate(cells):
+        if i in used or c.text not in _LABEL_PREFIXES:
+            continue
+        parts, text, j = [i], c.text, i + 1
+        while text not in _LABEL_SET and j < len(cells) and j <= parts[-1] + reach \
+                and cells[j].block == c.block:
+            if j not in used and text + cells[j].text in _LABEL_PREFIXES:
+                parts.append(j)
+                text += cells[j].text
+            j += 1
+        if len(parts) > 1 and text in _LABEL_SET:
+            used.update(parts)
+            joined[i] = Cell(text, [n for k in parts for n in cells[k].lines], c.block,
+                             last_width=cells[parts[-1]].last_width)
+    return [joined.get(i, c) for i, c in enumerate(cells) if i in joined or i not in used]
+
+
+def _join_quantities(cells: list[Cell]) -> list[Cell]:
+    """``1043.76(元/`` + ``人/月)``: each piece that ends a unit closes the oldest open head of
+    its block (two cells cut on one line close in the order they were printed)."""
+    out: list[Cell] = []
+    open_heads: list[Cell] = []
+    for c in cells:
+        open_heads = [h for h in open_heads if h.block == c.block]
+        if QUANT_HEAD_RE.match(c.text):
+            out.append(c)
+            open_heads.append(c)
+            continue
+        if open_heads and (QUANT_TAIL_RE.match(c.text) or QUANT_MIDDLE_RE.match(c.text)) \
+                and not c.text in _LABEL_SET:
+            h = open_heads[0]
+            h.text += c.text
+            h.lines.extend(c.lines)
+            if QUANT_TAIL_RE.match(c.text):
+                open_heads.pop(0)
+            continue
+        out.append(c)
+    return out
+
+
+def _join_prose(cells: list[Cell], params: Params) -> list[Cell]:
+    """The lines of a wrapped text: a prose line goes on with the text line under it in its
+    block when it ends no sentence or fills a line as wide as the one under it (a goal's
+    sentences run on across lines); so does a line that starts with punctuation."""
+    out: list[Cell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.block == c.block and not prev.line_mate
+                and c.text not in _LABEL_SET and not is_number(c.text) and parse_cell(c.text) is None
+                and ((_is_prose(prev.text) and (not ends_sentence(prev.text) or (
+                    prev.last_width >= params.cells_full_line
+                    and (_is_prose(c.text) or c.last_width <= prev.last_width))))
+                     or starts_with_punctuation(c.text))):
+            prev.text = join_wrapped([prev.text, c.text])
+            prev.lines.extend(c.lines)
+            prev.line_mate = c.line_mate
+            prev.last_width = c.last_width
+            continue
+        out.append(c)
+    return out
+
+
+# --- 2. kinds ------------------------------------------------------------------------------
+
+def _fund_item(text: str) -> str | None:
+    for p in FUND_ITEM_PREFIXES:
+        if text.startswith(p):
+            text = text[len(p):]
+    return text if text in FUND_ITEMS else None
+
+
+def cell_kind(text: str) -> str:
+    """number | dash | target | actual | label | template | fund_item | grade | prose | word"""
+    if text in ("-", "－", "—"):
+        return "dash"
+    if is_number(text):
+        return "number"
+    parsed = parse_cell(text)
+    if parsed is not None:
+        return "target" if parsed[0] else "actual"
+    if text.startswith(OPERATORS) and QUANT_HEAD_RE.match(text):
+        return "target"
+    if QUANT_HEAD_RE.match(text):
+        return "actual"
+    if text in ACHIEVEMENT_WORDS:
+        return "actual"
+    if text in LEVEL1 or text in LEVEL2:
+        return "label"
+    if text in TEMPLATE_LABELS:
+        return "template"
+    if _fund_item(text):
+        return "fund_item"
+    if text in GRADES:
+        return "grade"
+    if _is_prose(text):
+        return "prose"
+    return "word"
+
+
+# --- 3. the form ---------------------------------------------------------------------------
+
+def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellTable:
+    cells = cut_cells(items, skip, params)
+    out = CellTable()
+    for c in cells:
+        if c.kind == "template":
+            out.put("template", c.lines)
+    first_fund = next((c.pos for c in cells if c.kind == "fund_item"), None)
+    first_value = next((c.pos for c in cells if c.kind in ("target", "actual")
+                        and (first_fund is None or c.pos > first_fund)), len(cells))
+    table_start = next((c.pos for c in cells if c.kind == "template" and c.text in _TABLE_START),
+                       first_value)
+    _title_values(cells[:min(table_start, first_value)], out)
+    fund_end = _funds(cells, first_fund, out)
+    goals = _goals(cells, fund_end, first_value, params, out)
+    taken = {id(c) for c in goals}
+    table = [c for c in cells[fund_end:] if id(c) not in taken]
+    _grade(table, out)
+    _table(table, out, params)
+    return out
+
+
+def _title_values(head: list[Cell], out: CellTable) -> None:
+    """项目名称, 主管部门, 实施单位: their values are the first free words before the table, in
+    that order (labels and header words printed between them are skipped; the 实施单位 label
+    and its value may stand after the fund block or the goals)."""
+    words = [c for c in head if c.kind == "word"]
+    fields = ("project_name", "department", "implementing_unit")
+    for field, c in zip(fields, words):
+        setattr(out, field, c.text)
+        out.put(field, c.lines)
+        c.kind = "taken"
+
+
+def _fund_columns(cells: list[Cell], last_item: int) -> list[str]:
+    """The 项目资金 columns in printed order (a header word may stand among the rows' values);
+    one printed elsewhere goes to its place in the template's order."""
+    found: list[str] = []
+    for c in cells[:last_item]:
+        col = FUND_COLUMNS.get(c.text)
+        if c.kind == "template" and col and col not in found:
+            found.append(col)
+    for col in DEFAULT_FUND_COLUMNS:
+        if col in found:
+            continue
+        rank = DEFAULT_FUND_COLUMNS.index(col)
+        at = next((k for k, f in enumerate(found) if DEFAULT_FUND_COLUMNS.index(f) > rank), len(found))
+        found.insert(at, col)
+    return found
+
+
+def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
+    """Each fund row: its item, then one value per column (header words and labels printed
+    among them skipped). Returns where the fund block ends."""
+    if first_fund is None:
+        out.warn("fund-rows-missing", "no 项目资金 rows found")
+        return 0
+    items = [c for c in cells[first_fund:] if c.kind == "fund_item"]
+    columns = _fund_columns(cells, items[-1].pos)
+    end = first_fund
+    rows: dict[str, FundRow] = {}
+    for c in items:
+        values: list[Cell] = []
+        j = c.pos + 1
+        while j < len(cells) and len(values) < len(columns):
+            if cells[j].kind in ("number", "dash"):
+                values.append(cells[j])
+            elif cells[j].kind not in ("template", "label"):
+                break
+            j += 1
+        end = max(end, j)
+        item = _fund_item(c.text)
+        if item in rows:
+            out.warn("duplicate-fund-row", f"fund row {item} printed twice; the first is used", c.lines)
+        else:
+            row = FundRow(item)
+            for col, v in zip(columns, values):
+                setattr(row, col, parse_number(v.text))
+            rows[item] = row
+            if len(values) < len(columns):
+                out.warn("fund-row-shape", f"fund row {item} has {len(values)} values for "
+                         f"{len(columns)} columns", c.lines + [n for v in values for n in v.lines])
+        out.put(f"funds.{item}", c.lines + [n for v in values for n in v.lines])
+        for v in values:
+            v.kind = "taken"
+        c.kind = "taken"
+    out.funds = [rows[k] for k in FUND_ITEMS if k in rows]
+    if len(out.funds) != len(FUND_ITEMS):
+        out.warn("fund-rows-missing", f"{len(out.funds)} of {len(FUND_ITEMS)} fund rows found")
+    return end
+
+
+def _goals(cells: list[Cell], start: int, first_value: int, params: Params, out: CellTable) -> list[Cell]:
+    """The goal texts: prose printed before the table's first value, or as wide as goal prose
+    (a column the deviations' is not) anywhere; 预期目标 before 实际完成情况."""
+    found = [c for c in cells[start:] if c.kind == "prose"
+             and (c.pos < first_value or _goal_wide(c, params))]
+    if len(found) > 2:
+        out.warn("goal-paragraphs", f"{len(found)} prose texts where two goal texts were expected; "
+                 "the first two are taken", [n for c in found for n in c.lines])
+        found = found[:2]
+    out.goals = found
+    for c in found:
+        c.kind = "taken"
+    headers = [c for c in cells if c.kind == "template" and c.text in GOALS_HEADER]
+    if not headers and found:
+        out.warn("goals-header-missing", "goal texts found without the 预期目标/实际完成情况 header",
+                 [n for c in found for n in c.lines])
+    return found
+
+
+def _goal_wide(c: Cell, params: Params) -> bool:
+    return len(c.lines) > 1 and width(c.text) / len(c.lines) >= params.cells_goal_width
+
+
+def _grade(cells: list[Cell], out: CellTable) -> None:
+    grades = [c for c in cells if c.kind == "grade"]
+    if grades:
+        out.grade = grades[0].text
+        out.put("grade", grades[0].lines)
+        grades[0].kind = "taken"
+    for c in grades[1:]:
+        out.warn("unassigned", f"a second grade {c.text}", c.lines)
+        out.put("unassigned", c.lines)
+        c.kind = "taken"
+
+
+# --- the indicator table -------------------------------------------------------------------
+
+def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
+    actuals = [c for c in cells if c.kind == "actual"]
+    n = len(actuals)
+    nat = _natural_rows(cells, actuals)
+    targets = _targets(cells, actuals, nat, params, out)
+    numbers = [c for c in cells if c.kind == "number"]
+    fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
+    pairs, total = _number_pairs(numbers, n, nat, fund_total, out)
+    rows: list[Row] = []
+    for k in range(n):
+        t = targets[k] if k < len(targets) else None
+        a = actuals[k]
+        w, s = pairs[k] if k < len(pairs) else (None, None)
+        lines = a.lines + (t.lines if t else []) + (w.lines if w else []) + (s.lines if s else [])
+        rows.append(Row(t.text if t else "", a.text, parse_number(w.text) if w else None,
+                        parse_number(s.text) if s else None, [], lines, a.pos, a.pos))
+        for c in (t, a, w, s):
+            if c is not None:
+                c.kind = "taken"
+    for r in rows:
+        out.put("indicators", r.lines)
+    if total:
+        out.total = (parse_number(total[0].text), parse_number(total[1].text))
+        out.put("total", total[0].lines + total[1].lines)
+        for c in total:
+            c.kind = "taken"
+    names = [c for c in cells if c.kind == "word"]
+    name_of = _place_names(names, rows, nat, n, params, out)
+    devs = [c for c in cells if c.kind == "prose"]
+    dev_of = _place_deviations(devs, rows, nat, cells, params, out)
+    labels = [c for c in cells if c.kind == "label"]
+    level2 = _groups(labels, rows, nat, n, [name_of.get(k).text if name_of.get(k) else None
+                                               for k in range(n)], params, out)
+    for k, r in enumerate(rows):
+        nm, dv, l2 = name_of.get(k), dev_of.get(k), level2[k]
+        out.indicators.append(Indicator(
+            level1=LEVEL1_OF.get(l2) if l2 else None, level2=l2, name=nm.text if nm else None,
+            target=r.target or None, actual=r.actual,
+            target_parsed=CellValue.parse(r.target or None), actual_parsed=CellValue.parse(r.actual),
+            weight=r.weight, score=r.score, deviation=dv.text if dv else None))
+        if nm:
+            out.put("indicators.name", nm.lines)
+        if dv:
+            out.put("indicators.deviation", dv.lines)
+    for c in cells:
+        if c.kind in ("number", "dash", "word", "prose", "fund_item", "grade", "target", "actual"):
+            out.warn("unassigned", f"cell placed in no field: {c.text[:40]}", c.lines)
+            out.put("unassigned", c.lines)
+    if not rows:
+        out.warn("no-indicators", "no indicator value rows found", level="error")
+
+
+def _value_word(text: str) -> bool:
+    return text in _TARGET_WORDS
+
+
+def _targets(cells: list[Cell], actuals: list[Cell], nat, params: Params, out: CellTable) -> list[Cell]:
+    """The 年度指标值 cells, one per row in printed order: every quantity with an operator, and
+    the words that read as a qualitative target — a word of the targets' vocabulary (及时,
+    按计划完成) or one printed right before an 实际完成值. Which words are targets is searched
+    (order-keeping dynamic programming): each row gets one, a target stands at its row (before
+    its actual; one printed after it costs), and a likely word left out costs."""
+    n = len(actuals)
+    before_actual: set[int] = set()
+    prev: Cell | None = None
+    for c in cells:
+        if c.kind in ("label", "taken"):
+            continue
+        if c.kind == "actual" and prev is not None and prev.kind == "word":
+            before_actual.add(prev.pos)
+        prev = c
+    cands: list[tuple[Cell, float, float]] = []       # cell, cost of using, cost of leaving out
+    for c in cells:
+        if c.kind == "target":
+            cands.append((c, 0.0, INF))
+        elif c.kind == "word":
+            vocab, adjacent = _value_word(c.text), c.pos in before_actual
+            if vocab or adjacent:
+                cands.append((c, 0.0, params.cells_target_skip * (vocab + adjacent)))
+            elif width(c.text) <= params.cells_short_word:
+                cands.append((c, params.cells_target_skip, 0.0))
+    m = len(cands)
+    # f[i][k]: least cost with candidates 0..i-1 seen and k of them used as rows 0..k-1
+    f = [[INF] * (n + 1) for _ in range(m + 1)]
+    take = [[False] * (n + 1) for _ in range(m + 1)]
+    f[0][0] = 0.0
+    for i, (c, use, leave) in enumerate(cands):
+        home = nat(c.pos)
+        for k in range(n + 1):
+            if f[i][k] == INF:
+                continue
+            if f[i][k] + leave < f[i + 1][k]:
+                f[i + 1][k], take[i + 1][k] = f[i][k] + leave, False
+            if k < n:
+                v = f[i][k] + use + params.cells_target_shift * abs(home - k)
+                if v < f[i + 1][k + 1]:
+                    f[i + 1][k + 1], take[i + 1][k + 1] = v, True
+    k = n
+    if f[m][n] == INF:
+        k = max((j for j in range(n + 1) if f[m][j] < INF), default=0)
+        out.warn("cells-count-mismatch", f"{k} 年度指标值 found for {n} 实际完成值",
+                 [x for c, _, _ in cands for x in c.lines], level="error")
+    chosen: list[Cell] = []
+    for i in range(m, 0, -1):
+        if take[i][k]:
+            chosen.append(cands[i - 1][0])
+            k -= 1
+    chosen.reverse()
+    for c in chosen:
+        c.kind = "target"
+    for c, _, _ in cands:
+        if c.kind == "target" and c not in chosen:
+            c.kind = "word"
+    return chosen
+
+
+def _natural_rows(cells: list[Cell], actuals: list[Cell]):
+    """pos -> the row a cell at that position is printed with: the number of 实际完成值 cells
+    before it (a row's name and target come before its actual, its numbers after)."""
+    starts = [a.pos for a in actuals]
+
+    def nat(pos: int, after_actual: bool = False) -> int:
+        import bisect
+        k = bisect.bisect_right(starts, pos) if after_actual else bisect.bisect_left(starts, pos)
+        return k - 1 if after_actual else k
+    return nat
+
+
+def _pairs_ok(vals: list[float], n: int, fund_total: FundRow | None, tol: float) -> bool:
+    if len(vals) != 2 * n + 2:
+        return False
+    w, s = vals[0:2 * n:2], vals[1:2 * n:2]
+    if any(b > a + tol for a, b in zip(w, s)):
+        return False
+    fw = (fund_total.weight or 0.0) if fund_total else 0.0
+    fs = (fund_total.score or 0.0) if fund_total else 0.0
+    return abs(sum(w) + fw - vals[-2]) <= tol * (n + 2) and abs(sum(s) + fs - vals[-1]) <= tol * (n + 2)
+
+
+def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, out: CellTable):
+    """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold,
+    one number printed out of its place (after the table) is put back where the sums do and
+    where it moves least."""
+    tol = 0.011
+    vals = [parse_number(c.text) for c in numbers]
+    order = list(range(len(numbers)))
+    if not _pairs_ok(vals, n, fund_total, tol):
+        best = None
+        m = len(numbers)
+        for i in range(m):
+            rest = order[:i] + order[i + 1:]
+            for j in range(m):
+                if j == i:
+                    continue
+                cand = rest[:j] + [i] + rest[j:]
+                if _pairs_ok([vals[x] for x in cand], n, fund_total, tol):
+                    cost = sum(abs(k // 2 - nat(numbers[x].pos, True))
+                               for k, x in enumerate(cand) if k < 2 * n)
+                    if best is None or cost < best[0]:
+                        best = (cost, cand, i)
+        if best:
+            order = best[1]
+            out.warn("number-moved", f"{numbers[best[2]].text} printed out of its row's place; "
+                     "put back where the weights and scores add up", numbers[best[2]].lines, level="info")
+        else:
+            out.warn("number-pairs", f"{len(numbers)} numbers for {n} rows and 总分 that do not add "
+                     "up; taken in printed order", [x for c in numbers for x in c.lines])
+    seq = [numbers[x] for x in order]
+    pairs = [(seq[2 * k], seq[2 * k + 1]) if 2 * k + 1 < len(seq) else (None, None) for k in range(n)]
+    total = (seq[2 * n], seq[2 * n + 1]) if len(seq) >= 2 * n + 2 else None
+    return pairs, total
+
+
+def _evidence(name: str, cues: RowCues, row: Row, level2: str | None, params: Params) -> float:
+    s = lexical_cue(name, cues, params)
+    groups = name_groups(name)
+    if level2 is not None:
+        if level2 in groups:
+            s += params.cue_group
+    elif groups and any(_value_cues(row, g) for g in groups):
+        s += params.cue_group
+    return s
+
+
+def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params,
+                 out: CellTable) -> dict[int, Cell]:
+    """Names onto rows: each name belongs where it is printed (before its row's actual) unless
+    evidence (cue words, the row's values) outweighs the rows it would move; a name printed
+    after the table may go to any row. A minimum-cost assignment over all names at once."""
+    if not names or not rows:
+        for c in names:
+            out.warn("unassigned", f"a name with no value row: {c.text}", c.lines)
+            out.put("unassigned", c.lines)
+        return {}
+    cues = [RowCues.of(r) for r in rows]
+    cost = []
+    for c in names:
+        home = nat(c.pos)
+        line = []
+        for k, r in enumerate(rows):
+            shift = params.cells_name_tail if home >= n else params.cells_name_shift * abs(home - k)
+            line.append(shift - _evidence(c.text, cues[k], r, None, params))
+        cost.append(line)
+    got = min_cost_assignment(cost)
+    placed: dict[int, Cell] = {}
+    for i, k in enumerate(got):
+        c = names[i]
+        if k is None:
+            out.warn("unassigned", f"more names than value rows: {c.text}", c.lines)
+            out.put("unassigned", c.lines)
+            continue
+        placed[k] = c
+        home = nat(c.pos)
+        if home != k:
+            out.warn("name-moved", f"name {c.text} printed {'after the table' if home >= n else f'at row {home + 1}'}"
+                     f"; placed on row {k + 1} by its cues", c.lines + rows[k].lines, level="info")
+    if len(names) < n:
+        out.warn("name-count-mismatch", f"{len(names)} 三级指标 names for {n} value rows",
+                 [x for c in names for x in c.lines], level="error")
+    return placed
+
+
+def _place_deviations(devs: list[Cell], rows: list[Row], nat, cells: list[Cell], params: Params,
+                      out: CellTable) -> dict[int, Cell]:
+    """A deviation printed among the rows belongs to the row before it (or the next one when
+    only that one lost points); those printed after the table (the one-line ones, as one column)
+    go in order to the rows that lost points and have none yet, the largest losses first."""
+    n = len(rows)
+    placed: dict[int, Cell] = {}
+    tail: list[Cell] = []
+    for c in devs:
+        k = nat(c.pos, True)
+        if k >= n - 1 and not _inside_rows(c, cells, rows):
+            tail.append(c)
+            continue
+        options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
+        lost = [x for x in options if rows[x].lost_points]
+        if lost or options:
+            placed[(lost or options)[0]] = c
+        else:
+            tail.append(c)
+    want = [k for k in range(n) if rows[k].lost_points and k not in placed]
+    if tail:
+        chosen = want
+        if len(want) > len(tail):
+            loss = {k: (rows[k].weight - rows[k].score) / rows[k].weight if rows[k].weight else 0 for k in want}
+            chosen = sorted(sorted(want, key=lambda k: -loss[k])[:len(tail)])
+            out.warn("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} "
+                     "rows that lost points; the largest losses taken", [x for c in tail for x in c.lines])
+        elif len(want) < len(tail):
+            rest = [k for k in range(n) if k not in placed and k not in want]
+            chosen = sorted(want + rest[:len(tail) - len(want)])
+            out.warn("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} "
+                     "rows that lost points", [x for c in tail for x in c.lines])
+        for k, c in zip(chosen, tail):
+            placed[k] = c
+        for c in tail[len(chosen):]:
+            out.warn("unassigned", f"a deviation with no row: {c.text[:40]}", c.lines)
+            out.put("unassigned", c.lines)
+    return placed
+
+
+def _inside_rows(c: Cell, cells: list[Cell], rows: list[Row]) -> bool:
+    """A cell printed before the last row's numbers, or right after them."""
+    last = rows[-1].last if rows else -1
+    return c.pos < last
+
+
+def _groups(labels: list[Cell], rows: list[Row], nat, n: int, names: list[str | None],
+            params: Params, out: CellTable) -> list[str | None]:
+    """二级 groups: every label printed counts as present; one printed among the rows pins the
+    row it stands at (a merged label stands at its group's middle)."""
+    if not n:
+        return []
+    present = [Label(c.text, c.lines) for c in labels]
+    for c in labels:
+        out.put("template", c.lines)
+        k = nat(c.pos)
+        if k < n and c.text in LEVEL2:
+            rows[k].labels.append(c.text)
+    runs = [LabelRun(present, -1, -1)] if present else []
+    res = align_groups(rows, runs, [], params, names=names)
+    out.diagnostics.extend(res.diagnostics)
+    return res.level2
+
+
+# --- assignment ----------------------------------------------------------------------------
+
+def min_cost_assignment(cost: list[list[float]]) -> list[int | None]:
+    """Rows of ``cost`` (items) to columns (places), each place taken at most once, the total
+    cost least (Hungarian method with potentials, O(n^3)). Returns each item's place or None
+    when there are more items than places."""
+    n_items = len(cost)
+    n_places = len(cost[0]) if cost else 0
+    size = max(n_items, n_places)
+    big = 0.0
+    for line in cost:
+        for v in line:
+            big = max(big, abs(v))
+    pad = big * 4 + 1.0
+    a = [[(cost[i][j] if i < n_items and j < n_places else pad) for j in range(size)] for i in range(size)]
+    inf = float("inf")
+    u = [0.0] * (size + 1)
+    v = [0.0] * (size + 1)
+    p = [0] * (size + 1)
+    way = [0] * (size + 1)
+    for i in range(1, size + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            delta, j1 = inf, 0
+            for j in range(1, size + 1):
+                if not used[j]:
+                    cur = a[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    place: list[int | None] = [None] * n_items
+    for j in range(1, size + 1):
+        i = p[j] - 1
+        if i < n_items and j - 1 < n_places:
+            place[i] = j - 1
+    return place
