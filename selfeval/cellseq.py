@@ -34,7 +34,8 @@ from .params import Params
 from .reassemble import Label, LabelRun, Row
 from .vocab import (
     ACHIEVEMENT_WORDS, FUND_COLUMNS, FUND_ITEM_PREFIXES, FUND_ITEMS, GOALS_HEADER, GRADES,
-    LABELS, LEVEL1, LEVEL1_OF, LEVEL2, LEVEL2_CUES, OPERATORS, TARGET_WORDS, TEMPLATE_LABELS,
+    DEPARTMENT_SUFFIXES, LABELS, LEVEL1, LEVEL1_OF, LEVEL2, LEVEL2_CUES, NO_DEVIATION_WORDS,
+    OPERATORS, ORG_SUFFIXES, PLACE_MARKS, TARGET_WORDS, TEMPLATE_LABELS,
 )
 
 DEFAULT_FUND_COLUMNS = ("initial_budget", "annual_budget", "weight", "score", "executed",
@@ -227,7 +228,8 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
                         and (first_fund is None or c.pos > first_fund)), len(cells))
     table_start = next((c.pos for c in cells if c.kind == "template" and c.text in _TABLE_START),
                        first_value)
-    _title_values(cells[:min(table_start, first_value)], out)
+    head_end = min(table_start, first_value)
+    _title_values(cells[:head_end], cells[head_end:], out)
     fund_end = _funds(cells, first_fund, out)
     goals = _goals(cells, fund_end, first_value, params, out)
     taken = {id(c) for c in goals}
@@ -237,16 +239,36 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     return out
 
 
-def _title_values(head: list[Cell], out: CellTable) -> None:
+def _title_values(head: list[Cell], rest: list[Cell], out: CellTable) -> None:
     """项目名称, 主管部门, 实施单位: their values are the first free words before the table, in
     that order (labels and header words printed between them are skipped; the 实施单位 label
     and its value may stand after the fund block or the goals)."""
     words = [c for c in head if c.kind == "word"]
     fields = ("project_name", "department", "implementing_unit")
-    for field, c in zip(fields, words):
+    picked = words[:3]
+    orgs = [c for c in rest if c.kind == "word" and looks_like_body(c.text)]
+    if len(picked) < 3 and orgs:
+        # the 实施单位 value printed among the table's cells: a body's name, not an indicator's
+        picked.append(orgs[0])
+        out.warn("unit-apart", "实施单位 printed away from the title block; the body's name found "
+                 "among the table's cells taken", orgs[0].lines, level="info")
+    if len(picked) == 3 and _department_like(picked[2].text) and not _department_like(picked[1].text):
+        picked[1], picked[2] = picked[2], picked[1]
+        out.warn("department-order", "the 实施单位 printed before the 主管部门: told apart by how "
+                 "their names end", picked[1].lines + picked[2].lines, level="info")
+    for field, c in zip(fields, picked):
         setattr(out, field, c.text)
         out.put(field, c.lines)
         c.kind = "taken"
+
+
+def looks_like_body(text: str) -> bool:
+    """A government body's name (江苏省苏州市吴中区就业促进中心): a place and an organ's ending."""
+    return text.endswith(ORG_SUFFIXES) and any(m in text for m in PLACE_MARKS)
+
+
+def _department_like(text: str) -> bool:
+    return text.endswith(DEPARTMENT_SUFFIXES)
 
 
 def _fund_columns(cells: list[Cell], last_item: int) -> list[str]:
@@ -352,17 +374,22 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
     numbers = [c for c in cells if c.kind == "number"]
     fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
     pairs, total = _number_pairs(numbers, n, nat, fund_total, out)
+    # from here on a row is where its 分值/得分 pair is printed: the most orderly stream
+    pnat = _pair_rows(pairs)
+    units = _units(targets, actuals, params, out)
+    unit_of = _place_units(units, pairs, pnat, [c for c in cells if c.kind == "word"], params, out)
     rows: list[Row] = []
     for k in range(n):
-        t = targets[k] if k < len(targets) else None
-        a = actuals[k]
+        t, a = unit_of[k] if unit_of[k] else (None, None)
         w, s = pairs[k] if k < len(pairs) else (None, None)
-        lines = a.lines + (t.lines if t else []) + (w.lines if w else []) + (s.lines if s else [])
-        rows.append(Row(t.text if t else "", a.text, parse_number(w.text) if w else None,
-                        parse_number(s.text) if s else None, [], lines, a.pos, a.pos))
+        lines = [x for c in (a, t, w, s) if c is not None for x in c.lines]
+        rows.append(Row(t.text if t else "", a.text if a else "", parse_number(w.text) if w else None,
+                        parse_number(s.text) if s else None, [], lines, a.pos if a else -1,
+                        a.pos if a else -1))
         for c in (t, a, w, s):
             if c is not None:
                 c.kind = "taken"
+    nat = pnat
     for r in rows:
         out.put("indicators", r.lines)
     if total:
@@ -370,6 +397,9 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
         out.put("total", total[0].lines + total[1].lines)
         for c in total:
             c.kind = "taken"
+    for c in cells:
+        if c.kind == "word" and c.text in NO_DEVIATION_WORDS:
+            c.kind = "prose"        # 无: a deviation cell that says there is none
     names = [c for c in cells if c.kind == "word"]
     name_of = _place_names(names, rows, nat, n, params, out)
     devs = [c for c in cells if c.kind == "prose"]
@@ -394,6 +424,101 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
             out.put("unassigned", c.lines)
     if not rows:
         out.warn("no-indicators", "no indicator value rows found", level="error")
+
+
+def _pair_rows(pairs):
+    """pos -> the row a name, target or label printed there stands at: the number of rows whose
+    得分 is printed before it (a row's text comes before its 得分; its 分值 may not)."""
+    import bisect
+    starts = [s.pos for _, s in pairs if s is not None]
+
+    def nat(pos: int, after: bool = False) -> int:
+        k = bisect.bisect_left(starts, pos)
+        return k - 1 if after else k
+    return nat
+
+
+def _compatible(t: Cell | None, a: Cell) -> bool:
+    """A target and an actual of one row: both quantities in one unit, or a word and a word."""
+    if t is None:
+        return True
+    pt, pa = parse_cell(t.text), parse_cell(a.text)
+    if (pt is None) != (pa is None):
+        return pt is None and a.text in ACHIEVEMENT_WORDS or (pt is None and pa is None)
+    if pt is None:
+        return True
+    return (pt[2] or "") == (pa[2] or "")
+
+
+def _units(targets: list[Cell], actuals: list[Cell], params: Params, out: CellTable):
+    """(target, actual) of each row: in printed order, unless that pairs quantities of different
+    units; then each target goes with the actual of its unit nearest in order."""
+    n = len(actuals)
+    zipped = [(targets[k] if k < len(targets) else None, actuals[k]) for k in range(n)]
+    if all(_compatible(t, a) for t, a in zipped) or not targets:
+        return zipped
+    cost = [[params.cells_target_shift * abs(i - k) + (0 if _compatible(t, a) else params.cells_unit_clash)
+             for k, a in enumerate(actuals)] for i, t in enumerate(targets)]
+    got = min_cost_assignment(cost)
+    of_actual: dict[int, Cell] = {k: targets[i] for i, k in enumerate(got) if k is not None}
+    units = [(of_actual.get(k), a) for k, a in enumerate(actuals)]
+    if units != zipped:
+        out.warn("values-paired-by-unit", "年度指标值 and 实际完成值 printed out of step; paired by "
+                 "their units", [x for t, a in units if t for x in t.lines + a.lines], level="info")
+    return units
+
+
+def _met(t: Cell | None, a: Cell) -> bool | None:
+    """Does the actual meet the target? None when the cells do not say."""
+    if a.text in ACHIEVEMENT_WORDS:
+        return a.text == ACHIEVEMENT_WORDS[0] or a.text in ("已达成", "达成")
+    if t is None:
+        return None
+    pt, pa = parse_cell(t.text), parse_cell(a.text)
+    if pt is None or pa is None or not pt[0]:
+        return None
+    op, tv, av = pt[0], pt[1], pa[1]
+    return {"≥": av >= tv, ">=": av >= tv, "≤": av <= tv, "<=": av <= tv, "=": abs(av - tv) < 1e-9,
+            ">": av > tv, "<": av < tv}.get(op)
+
+
+def _place_units(units, pairs, pnat, words: list[Cell], params: Params, out: CellTable):
+    """Each (target, actual) onto a row (a 分值/得分 pair): where it is printed, unless the
+    evidence says otherwise — a target met goes with a full score, one missed with lost points,
+    and the name printed at the row fits the values (unit 人 ↔ 人数, 元 ↔ 成本)."""
+    n = len(pairs)
+    if len(units) != n:
+        return [units[k] if k < len(units) else None for k in range(n)]
+    names_at: dict[int, list[str]] = {}
+    for c in words:
+        names_at.setdefault(pnat(c.pos), []).append(c.text)
+    cost = []
+    for t, a in units:
+        home = pnat(min(a.pos, t.pos if t else a.pos))
+        met = _met(t, a)
+        probe = Row(t.text if t else "", a.text, None, None, [], [], 0, 0)
+        cues = RowCues.of(probe)
+        line = []
+        for k, (w, s) in enumerate(pairs):
+            c = params.cells_unit_shift * abs(home - k)
+            if met is not None and w is not None and s is not None:
+                full = parse_number(s.text) >= parse_number(w.text) - 0.005
+                if full != met:
+                    c += params.cells_unit_score
+            c -= max((lexical_cue(nm, cues, params) for nm in names_at.get(k, ())), default=0.0)
+            line.append(c)
+        cost.append(line)
+    got = min_cost_assignment(cost)
+    placed = [None] * n
+    for i, k in enumerate(got):
+        if k is not None:
+            placed[k] = units[i]
+    for i, k in enumerate(got):
+        if k is not None and k != i:
+            t, a = units[i]
+            out.warn("values-moved", f"{a.text} printed at row {i + 1}; placed on row {k + 1} by its "
+                     "score and name", a.lines + (t.lines if t else []), level="info")
+    return placed
 
 
 def _value_word(text: str) -> bool:
@@ -421,6 +546,8 @@ def _targets(cells: list[Cell], actuals: list[Cell], nat, params: Params, out: C
             cands.append((c, 0.0, INF))
         elif c.kind == "word":
             vocab, adjacent = _value_word(c.text), c.pos in before_actual
+            if c.text in NO_DEVIATION_WORDS and not adjacent:
+                continue
             if vocab or adjacent:
                 cands.append((c, 0.0, params.cells_target_skip * (vocab + adjacent)))
             elif width(c.text) <= params.cells_short_word:

@@ -47,6 +47,9 @@ class Params:
     cells_target_skip: float = 1.5     # a likely target word read as no target (per reason it is likely)
     cells_target_shift: float = 1.0    # a target placed this many rows from where it is printed
     cells_short_word: int = 8          # a word this narrow may be a target even with no cue
+    cells_unit_clash: float = 10.0     # a target paired with an actual of another unit
+    cells_unit_shift: float = 3.0      # a (target, actual) placed this many rows from where printed
+    cells_unit_score: float = 1.5      # … on a row whose score says the opposite of the values
     cells_name_shift: float = 3.0      # a name placed this many rows from where it is printed, per row
     cells_name_tail: float = 2.0       # a name printed after the table, placed on any row
     # --jobs: forms handed to the workers at a time, per worker

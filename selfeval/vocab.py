@@ -14,6 +14,13 @@ PROJECT_LABEL = "项目名称"
 DEPARTMENT_LABEL = "主管部门"
 UNIT_LABEL = "实施单位"
 
+# how the names of bodies end: a 主管部门 (the supervising department) and any 实施单位
+DEPARTMENT_SUFFIXES = ("局", "委员会", "厅", "委", "人民政府", "政府", "办公室", "管理委员会")
+ORG_SUFFIXES = DEPARTMENT_SUFFIXES + (
+    "中心", "所", "站", "院", "处", "馆", "队", "学校", "小学", "中学", "幼儿园", "医院", "公司",
+    "街道办事处", "办事处", "社", "场", "协会", "联合会", "总工会", "团委", "妇联", "科协")
+PLACE_MARKS = ("省", "市", "区", "县", "镇", "乡", "自治州", "旗")
+
 # --- the fund block (项目资金（万元）) -------------------------------------------------------
 FUND_ITEMS = ("年度资金总额", "当年财政拨款", "上年结转资金", "其他资金")
 FUND_TOTAL_ITEM = FUND_ITEMS[0]
@@ -68,7 +75,7 @@ OPERATORS = ("≥", "≤", "=", ">", "<")
 NO_DEVIATION_WORDS = ("无", "无偏差", "/")
 ACHIEVEMENT_WORDS = ("达成指标", "基本达成", "部分达成", "未达成", "未达成指标", "已达成", "达成")
 # what a qualitative 年度指标值 says, as a whole cell (besides each group's value cues below)
-TARGET_WORDS = ("有效", "良好", "按时完成", "按期完成", "完成", "全面反映", "依法合规", "无", "是",
+TARGET_WORDS = ("有效", "良好", "按时完成", "按期完成", "完成", "全面反映", "依法合规", "是",
                 "100%", "不超预算", "控制在预算内", "明显提升", "逐步提升", "稳步提升")
 
 # --- cue words --------------------------------------------------------------------------------
