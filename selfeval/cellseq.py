@@ -20,6 +20,8 @@ Every decision that could be wrong leaves a diagnostic with the lines it rests o
 """
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from .align import RowCues, _value_cues, align_groups, lexical_cue
@@ -221,7 +223,7 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     cells = cut_cells(items, skip, params)
     out = CellTable()
     for c in cells:
-        if c.kind == "template":
+        if c.kind in ("template", "label"):      # the form's own print, wherever it stands
             out.put("template", c.lines)
     first_fund = next((c.pos for c in cells if c.kind == "fund_item"), None)
     first_value = next((c.pos for c in cells if c.kind in ("target", "actual")
@@ -263,7 +265,7 @@ def _title_values(head: list[Cell], rest: list[Cell], out: CellTable) -> None:
 
 
 def looks_like_body(text: str) -> bool:
-    """A government body's name (江苏省苏州市吴中区就业促进中心): a place and an organ's ending."""
+    """A government body's name (江北市临川区图书馆): a place and an organ's ending."""
     return text.endswith(ORG_SUFFIXES) and any(m in text for m in PLACE_MARKS)
 
 
@@ -298,6 +300,7 @@ def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
     columns = _fund_columns(cells, items[-1].pos)
     end = first_fund
     rows: dict[str, FundRow] = {}
+    read: dict[str, int] = {}
     for c in items:
         values: list[Cell] = []
         j = c.pos + 1
@@ -313,6 +316,7 @@ def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
             out.warn("duplicate-fund-row", f"fund row {item} printed twice; the first is used", c.lines)
         else:
             row = FundRow(item)
+            read[item] = len(values)
             for col, v in zip(columns, values):
                 setattr(row, col, parse_number(v.text))
             rows[item] = row
@@ -323,10 +327,38 @@ def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
         for v in values:
             v.kind = "taken"
         c.kind = "taken"
+    _fund_leftovers(cells, first_fund, columns, rows, read, out)
     out.funds = [rows[k] for k in FUND_ITEMS if k in rows]
     if len(out.funds) != len(FUND_ITEMS):
         out.warn("fund-rows-missing", f"{len(out.funds)} of {len(FUND_ITEMS)} fund rows found")
     return end
+
+
+def _fund_leftovers(cells: list[Cell], first_fund: int, columns: list[str], rows: dict[str, FundRow],
+                    read: dict[str, int], out: CellTable) -> None:
+    """Values of a fund row printed after the other rows (its 分数 得分 and 全年执行数 执行率 as
+    blocks of their own): the numbers left before the goals fill the columns the rows lack, in
+    order."""
+    left: list[Cell] = []
+    for c in cells[first_fund:]:
+        if c.kind == "prose" or (c.kind == "template" and (c.text in GOALS_HEADER or c.text in _TABLE_START)):
+            break
+        if c.kind in ("number", "dash"):
+            left.append(c)
+    if not left:
+        return
+    for item in FUND_ITEMS:
+        row = rows.get(item)
+        if row is None:
+            continue
+        for col in columns[read.get(item, len(columns)):]:
+            if left:
+                v = left.pop(0)
+                setattr(row, col, parse_number(v.text))
+                v.kind = "taken"
+                out.put(f"funds.{item}", v.lines)
+                out.warn("fund-value-apart", f"{item}: {col} printed after the other rows", v.lines,
+                         level="info")
 
 
 def _goals(cells: list[Cell], start: int, first_value: int, params: Params, out: CellTable) -> list[Cell]:
@@ -373,7 +405,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
     targets = _targets(cells, actuals, nat, params, out)
     numbers = [c for c in cells if c.kind == "number"]
     fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
-    pairs, total = _number_pairs(numbers, n, nat, fund_total, out)
+    pairs, total = _number_pairs(numbers, n, nat, fund_total, params, out)
     # from here on a row is where its 分值/得分 pair is printed: the most orderly stream
     pnat = _pair_rows(pairs)
     units = _units(targets, actuals, params, out)
@@ -416,8 +448,10 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
             weight=r.weight, score=r.score, deviation=dv.text if dv else None))
         if nm:
             out.put("indicators.name", nm.lines)
+            nm.kind = "taken"
         if dv:
             out.put("indicators.deviation", dv.lines)
+            dv.kind = "taken"
     for c in cells:
         if c.kind in ("number", "dash", "word", "prose", "fund_item", "grade", "target", "actual"):
             out.warn("unassigned", f"cell placed in no field: {c.text[:40]}", c.lines)
@@ -429,7 +463,6 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
 def _pair_rows(pairs):
     """pos -> the row a name, target or label printed there stands at: the number of rows whose
     得分 is printed before it (a row's text comes before its 得分; its 分值 may not)."""
-    import bisect
     starts = [s.pos for _, s in pairs if s is not None]
 
     def nat(pos: int, after: bool = False) -> int:
@@ -455,7 +488,7 @@ def _units(targets: list[Cell], actuals: list[Cell], params: Params, out: CellTa
     units; then each target goes with the actual of its unit nearest in order."""
     n = len(actuals)
     zipped = [(targets[k] if k < len(targets) else None, actuals[k]) for k in range(n)]
-    if all(_compatible(t, a) for t, a in zipped) or not targets:
+    if all(_compatible(t, a) for t, a in zipped) or not targets or n > params.max_rows:
         return zipped
     cost = [[params.cells_target_shift * abs(i - k) + (0 if _compatible(t, a) else params.cells_unit_clash)
              for k, a in enumerate(actuals)] for i, t in enumerate(targets)]
@@ -487,7 +520,7 @@ def _place_units(units, pairs, pnat, words: list[Cell], params: Params, out: Cel
     evidence says otherwise — a target met goes with a full score, one missed with lost points,
     and the name printed at the row fits the values (unit 人 ↔ 人数, 元 ↔ 成本)."""
     n = len(pairs)
-    if len(units) != n:
+    if len(units) != n or n > params.max_rows:
         return [units[k] if k < len(units) else None for k in range(n)]
     names_at: dict[int, list[str]] = {}
     for c in words:
@@ -548,8 +581,13 @@ def _targets(cells: list[Cell], actuals: list[Cell], nat, params: Params, out: C
             vocab, adjacent = _value_word(c.text), c.pos in before_actual
             if c.text in NO_DEVIATION_WORDS and not adjacent:
                 continue
-            if vocab or adjacent:
-                cands.append((c, 0.0, params.cells_target_skip * (vocab + adjacent)))
+            if vocab:
+                cands.append((c, 0.0, params.cells_target_skip * (1 + adjacent)))
+            elif adjacent:
+                # a long word before the actual may be the row's name, its target printed apart
+                named = width(c.text) > params.cells_short_word
+                cands.append((c, params.cells_target_skip / 2 * named,
+                              params.cells_target_skip / (1 + named)))
             elif width(c.text) <= params.cells_short_word:
                 cands.append((c, params.cells_target_skip, 0.0))
     m = len(cands)
@@ -593,7 +631,6 @@ def _natural_rows(cells: list[Cell], actuals: list[Cell]):
     starts = [a.pos for a in actuals]
 
     def nat(pos: int, after_actual: bool = False) -> int:
-        import bisect
         k = bisect.bisect_right(starts, pos) if after_actual else bisect.bisect_left(starts, pos)
         return k - 1 if after_actual else k
     return nat
@@ -610,14 +647,15 @@ def _pairs_ok(vals: list[float], n: int, fund_total: FundRow | None, tol: float)
     return abs(sum(w) + fw - vals[-2]) <= tol * (n + 2) and abs(sum(s) + fs - vals[-1]) <= tol * (n + 2)
 
 
-def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, out: CellTable):
+def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, params: Params,
+                  out: CellTable):
     """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold,
     one number printed out of its place (after the table) is put back where the sums do and
     where it moves least."""
     tol = 0.011
     vals = [parse_number(c.text) for c in numbers]
     order = list(range(len(numbers)))
-    if not _pairs_ok(vals, n, fund_total, tol):
+    if not _pairs_ok(vals, n, fund_total, tol) and len(numbers) == 2 * n + 2 <= 2 * params.max_rows:
         best = None
         m = len(numbers)
         for i in range(m):
@@ -660,6 +698,10 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
     """Names onto rows: each name belongs where it is printed (before its row's actual) unless
     evidence (cue words, the row's values) outweighs the rows it would move; a name printed
     after the table may go to any row. A minimum-cost assignment over all names at once."""
+    if len(names) > params.max_rows or len(rows) > params.max_rows:
+        out.warn("name-order-unsearched", f"{len(names)} names for {len(rows)} rows, more than a form "
+                 f"has ({params.max_rows}); names kept in printed order", [x for c in names for x in c.lines])
+        return {k: c for k, c in enumerate(names[:len(rows)])}
     if not names or not rows:
         for c in names:
             out.warn("unassigned", f"a name with no value row: {c.text}", c.lines)
@@ -707,7 +749,7 @@ def _place_deviations(devs: list[Cell], rows: list[Row], nat, cells: list[Cell],
             tail.append(c)
             continue
         options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
-        lost = [x for x in options if rows[x].lost_points]
+        lost = [x for x in options if rows[x].lost_points] if c.text not in NO_DEVIATION_WORDS else []
         if lost or options:
             placed[(lost or options)[0]] = c
         else:

@@ -29,7 +29,7 @@ from .render import render as render_forms
 FORMATS = ("json", "jsonl", "csv")
 MODE_OPTION = click.option(
     "--mode", type=click.Choice(("auto",) + MODES), default="auto", show_default=True,
-    help="How pdftotext made the text: auto detects it per form; default, layout (-layout) or raw (-raw) forces it.")
+    help="How pdftotext made the text: auto detects it per form; default, layout (-layout), raw (-raw) or cells (one cell per line) forces it.")
 ENCODING_HELP = "Force the input encoding, e.g. gb18030 (default: detect UTF-8, UTF-8 with BOM, GB18030)."
 
 

@@ -1,0 +1,177 @@
+"""One cell per line (a spreadsheet's PDF in pdftotext's default mode): the cells cut and
+typed, and the rows rebuilt from each type's stream. The forms are written by hand; names and
+figures are invented."""
+import itertools
+
+from hypothesis import given, settings, strategies as st
+
+import selfeval
+from selfeval.cellseq import cut_cells, looks_like_body, min_cost_assignment
+from selfeval.classify import classify
+from selfeval.decode import split_lines
+from selfeval.dialect import detect_mode
+from selfeval.params import Params
+
+
+def cells(*lines):
+    return [(c.text, c.kind) for c in cut_cells(classify(split_lines("\n".join(lines))), set(), Params())]
+
+
+def blocks(*cells_):
+    """Each cell on its own line, a blank line between cells (as pdftotext prints them)."""
+    return "\n\n".join(cells_) + "\n"
+
+
+HEAD = ["财政项目支出绩效自评表", "（2023年度）", "项目名称", "社区图书馆运营补助", "主管部门",
+        "江北市临川区文化旅游局", "项目资金\n（万元）", "年度\n总体\n目标", "一级指标", "实施单位",
+        "江北市临川区图书馆", "年初预算数", "全年预算数", "分数", "得分", "全年执行数", "执行率(%)"]
+FUNDS = ["年度资金总额", "100.00", "100.00", "10.00", "{fund_score}", "90.00", "90.00",
+         "其中：当年财政拨款", "100.00", "100.00", "-", "-", "90.00", "90.00",
+         "上年结转资金", "0.00", "0.00", "-", "-", "0.00", "0.00",
+         "其他资金", "0.00", "0.00", "-", "-", "0.00", "0.00"]
+GOALS = ["预期目标", "实际完成情况", "计划全年开放图书馆三百天，力争借阅量增长。",
+         "全年实际开放图书馆三百一十天，实际支出90万元，借阅量增长百分之五。"]
+TABLE_HEAD = ["二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+
+
+def form(table, tail, fund_score="9.00"):
+    cells_ = HEAD + [x.format(fund_score=fund_score) for x in FUNDS] + GOALS + TABLE_HEAD + table + tail
+    forms = selfeval.parse(blocks(*cells_))
+    assert len(forms) == 1
+    return forms[0]
+
+
+def rows(f):
+    return [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in f.indicators]
+
+
+ROWS = [
+    ("数量指标", "图书借阅人数", "≥500.00(人)", "520.00(人)", "30.00", "30.00", None),
+    ("时效指标", "开放时间及时性", "及时", "达成指标", "30.00", "30.00", None),
+    ("服务对象满意度指标", "读者满意度", "≥90.00(%)", "80.00(%)", "30.00", "20.00", "部分读者反映座位不足。"),
+]
+TAIL = ["产出指标", "数量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "总分\n评分等级", "良",
+        "100.00", "89.00", "偏差原因分析及改进措施"]
+
+
+def expected(rows_):
+    return [(l2, n, t, a, float(w), float(s), d) for l2, n, t, a, w, s, d in rows_]
+
+
+def test_a_one_cell_per_line_dump_is_told_from_the_other_modes():
+    text = blocks(*HEAD, *FUNDS)
+    assert detect_mode(classify(split_lines(text))) == "cells"
+    assert detect_mode(classify(split_lines("年度资金总额 1.00 1.00 10.00 10.00 1.00 100.00\n"))) != "cells"
+
+
+def test_rows_in_printed_order_with_the_deviations_after_the_table():
+    table = []
+    for _, name, t, a, w, s, _ in ROWS:
+        table += [name, t, a, w, s]
+    f = form(table, TAIL + [ROWS[2][6]])
+    assert rows(f) == expected(ROWS)
+    assert (f.project_name, f.department, f.implementing_unit) == (
+        "社区图书馆运营补助", "江北市临川区文化旅游局", "江北市临川区图书馆")
+    assert f.funds[0].score == 9.0 and f.funds[0].executed == 90.0 and f.funds[1].weight is None
+    assert f.goals.expected.startswith("计划") and f.goals.actual.startswith("全年实际")
+    assert (f.total.weight, f.total.score, f.grade) == (100.0, 89.0, "良")
+    assert not [d for d in f.diagnostics if d.code == "unassigned"]
+
+
+def test_the_first_rows_name_printed_after_the_table_goes_back_to_it():
+    table = []
+    for k, (_, name, t, a, w, s, _) in enumerate(ROWS):
+        table += ([] if k == 0 else [name]) + [t, a, w, s]
+    f = form(table, [ROWS[0][1]] + TAIL + [ROWS[2][6]])
+    assert rows(f) == expected(ROWS)
+
+
+def test_a_score_printed_after_the_table_is_put_back_where_the_sums_hold():
+    table = []
+    for k, (_, name, t, a, w, s, _) in enumerate(ROWS):
+        table += [name, t, a, w] + ([] if k == 0 else [s])
+    f = form(table, TAIL + [ROWS[0][5], ROWS[2][6]])
+    assert rows(f) == expected(ROWS)
+    assert "number-moved" in {d.code for d in f.diagnostics}
+
+
+def test_a_qualitative_target_printed_after_its_actual_is_still_its_target():
+    table = []
+    for k, (_, name, t, a, w, s, _) in enumerate(ROWS):
+        table += [name] + ([a, w, t, s] if k == 1 else [t, a, w, s])
+    f = form(table, TAIL + [ROWS[2][6]])
+    assert rows(f) == expected(ROWS)
+
+
+def test_a_wrapped_deviation_stands_after_its_rows_numbers():
+    table = []
+    for _, name, t, a, w, s, d in ROWS:
+        table += [name, t, a, w, s] + (["部分读者反映座位不足，下一年度将增加阅览座位并延长", "开放时间。"] if d else [])
+    table[-1] = table[-2] + "\n" + table[-1]
+    del table[-2]
+    f = form(table, TAIL)
+    assert f.indicators[2].deviation == "部分读者反映座位不足，下一年度将增加阅览座位并延长开放时间。"
+
+
+def test_no_deviation_word_is_a_deviation_not_a_name():
+    table = []
+    for _, name, t, a, w, s, d in ROWS:
+        table += [name, t, a, w, s, d or "无"]
+    f = form(table, TAIL)
+    assert [i.deviation for i in f.indicators] == ["无", "无", "部分读者反映座位不足。"]
+    assert [i.name for i in f.indicators] == [r[1] for r in ROWS]
+
+
+def test_fund_values_printed_after_the_other_fund_rows_fill_the_columns_it_lacks():
+    funds = ["年度资金总额", "100.00", "100.00"] + FUNDS[7:] + ["10.00", "9.00", "90.00", "90.00"]
+    cells_ = HEAD + funds + GOALS + TABLE_HEAD
+    table = []
+    for _, name, t, a, w, s, _ in ROWS:
+        table += [name, t, a, w, s]
+    f = selfeval.parse(blocks(*cells_, *table, *TAIL, ROWS[2][6]))[0]
+    assert (f.funds[0].weight, f.funds[0].score, f.funds[0].executed, f.funds[0].execution_rate) == (
+        10.0, 9.0, 90.0, 90.0)
+
+
+def test_wrapped_quantities_join_and_two_on_one_line_close_in_order():
+    assert cells("1043.76(元/", "人/月)") == [("1043.76(元/人/月)", "actual")]
+    assert cells("=3772.00(万元/年 3772.00(万元/年", ")", ")") == [
+        ("=3772.00(万元/年)", "target"), ("3772.00(万元/年)", "actual")]
+
+
+def test_label_pieces_join_across_a_line_of_the_next_column():
+    assert cells("服务对象满意", "智慧教室受益群众满意度", "度指标") == [
+        ("服务对象满意度指标", "label"), ("智慧教室受益群众满意度", "word")]
+    assert cells("社会效益指标 数据接口服务便利度提升") == [("社会效益指标", "label"), ("数据接口服务便利度提升", "word")]
+
+
+def test_goal_lines_run_on_after_a_sentence_ends_a_full_line():
+    got = cells("全年预算100万元，实际支出90万元，预算执行率90.00%。",
+                "通过项目的实施，有效提升服务水平和群众满意度，借阅量增长百分之五。")
+    assert len(got) == 1 and got[0][1] == "prose"
+    two = cells("因极端天气导致施工暂停。", "", "部分读者反映座位不足。")
+    assert len(two) == 2
+
+
+def test_bodies_are_told_by_a_place_and_an_organs_ending():
+    assert looks_like_body("江北市临川区图书馆")
+    assert not looks_like_body("图书借阅人数")
+    assert not looks_like_body("读者满意度")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 5).flatmap(lambda n: st.lists(
+    st.lists(st.integers(-9, 9), min_size=n, max_size=n), min_size=1, max_size=5)))
+def test_the_assignment_is_least_cost(cost):
+    got = min_cost_assignment(cost)
+    n_items, n_places = len(cost), len(cost[0])
+    placed = [k for k in got if k is not None]
+    assert len(placed) == len(set(placed)) == min(n_items, n_places)
+    total = sum(cost[i][k] for i, k in enumerate(got) if k is not None)
+    if n_items <= n_places:
+        best = min(sum(cost[i][p[i]] for i in range(n_items))
+                   for p in itertools.permutations(range(n_places), n_items))
+    else:
+        best = min(sum(cost[p[k]][k] for k in range(n_places))
+                   for p in itertools.permutations(range(n_items), n_places))
+    assert total == best
