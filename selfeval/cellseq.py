@@ -401,7 +401,7 @@ def _grade(cells: list[Cell], out: CellTable) -> None:
 def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
     actuals = [c for c in cells if c.kind == "actual"]
     n = len(actuals)
-    nat = _natural_rows(cells, actuals)
+    nat = _natural_rows(actuals)
     targets = _targets(cells, actuals, nat, params, out)
     numbers = [c for c in cells if c.kind == "number"]
     fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
@@ -435,7 +435,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
     names = [c for c in cells if c.kind == "word"]
     name_of = _place_names(names, rows, nat, n, params, out)
     devs = [c for c in cells if c.kind == "prose"]
-    dev_of = _place_deviations(devs, rows, nat, cells, params, out)
+    dev_of = _place_deviations(devs, rows, nat, out)
     labels = [c for c in cells if c.kind == "label"]
     level2 = _groups(labels, rows, nat, n, [name_of.get(k).text if name_of.get(k) else None
                                                for k in range(n)], params, out)
@@ -625,7 +625,7 @@ def _targets(cells: list[Cell], actuals: list[Cell], nat, params: Params, out: C
     return chosen
 
 
-def _natural_rows(cells: list[Cell], actuals: list[Cell]):
+def _natural_rows(actuals: list[Cell]):
     """pos -> the row a cell at that position is printed with: the number of 实际完成值 cells
     before it (a row's name and target come before its actual, its numbers after)."""
     starts = [a.pos for a in actuals]
@@ -735,17 +735,17 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
     return placed
 
 
-def _place_deviations(devs: list[Cell], rows: list[Row], nat, cells: list[Cell], params: Params,
-                      out: CellTable) -> dict[int, Cell]:
+def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable) -> dict[int, Cell]:
     """A deviation printed among the rows belongs to the row before it (or the next one when
     only that one lost points); those printed after the table (the one-line ones, as one column)
-    go in order to the rows that lost points and have none yet, the largest losses first."""
+    go in order to the rows that lost points and have none yet (when there are more such rows
+    than deviations, those that lost the largest share of their points; warned)."""
     n = len(rows)
     placed: dict[int, Cell] = {}
     tail: list[Cell] = []
     for c in devs:
         k = nat(c.pos, True)
-        if k >= n - 1 and not _inside_rows(c, cells, rows):
+        if k >= n - 1 and c.pos > rows[-1].last:     # after the last row's actual: the end column
             tail.append(c)
             continue
         options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
@@ -773,12 +773,6 @@ def _place_deviations(devs: list[Cell], rows: list[Row], nat, cells: list[Cell],
             out.warn("unassigned", f"a deviation with no row: {c.text[:40]}", c.lines)
             out.put("unassigned", c.lines)
     return placed
-
-
-def _inside_rows(c: Cell, cells: list[Cell], rows: list[Row]) -> bool:
-    """A cell printed before the last row's numbers, or right after them."""
-    last = rows[-1].last if rows else -1
-    return c.pos < last
 
 
 def _groups(labels: list[Cell], rows: list[Row], nat, n: int, names: list[str | None],
