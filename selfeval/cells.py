@@ -93,8 +93,10 @@ def punctuation_count(text: str) -> int:
 
 def prose_marks(text: str) -> int:
     """Punctuation that marks running prose: that of sentences and clauses, but not 、, which
-    lists subjects in many indicator names (河道保洁、路灯维护完成数)."""
-    return sum(1 for c in text if (c in SENTENCE_END or c in CLAUSE_PUNCT) and c != "、")
+    lists subjects in many indicator names (河道保洁、路灯维护完成数), nor the comma that groups
+    a number's digits (1,297.67)."""
+    return sum(1 for i, c in enumerate(text) if (c in SENTENCE_END or c in CLAUSE_PUNCT) and c != "、"
+               and not (c == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()))
 
 
 def join_wrapped(pieces: list[str]) -> str:

@@ -37,7 +37,7 @@ from .reassemble import Label, LabelRun, Row
 from .vocab import (
     ACHIEVEMENT_WORDS, FUND_COLUMNS, FUND_ITEM_PREFIXES, FUND_ITEMS, GOALS_HEADER, GRADES,
     DEPARTMENT_SUFFIXES, LABELS, LEVEL1, LEVEL1_OF, LEVEL2, LEVEL2_CUES, NO_DEVIATION_WORDS,
-    OPERATORS, ORG_SUFFIXES, PLACE_MARKS, TARGET_WORDS, TEMPLATE_LABELS,
+    OPERATORS, ORG_SUFFIXES, PLACE_MARKS, TARGET_WORDS, TEMPLATE_LABELS, TOTAL_LABEL,
 )
 
 DEFAULT_FUND_COLUMNS = ("initial_budget", "annual_budget", "weight", "score", "executed",
@@ -405,11 +405,15 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
     targets = _targets(cells, actuals, nat, params, out)
     numbers = [c for c in cells if c.kind == "number"]
     fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
-    pairs, total = _number_pairs(numbers, n, nat, fund_total, params, out)
-    # from here on a row is where its 分值/得分 pair is printed: the most orderly stream
-    pnat = _pair_rows(pairs)
+    pairs, total = _number_pairs(numbers, n, nat, fund_total, params, out, cells)
+    # from here on a row is where its 分值/得分 pair is printed: the most orderly stream — when
+    # the rows are printed one after the other; printed column by column, a cell's row is its
+    # rank in its own column's stream
+    words = [c for c in cells if c.kind == "word"]
+    by_rows = _printed_by_rows(actuals, [s for _, s in pairs])
+    pnat = _pair_rows(pairs) if by_rows else None
     units = _units(targets, actuals, params, out)
-    unit_of = _place_units(units, pairs, pnat, [c for c in cells if c.kind == "word"], params, out)
+    unit_of = _place_units(units, pairs, pnat, words, params, out)
     rows: list[Row] = []
     for k in range(n):
         t, a = unit_of[k] if unit_of[k] else (None, None)
@@ -421,7 +425,11 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
         for c in (t, a, w, s):
             if c is not None:
                 c.kind = "taken"
-    nat = pnat
+    names_by_rows = _printed_by_rows(actuals, words, before=True)
+    nat = pnat if names_by_rows and pnat else _rank_rows(words)
+    if not (by_rows and names_by_rows):
+        out.warn("printed-by-columns", "the table printed column by column: cells matched to rows by "
+                 "their rank in each column", [x for c in actuals for x in c.lines], level="info")
     for r in rows:
         out.put("indicators", r.lines)
     if total:
@@ -458,6 +466,33 @@ def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
             out.put("unassigned", c.lines)
     if not rows:
         out.warn("no-indicators", "no indicator value rows found", level="error")
+
+
+def _printed_by_rows(actuals: list[Cell], others: list[Cell | None], before: bool = False) -> bool:
+    """Are the rows printed one after another? Yes when most rows have one of ``others`` printed
+    between their 实际完成值 and the next (``before``: between the previous one and theirs)."""
+    n = len(actuals)
+    if not n:
+        return True
+    pos = [c.pos for c in others if c is not None]
+    hits = 0
+    for k in range(n):
+        lo = actuals[k - 1].pos if before and k else (-1 if before else actuals[k].pos)
+        hi = actuals[k].pos if before else (actuals[k + 1].pos if k + 1 < n else INF)
+        i = bisect.bisect_right(pos, lo)
+        hits += i < len(pos) and pos[i] < hi
+    return 2 * hits >= n
+
+
+def _rank_rows(ruler: list[Cell]):
+    """pos -> row when the rows are printed column by column: the number of ``ruler`` cells (the
+    names) printed before it."""
+    starts = [c.pos for c in ruler]
+
+    def nat(pos: int, after: bool = False) -> int:
+        k = bisect.bisect_left(starts, pos)
+        return k - 1 if after else k
+    return nat
 
 
 def _pair_rows(pairs):
@@ -523,11 +558,11 @@ def _place_units(units, pairs, pnat, words: list[Cell], params: Params, out: Cel
     if len(units) != n or n > params.max_rows:
         return [units[k] if k < len(units) else None for k in range(n)]
     names_at: dict[int, list[str]] = {}
-    for c in words:
+    for c in words if pnat else ():
         names_at.setdefault(pnat(c.pos), []).append(c.text)
     cost = []
     for t, a in units:
-        home = pnat(min(a.pos, t.pos if t else a.pos))
+        home = pnat(min(a.pos, t.pos if t else a.pos)) if pnat else len(cost)
         met = _met(t, a)
         probe = Row(t.text if t else "", a.text, None, None, [], [], 0, 0)
         cues = RowCues.of(probe)
@@ -648,14 +683,23 @@ def _pairs_ok(vals: list[float], n: int, fund_total: FundRow | None, tol: float)
 
 
 def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, params: Params,
-                  out: CellTable):
+                  out: CellTable, columns: list[Cell] | None = None):
     """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold,
     one number printed out of its place (after the table) is put back where the sums do and
     where it moves least."""
     tol = 0.011
     vals = [parse_number(c.text) for c in numbers]
     order = list(range(len(numbers)))
-    if not _pairs_ok(vals, n, fund_total, tol) and len(numbers) == 2 * n + 2 <= 2 * params.max_rows:
+    if not _pairs_ok(vals, n, fund_total, tol) and len(numbers) == 2 * n + 2 <= 2 * params.max_rows \
+            and columns is not None:
+        got = _number_columns(numbers, n, nat, fund_total, columns, params)
+        if got is not None:
+            order = got
+            out.warn("numbers-by-column", "分值 and 得分 printed as columns, not row by row: read as "
+                     "two streams where the weights and scores add up", [x for c in numbers for x in c.lines],
+                     level="info")
+    if not _pairs_ok([vals[x] for x in order], n, fund_total, tol) \
+            and len(numbers) == 2 * n + 2 <= 2 * params.max_rows:
         best = None
         m = len(numbers)
         for i in range(m):
@@ -680,6 +724,81 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
     pairs = [(seq[2 * k], seq[2 * k + 1]) if 2 * k + 1 < len(seq) else (None, None) for k in range(n)]
     total = (seq[2 * n], seq[2 * n + 1]) if len(seq) >= 2 * n + 2 else None
     return pairs, total
+
+
+def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, cells: list[Cell],
+                    params: Params) -> list[int] | None:
+    """分值 and 得分 printed as two column streams (a block of weights, then a block of scores, or
+    a row's 分值 beside its values and the 得分 column apart): each number is labelled weight or
+    score so that both streams keep their order, a row's 得分 follows its 分值, no score exceeds
+    its weight and the sums meet 总分. Among such labellings the one that fits the print best: in
+    a block with the row's values a number belongs to that row; in a block of numbers alone the
+    label changes as little as it can (a column), except across one line (分值 得分 side by side);
+    a 分值/得分 header word over a block names its column. Returns the numbers' order as
+    (分值, 得分) pairs then the 总分 pair, or None when no labelling fits."""
+    total_at = next((k for k, c in enumerate(cells) if c.kind == "template" and c.text == TOTAL_LABEL
+                     and k + 2 < len(cells) and cells[k + 1].kind == cells[k + 2].kind == "number"), None)
+    if total_at is not None:
+        tw, ts = cells[total_at + 1], cells[total_at + 2]
+    else:
+        tw, ts = numbers[-2], numbers[-1]
+    body = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
+    if len(body) != 2 * n or n == 0:
+        return None
+    valued = {c.block for c in cells if c.kind in ("target", "actual")}
+    header: dict[int, int] = {}        # block -> 0 weight / 1 score, named by a header word
+    for c in cells:
+        if c.kind == "template" and c.text in ("分值", "得分"):
+            header.setdefault(c.block, 0 if c.text == "分值" else 1)
+    vals = [round(parse_number(numbers[i].text) * 100) for i in body]
+    fw = round(((fund_total.weight or 0.0) if fund_total else 0.0) * 100)
+    want = round(parse_number(tw.text) * 100) - fw
+    tol = 2 * n + 2                                   # cents of rounding drift
+    # beam: (weights so far) -> {sum of weights: (cost, labels)}
+    beam: dict[int, dict[int, tuple[float, tuple]]] = {0: {0: (0.0, ())}}
+    for j, i in enumerate(body):
+        c = numbers[i]
+        prev = numbers[body[j - 1]] if j else None
+        nxt: dict[int, dict[int, tuple[float, tuple]]] = {}
+        for w, by_sum in beam.items():
+            s = j - w
+            for total, (cost, labels) in by_sum.items():
+                for lab in (0, 1):
+                    if lab == 0 and w >= n or lab == 1 and s >= w:
+                        continue
+                    if lab == 1:
+                        wi = [k for k, x in enumerate(labels) if x == 0][s]
+                        if vals[j] > vals[wi]:
+                            continue
+                    row = w if lab == 0 else s
+                    add = 0.0
+                    if c.block in valued:
+                        add += abs(row - nat(c.pos, True))
+                    elif prev is not None and prev.block == c.block:
+                        if prev.line_mate:
+                            add += 0.0 if (labels[-1], lab) == (0, 1) else 2.0
+                        elif labels[-1] != lab:
+                            add += 1.0
+                    if c.block in header and header[c.block] != lab:
+                        add += 3.0
+                    key_w = w + (lab == 0)
+                    key_s = total + (vals[j] if lab == 0 else 0)
+                    slot = nxt.setdefault(key_w, {})
+                    if key_s not in slot or cost + add < slot[key_s][0]:
+                        slot[key_s] = (cost + add, labels + (lab,))
+        for w, by_sum in nxt.items():
+            if len(by_sum) > params.cells_number_beam:
+                keep = sorted(by_sum.items(), key=lambda kv: kv[1][0])[:params.cells_number_beam]
+                nxt[w] = dict(keep)
+        beam = nxt
+    fits = [(cost, labels) for total, (cost, labels) in beam.get(n, {}).items() if abs(total - want) <= tol]
+    if not fits:
+        return None
+    _, labels = min(fits)
+    ws = [body[j] for j, x in enumerate(labels) if x == 0]
+    ss = [body[j] for j, x in enumerate(labels) if x == 1]
+    order = [x for pair in zip(ws, ss) for x in pair]
+    return order + [numbers.index(tw), numbers.index(ts)]
 
 
 def _evidence(name: str, cues: RowCues, row: Row, level2: str | None, params: Params) -> float:
