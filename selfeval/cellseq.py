@@ -237,7 +237,7 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     taken = {id(c) for c in goals}
     table = [c for c in cells[fund_end:] if id(c) not in taken]
     _grade(table, out)
-    _table(table, out, params)
+    _table(table, out, params, table_start)
     return out
 
 
@@ -245,7 +245,7 @@ def _title_values(head: list[Cell], rest: list[Cell], out: CellTable) -> None:
     """项目名称, 主管部门, 实施单位: their values are the first free words before the table, in
     that order (labels and header words printed between them are skipped; the 实施单位 label
     and its value may stand after the fund block or the goals)."""
-    words = [c for c in head if c.kind == "word"]
+    words = _join_bodies([c for c in head if c.kind == "word"])
     fields = ("project_name", "department", "implementing_unit")
     picked = words[:3]
     orgs = [c for c in rest if c.kind == "word" and looks_like_body(c.text)]
@@ -262,6 +262,22 @@ def _title_values(head: list[Cell], rest: list[Cell], out: CellTable) -> None:
         setattr(out, field, c.text)
         out.put(field, c.lines)
         c.kind = "taken"
+
+
+def _join_bodies(words: list[Cell]) -> list[Cell]:
+    """A body's name wrapped in its cell (…电子政务运维 / 中心): a word that is no body's name
+    but makes one with the word printed under it is joined with it."""
+    out: list[Cell] = []
+    for c in words:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.block == c.block and c.pos == prev.pos + 1
+                and not looks_like_body(prev.text) and looks_like_body(prev.text + c.text)):
+            prev.text += c.text
+            prev.lines.extend(c.lines)
+            c.kind = "taken"
+            continue
+        out.append(c)
+    return out
 
 
 def looks_like_body(text: str) -> bool:
@@ -341,7 +357,7 @@ def _fund_leftovers(cells: list[Cell], first_fund: int, columns: list[str], rows
     order."""
     left: list[Cell] = []
     for c in cells[first_fund:]:
-        if c.kind == "prose" or (c.kind == "template" and (c.text in GOALS_HEADER or c.text in _TABLE_START)):
+        if c.kind == "template" and c.text in _TABLE_START:
             break
         if c.kind in ("number", "dash"):
             left.append(c)
@@ -398,12 +414,13 @@ def _grade(cells: list[Cell], out: CellTable) -> None:
 
 # --- the indicator table -------------------------------------------------------------------
 
-def _table(cells: list[Cell], out: CellTable, params: Params) -> None:
+def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) -> None:
+    """The indicator rows; ``start``: where the table's header begins (no 分值/得分 before it)."""
     actuals = [c for c in cells if c.kind == "actual"]
     n = len(actuals)
     nat = _natural_rows(actuals)
     targets = _targets(cells, actuals, nat, params, out)
-    numbers = [c for c in cells if c.kind == "number"]
+    numbers = [c for c in cells if c.kind == "number" and c.pos > start]
     fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
     pairs, total = _number_pairs(numbers, n, nat, fund_total, params, out, cells)
     # from here on a row is where its 分值/得分 pair is printed: the most orderly stream — when
@@ -686,15 +703,17 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
                   out: CellTable, columns: list[Cell] | None = None):
     """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold,
     one number printed out of its place (after the table) is put back where the sums do and
-    where it moves least."""
+    where it moves least; printed as two columns, they are read as two streams (see
+    ``_number_columns``)."""
     tol = 0.011
     vals = [parse_number(c.text) for c in numbers]
     order = list(range(len(numbers)))
+    got = None
     if not _pairs_ok(vals, n, fund_total, tol) and len(numbers) == 2 * n + 2 <= 2 * params.max_rows \
             and columns is not None:
         got = _number_columns(numbers, n, nat, fund_total, columns, params)
-        if got is not None:
-            order = got
+        if got is not None and got[1]:
+            order = got[0]
             out.warn("numbers-by-column", "分值 and 得分 printed as columns, not row by row: read as "
                      "two streams where the weights and scores add up", [x for c in numbers for x in c.lines],
                      level="info")
@@ -717,6 +736,10 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
             order = best[1]
             out.warn("number-moved", f"{numbers[best[2]].text} printed out of its row's place; "
                      "put back where the weights and scores add up", numbers[best[2]].lines, level="info")
+        elif got is not None:
+            order = got[0]
+            out.warn("number-pairs", "分值 and 得分 read as the columns the print suggests; the sums "
+                     "do not hold", [x for c in numbers for x in c.lines])
         else:
             out.warn("number-pairs", f"{len(numbers)} numbers for {n} rows and 总分 that do not add "
                      "up; taken in printed order", [x for c in numbers for x in c.lines])
@@ -727,7 +750,7 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
 
 
 def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, cells: list[Cell],
-                    params: Params) -> list[int] | None:
+                    params: Params) -> tuple[list[int], bool] | None:
     """分值 and 得分 printed as two column streams (a block of weights, then a block of scores, or
     a row's 分值 beside its values and the 得分 column apart): each number is labelled weight or
     score so that both streams keep their order, a row's 得分 follows its 分值, no score exceeds
@@ -735,7 +758,7 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
     a block with the row's values a number belongs to that row; in a block of numbers alone the
     label changes as little as it can (a column), except across one line (分值 得分 side by side);
     a 分值/得分 header word over a block names its column. Returns the numbers' order as
-    (分值, 得分) pairs then the 总分 pair, or None when no labelling fits."""
+    (分值, 得分) pairs then the 总分 pair, and whether the sums hold; None when no labelling fits."""
     total_at = next((k for k, c in enumerate(cells) if c.kind == "template" and c.text == TOTAL_LABEL
                      and k + 2 < len(cells) and cells[k + 1].kind == cells[k + 2].kind == "number"), None)
     if total_at is not None:
@@ -791,14 +814,16 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
                 keep = sorted(by_sum.items(), key=lambda kv: kv[1][0])[:params.cells_number_beam]
                 nxt[w] = dict(keep)
         beam = nxt
-    fits = [(cost, labels) for total, (cost, labels) in beam.get(n, {}).items() if abs(total - want) <= tol]
+    # the sums decide between labellings that fit the print equally well; the print outweighs
+    # them (the fund row's 分数 the sums rest on may itself be misread)
+    fits = [(cost, abs(total - want) > tol, labels) for total, (cost, labels) in beam.get(n, {}).items()]
     if not fits:
         return None
-    _, labels = min(fits)
+    _, off, labels = min(fits)
     ws = [body[j] for j, x in enumerate(labels) if x == 0]
     ss = [body[j] for j, x in enumerate(labels) if x == 1]
     order = [x for pair in zip(ws, ss) for x in pair]
-    return order + [numbers.index(tw), numbers.index(ts)]
+    return order + [numbers.index(tw), numbers.index(ts)], not off
 
 
 def _evidence(name: str, cues: RowCues, row: Row, level2: str | None, params: Params) -> float:
