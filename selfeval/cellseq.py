@@ -26,8 +26,8 @@ import attrs
 
 from .align import RowCues, _value_cues, align_groups, lexical_cue
 from .cells import (
-    QUANT_HEAD_RE, QUANT_MIDDLE_RE, QUANT_TAIL_RE, ends_sentence, is_number, join_wrapped,
-    parse_cell, parse_number, prose_marks, starts_with_punctuation, width,
+    QUANT_HEAD_RE, QUANT_MIDDLE_RE, QUANT_TAIL_RE, ends_sentence, is_number, is_number_or_dash,
+    join_wrapped, parse_cell, parse_number, prose_marks, starts_with_punctuation, width,
 )
 from .classify import Classified
 from .cues import name_groups
@@ -101,16 +101,43 @@ def cut_cells(items: list[Classified], skip: set[int], params: Params) -> list[C
         if it.no in skip:
             continue
         text = it.text.strip()
-        parts = [text] if _is_prose(text) else text.split()
+        parts = text.split()
+        if _is_prose(text):
+            # a row's 得分 printed on the line of a deviation's start: numbers before the prose
+            lead = 0
+            while lead < len(parts) - 1 and is_number_or_dash(parts[lead]):
+                lead += 1
+            parts = parts[:lead] + [text.split(None, lead)[-1]]
         for k, p in enumerate(parts):
             raw.append(Cell(p, [it.no], block, line_mate=k + 1 < len(parts), last_width=width(p)))
     cells = _join_labels(raw)
     cells = _join_quantities(cells)
     cells = _join_prose(cells, params)
+    for c in cells:
+        c.kind = cell_kind(c.text)
+    cells = _join_name_tails(cells, params)
     for i, c in enumerate(cells):
         c.pos = i
-        c.kind = cell_kind(c.text)
     return cells
+
+
+def _join_name_tails(cells: list[Cell], params: Params) -> list[Cell]:
+    """A long name wrapped in its cell leaves a short tail on the next line (…计划完成 / 数): a
+    word of a character or two under a word as wide as the name column is its tail, unless it
+    reads as a value (及时, 提高)."""
+    out: list[Cell] = []
+    for c in cells:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == c.kind == "word" and prev.block == c.block
+                and not prev.line_mate and width(prev.text) >= params.cells_name_wrap
+                and width(c.text) <= params.cells_name_tail_width and not _value_word(c.text)
+                and c.text not in NO_DEVIATION_WORDS):
+            prev.text += c.text
+            prev.lines.extend(c.lines)
+            prev.line_mate = c.line_mate
+            continue
+        out.append(c)
+    return out
 
 
 def _join_labels(cells: list[Cell], reach: int = 3) -> list[Cell]:
@@ -271,7 +298,8 @@ def _join_bodies(words: list[Cell]) -> list[Cell]:
     for c in words:
         prev = out[-1] if out else None
         if (prev is not None and prev.block == c.block and c.pos == prev.pos + 1
-                and not looks_like_body(prev.text) and looks_like_body(prev.text + c.text)):
+                and not looks_like_body(prev.text) and not looks_like_body(c.text)
+                and looks_like_body(prev.text + c.text)):
             prev.text += c.text
             prev.lines.extend(c.lines)
             c.kind = "taken"

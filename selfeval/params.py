@@ -52,6 +52,8 @@ class Params:
     cells_unit_score: float = 1.5      # … on a row whose score says the opposite of the values
     cells_name_shift: float = 3.0      # a name placed this many rows from where it is printed, per row
     cells_name_tail: float = 2.0       # a name printed after the table, placed on any row
+    cells_name_wrap: int = 30          # a name this wide may wrap in its cell …
+    cells_name_tail_width: int = 4     # … leaving a tail this narrow on the next line
     cells_number_beam: int = 24        # 分值/得分 as columns: partial sums kept per count of weights
     # --jobs: forms handed to the workers at a time, per worker
     jobs_window: int = 64
