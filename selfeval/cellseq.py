@@ -31,6 +31,7 @@ from .cells import (
 )
 from .classify import Classified
 from .cues import name_groups
+from .fundgrid import TOTAL_ONLY, Num, broken_count, read_grid
 from .model import CellValue, Diagnostic, FundRow, Indicator
 from .params import Params
 from .reassemble import Label, LabelRun, Row
@@ -102,7 +103,7 @@ def cut_cells(items: list[Classified], skip: set[int], params: Params) -> list[C
             continue
         text = it.text.strip()
         parts = text.split()
-        if _is_prose(text):
+        if _is_prose(text) and not _fund_item(parts[0]):       # 其中：当年财政拨款 is no prose
             # a row's 得分 printed on the line of a deviation's start: numbers before the prose
             lead = 0
             while lead < len(parts) - 1 and is_number_or_dash(parts[lead]):
@@ -259,7 +260,9 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
                        first_value)
     head_end = min(table_start, first_value)
     _title_values(cells[:head_end], cells[head_end:], out)
+    fund_numbers = [c for c in cells[:table_start] if c.kind == "number"]
     fund_end = _funds(cells, first_fund, out)
+    _fund_arithmetic(cells, fund_numbers, out)
     goals = _goals(cells, fund_end, first_value, params, out)
     taken = {id(c) for c in goals}
     table = [c for c in cells[fund_end:] if id(c) not in taken]
@@ -376,6 +379,40 @@ def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
     if len(out.funds) != len(FUND_ITEMS):
         out.warn("fund-rows-missing", f"{len(out.funds)} of {len(FUND_ITEMS)} fund rows found")
     return end
+
+
+def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], out: CellTable) -> None:
+    """When the rows read item by item break the block's sums or rates, the block printed by
+    columns is read back by its arithmetic (``fundgrid``); kept when it breaks fewer rules."""
+    if len(out.funds) != len(FUND_ITEMS) or not numbers:
+        return
+    before = broken_count(out.funds)
+    if not before:
+        return
+    items = [c.pos for c in cells if c.kind == "taken" and _fund_item(c.text)]
+    spread = bool(items) and any(items[0] < c.pos < items[-1] for c in numbers)
+    nums = []
+    for c in numbers:
+        prev = cells[c.pos - 1] if c.pos else None
+        header = (FUND_COLUMNS.get(prev.text) if prev is not None and prev.kind == "template"
+                  and prev.block == c.block else None)
+        home = None
+        if spread:
+            home = max((k for k, p in enumerate(items) if p < c.pos), default=0)
+        nums.append(Num(parse_number(c.text), c.line_mate, header, home))
+    grid = read_grid(nums)
+    if grid is None or grid.broken >= before:
+        return
+    out.funds = grid.rows
+    seen: dict[str, int] = {}
+    for c, col in zip(numbers, grid.labels):
+        row = 0 if col in TOTAL_ONLY else seen.get(col, 0)
+        seen[col] = seen.get(col, 0) + 1
+        out.put(f"funds.{FUND_ITEMS[row]}", c.lines)
+        c.kind = "taken"
+    out.warn("funds-by-arithmetic", f"项目资金 read item by item breaks {before} of its sums and rates; "
+             f"read as column streams by its arithmetic ({grid.broken} broken)",
+             [x for c in numbers for x in c.lines], level="info" if not grid.broken else "warning")
 
 
 def _fund_leftovers(cells: list[Cell], first_fund: int, columns: list[str], rows: dict[str, FundRow],

@@ -1,0 +1,138 @@
+"""The 项目资金 block of a form printed column by column, read back by its arithmetic.
+
+A drawn form in pdftotext's default mode may print its fund block's numbers as runs of
+columns (the four 年初预算数, then 全年预算数 beside 分数, …), row by row, or a mix, with a
+value printed before its row's item. What holds whatever the print: each column's values
+come in row order, and the block's arithmetic —
+
+- 年度资金总额 is the sum of the three rows under it (年初预算数, 全年预算数, 全年执行数);
+- 执行率 = 全年执行数 / 全年预算数 × 100 (two decimals; a row with no budget prints 0 or 100);
+- 得分 ≤ 分数, both on the 年度资金总额 row only (the other rows print ``-`` or nothing).
+
+``read_grid`` labels each number with its column (a beam search over the numbers in printed
+order: each column's values in row order, numbers on one line left to right, a number under a
+column's header word in that column, a number between two items on the row of the first when
+the items are printed among the numbers) and keeps the labelling that breaks the arithmetic
+least, then fits the print best.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import attrs
+
+from .model import FundRow
+from .vocab import FUND_COLUMNS, FUND_ITEMS
+
+# columns with a value on every row, then those of the 年度资金总额 row alone
+ROW_COLUMNS = ("initial_budget", "annual_budget", "executed", "execution_rate")
+TOTAL_ONLY = ("weight", "score")
+# printed order of the columns left to right
+PRINT_ORDER = ("initial_budget", "annual_budget", "weight", "score", "executed", "execution_rate")
+N_ROWS = len(FUND_ITEMS)
+BROKEN = 6.0       # a broken sum or rate
+OFF_LINE = 1.0     # numbers of one line read out of column order
+OFF_HEADER = 1.0   # a number under a header word read into another column
+OFF_ROW = 0.5      # per row a number is read away from the item it is printed after
+BEAM = 300
+
+
+@attrs.define
+class Num:
+    """A number of the fund block as printed."""
+    value: float
+    line_mate: bool        # printed on the same line as the next number
+    header: str | None     # the column of a header word printed right before it
+    home: int | None       # the row of the item printed before it, when items stand among numbers
+
+
+@attrs.frozen
+class Grid:
+    rows: list[FundRow]
+    broken: int            # sums and rates that do not hold
+    labels: list[str]      # each number's column
+
+
+def _rate_ok(annual: float, executed: float, rate: float) -> bool:
+    if abs(annual) < 1e-9:
+        return abs(rate) < 1e-9 or abs(rate - 100.0) < 1e-9
+    return abs(round(executed / annual * 100, 2) - rate) <= 0.011
+
+
+def _sum_ok(col: Sequence[float], tol: float) -> bool:
+    return abs(col[0] - sum(col[1:])) <= tol
+
+
+def broken_count(rows: Sequence[FundRow], tol: float = 0.015) -> int:
+    """How many of the block's sums and rates do not hold (a missing value breaks its rule)."""
+    bad = 0
+    if len(rows) != N_ROWS:
+        return 3 + N_ROWS
+    for col in ("initial_budget", "annual_budget", "executed"):
+        vals = [getattr(r, col) for r in rows]
+        bad += any(v is None for v in vals) or not _sum_ok(vals, tol)
+    for r in rows:
+        bad += (r.annual_budget is None or r.executed is None or r.execution_rate is None
+                or not _rate_ok(r.annual_budget, r.executed, r.execution_rate))
+    return bad
+
+
+def read_grid(nums: list[Num], tol: float = 0.015) -> Grid | None:
+    """The labelling of ``nums`` into the block's columns that breaks fewest rules and fits the
+    print best; None when the count of numbers is not that of the block."""
+    need = {c: N_ROWS for c in ROW_COLUMNS} | {c: 1 for c in TOTAL_ONLY}
+    if len(nums) != sum(need.values()):
+        return None
+    # a state: (cost, values per column as tuples, labels)
+    start = (0.0, {c: () for c in need}, ())
+    beam = [start]
+    for i, num in enumerate(nums):
+        prev = nums[i - 1] if i else None
+        grown = []
+        for cost, cols, labels in beam:
+            for col in need:
+                row = len(cols[col])
+                if row >= need[col]:
+                    continue
+                add = 0.0
+                if prev is not None and prev.line_mate:
+                    pcol = labels[-1]
+                    prow = len(cols[pcol]) - 1
+                    if PRINT_ORDER.index(col) <= PRINT_ORDER.index(pcol) or (
+                            col in ROW_COLUMNS and pcol in ROW_COLUMNS and row != prow):
+                        add += OFF_LINE
+                if num.header is not None and num.header != col:
+                    add += OFF_HEADER
+                if num.home is not None:
+                    add += OFF_ROW * abs((row if col in ROW_COLUMNS else 0) - num.home)
+                new = dict(cols)
+                new[col] = cols[col] + (num.value,)
+                add += BROKEN * _newly_broken(new, col, row, tol)
+                grown.append((cost + add, new, labels + (col,)))
+        grown.sort(key=lambda s: s[0])
+        beam = grown[:BEAM]
+    if not beam:
+        return None
+    cost, cols, labels = beam[0]
+    rows = [FundRow(item, **{c: cols[c][k] for c in ROW_COLUMNS},
+                    **{c: (cols[c][0] if k == 0 else None) for c in TOTAL_ONLY})
+            for k, item in enumerate(FUND_ITEMS)]
+    return Grid(rows, broken_count(rows, tol), list(labels))
+
+
+def _newly_broken(cols: dict, col: str, row: int, tol: float) -> int:
+    """Rules that the value just put in ``col`` at ``row`` completes and breaks."""
+    bad = 0
+    if col in ("initial_budget", "annual_budget", "executed") and row == N_ROWS - 1:
+        bad += not _sum_ok(cols[col], tol)
+    if col in ("annual_budget", "executed", "execution_rate"):
+        a, e, r = cols["annual_budget"], cols["executed"], cols["execution_rate"]
+        if len(a) > row and len(e) > row and len(r) > row:
+            bad += not _rate_ok(a[row], e[row], r[row])
+    if col in TOTAL_ONLY and cols["weight"] and cols["score"]:
+        bad += cols["score"][0] > cols["weight"][0] + 1e-9
+    return bad
+
+
+def header_column(text: str) -> str | None:
+    return FUND_COLUMNS.get(text)
