@@ -829,7 +829,12 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
     if total_at is not None:
         tw, ts = cells[total_at + 1], cells[total_at + 2]
     else:
-        tw, ts = numbers[-2], numbers[-1]
+        # 总分 printed apart from its label: the largest number (the full 100) and the next
+        vals_all = [parse_number(c.text) for c in numbers]
+        top = max(vals_all[:-1], default=0.0)
+        at = max((k for k in range(len(numbers) - 1) if vals_all[k] == top
+                  and vals_all[k + 1] <= top), default=len(numbers) - 2)
+        tw, ts = numbers[at], numbers[at + 1]
     body = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
     if len(body) != 2 * n or n == 0:
         return None
