@@ -768,22 +768,13 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
                   out: CellTable, columns: list[Cell] | None = None):
     """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold,
     one number printed out of its place (after the table) is put back where the sums do and
-    where it moves least; printed as two columns, they are read as two streams (see
-    ``_number_columns``)."""
+    where it moves least; when no single move will do, they were printed as two columns and
+    are read as two streams (see ``_number_columns``)."""
     tol = 0.011
     vals = [parse_number(c.text) for c in numbers]
     order = list(range(len(numbers)))
     got = None
-    if not _pairs_ok(vals, n, fund_total, tol) and len(numbers) == 2 * n + 2 <= 2 * params.max_rows \
-            and columns is not None:
-        got = _number_columns(numbers, n, nat, fund_total, columns, params)
-        if got is not None and got[1]:
-            order = got[0]
-            out.warn("numbers-by-column", "分值 and 得分 printed as columns, not row by row: read as "
-                     "two streams where the weights and scores add up", [x for c in numbers for x in c.lines],
-                     level="info")
-    if not _pairs_ok([vals[x] for x in order], n, fund_total, tol) \
-            and len(numbers) == 2 * n + 2 <= 2 * params.max_rows:
+    if not _pairs_ok(vals, n, fund_total, tol) and len(numbers) == 2 * n + 2 <= 2 * params.max_rows:
         best = None
         m = len(numbers)
         for i in range(m):
@@ -797,10 +788,17 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
                                for k, x in enumerate(cand) if k < 2 * n)
                     if best is None or cost < best[0]:
                         best = (cost, cand, i)
+        if not best and columns is not None:
+            got = _number_columns(numbers, n, nat, fund_total, columns, params)
         if best:
             order = best[1]
             out.warn("number-moved", f"{numbers[best[2]].text} printed out of its row's place; "
                      "put back where the weights and scores add up", numbers[best[2]].lines, level="info")
+        elif got is not None and got[1]:
+            order = got[0]
+            out.warn("numbers-by-column", "分值 and 得分 printed as columns, not row by row: read as "
+                     "two streams where the weights and scores add up", [x for c in numbers for x in c.lines],
+                     level="info")
         elif got is not None:
             order = got[0]
             out.warn("number-pairs", "分值 and 得分 read as the columns the print suggests; the sums "
@@ -957,6 +955,11 @@ def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable) ->
     n = len(rows)
     placed: dict[int, Cell] = {}
     tail: list[Cell] = []
+    if not n:
+        for c in devs:
+            out.warn("unassigned", f"a text with no value row: {c.text[:40]}", c.lines)
+            out.put("unassigned", c.lines)
+        return placed
     for c in devs:
         k = nat(c.pos, True)
         if k >= n - 1 and c.pos > rows[-1].last:     # after the last row's actual: the end column

@@ -9,7 +9,7 @@ come in row order, and the block's arithmetic —
 - 执行率 = 全年执行数 / 全年预算数 × 100 (two decimals; a row with no budget prints 0 or 100);
 - 得分 ≤ 分数, both on the 年度资金总额 row only (the other rows print ``-`` or nothing).
 
-``read_grid`` labels each number with its column (a beam search over the numbers in printed
+``read_grid`` labels each number with its column (a search over the numbers in printed
 order: each column's values in row order, numbers on one line left to right, a number under a
 column's header word in that column, a number between two items on the row of the first when
 the items are printed among the numbers) and keeps the labelling that breaks the arithmetic
@@ -34,7 +34,9 @@ BROKEN = 6.0       # a broken sum or rate
 OFF_LINE = 1.0     # numbers of one line read out of column order
 OFF_HEADER = 1.0   # a number under a header word read into another column
 OFF_ROW = 0.5      # per row a number is read away from the item it is printed after
-BEAM = 300
+INF = float("inf")
+MAX_NODES = 20000  # the search stops here and keeps the best found
+SUMMED = ("initial_budget", "annual_budget", "executed")
 
 
 @attrs.define
@@ -77,47 +79,73 @@ def broken_count(rows: Sequence[FundRow], tol: float = 0.015) -> int:
     return bad
 
 
-def read_grid(nums: list[Num], tol: float = 0.015) -> Grid | None:
+def read_grid(nums: list[Num], tol: float = 0.015, max_nodes: int = MAX_NODES) -> Grid | None:
     """The labelling of ``nums`` into the block's columns that breaks fewest rules and fits the
-    print best; None when the count of numbers is not that of the block."""
+    print best (a depth-first search, cheapest choice first, cut where it cannot beat the best
+    found, and at ``max_nodes``); None when the count of numbers is not that of the block."""
     need = {c: N_ROWS for c in ROW_COLUMNS} | {c: 1 for c in TOTAL_ONLY}
     if len(nums) != sum(need.values()):
         return None
-    # a state: (cost, values per column as tuples, labels)
-    start = (0.0, {c: () for c in need}, ())
-    beam = [start]
-    for i, num in enumerate(nums):
-        prev = nums[i - 1] if i else None
-        grown = []
-        for cost, cols, labels in beam:
-            for col in need:
-                row = len(cols[col])
-                if row >= need[col]:
-                    continue
-                add = 0.0
-                if prev is not None and prev.line_mate:
-                    pcol = labels[-1]
-                    prow = len(cols[pcol]) - 1
-                    if PRINT_ORDER.index(col) <= PRINT_ORDER.index(pcol) or (
-                            col in ROW_COLUMNS and pcol in ROW_COLUMNS and row != prow):
-                        add += OFF_LINE
-                if num.header is not None and num.header != col:
-                    add += OFF_HEADER
-                if num.home is not None:
-                    add += OFF_ROW * abs((row if col in ROW_COLUMNS else 0) - num.home)
-                new = dict(cols)
-                new[col] = cols[col] + (num.value,)
-                add += BROKEN * _newly_broken(new, col, row, tol)
-                grown.append((cost + add, new, labels + (col,)))
-        grown.sort(key=lambda s: s[0])
-        beam = grown[:BEAM]
-    if not beam:
+    cols: dict[str, tuple] = {c: () for c in need}
+    labels: list[str] = []
+    best: list = [None]            # (cost, cols, labels)
+    nodes = [0]
+
+    seen: dict[tuple, float] = {}   # a state reached before at no more cost is not searched again
+
+    def step(i: int, cost: float) -> None:
+        nodes[0] += 1
+        if best[0] is not None and (cost >= best[0][0] or nodes[0] > max_nodes):
+            return
+        key = (i, labels[-1] if labels else None, tuple(cols.values()))
+        if seen.get(key, INF) <= cost:
+            return
+        seen[key] = cost
+        if i == len(nums):
+            best[0] = (cost, dict(cols), list(labels))
+            return
+        num, prev = nums[i], nums[i - 1] if i else None
+        options = []
+        for col in need:
+            row = len(cols[col])
+            if row >= need[col]:
+                continue
+            if col in SUMMED and row and _parts_exceed(cols[col] + (num.value,), tol):
+                continue                        # the parts may not outgrow their total
+            add = 0.0
+            if prev is not None and prev.line_mate:
+                pcol = labels[-1]
+                prow = len(cols[pcol]) - 1
+                if PRINT_ORDER.index(col) <= PRINT_ORDER.index(pcol) or (
+                        col in ROW_COLUMNS and pcol in ROW_COLUMNS and row != prow):
+                    add += OFF_LINE
+            if num.header is not None and num.header != col:
+                add += OFF_HEADER
+            if num.home is not None:
+                add += OFF_ROW * abs((row if col in ROW_COLUMNS else 0) - num.home)
+            cols[col] = cols[col] + (num.value,)
+            add += BROKEN * _newly_broken(cols, col, row, tol)
+            cols[col] = cols[col][:-1]
+            options.append((add, col))
+        for add, col in sorted(options, key=lambda o: o[0]):
+            cols[col] = cols[col] + (num.value,)
+            labels.append(col)
+            step(i + 1, cost + add)
+            labels.pop()
+            cols[col] = cols[col][:-1]
+
+    step(0, 0.0)
+    if best[0] is None:
         return None
-    cost, cols, labels = beam[0]
-    rows = [FundRow(item, **{c: cols[c][k] for c in ROW_COLUMNS},
-                    **{c: (cols[c][0] if k == 0 else None) for c in TOTAL_ONLY})
+    _, got, labs = best[0]
+    rows = [FundRow(item, **{c: got[c][k] for c in ROW_COLUMNS},
+                    **{c: (got[c][0] if k == 0 else None) for c in TOTAL_ONLY})
             for k, item in enumerate(FUND_ITEMS)]
-    return Grid(rows, broken_count(rows, tol), list(labels))
+    return Grid(rows, broken_count(rows, tol), labs)
+
+
+def _parts_exceed(col: tuple, tol: float) -> bool:
+    return sum(col[1:]) > col[0] + tol
 
 
 def _newly_broken(cols: dict, col: str, row: int, tol: float) -> int:

@@ -6,7 +6,8 @@ import itertools
 from hypothesis import given, settings, strategies as st
 
 import selfeval
-from selfeval.cellseq import cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cells import prose_marks
+from selfeval.cellseq import Cell, _printed_by_rows, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
@@ -153,6 +154,91 @@ def test_goal_lines_run_on_after_a_sentence_ends_a_full_line():
     assert len(two) == 2
 
 
+# --- a drawn form printed column by column ----------------------------------------------------
+
+# weights and scores that read wrong pairwise (row 2 would score above its weight)
+COLUMN_ROWS = [
+    ("数量指标", "图书借阅人数", "≥500.00(人)", "520.00(人)", "40.00", "40.00", None),
+    ("时效指标", "开放时间及时性", "及时", "达成指标", "30.00", "30.00", None),
+    ("服务对象满意度指标", "读者满意度", "≥90.00(%)", "80.00(%)", "20.00", "10.00", "部分读者反映座位不足。"),
+]
+
+
+def column_form(columns, tail):
+    """The head as one cell per line, then the table as blocks of whole columns."""
+    head = blocks(*HEAD, *[x.format(fund_score="9.00") for x in FUNDS], *GOALS, *TABLE_HEAD)
+    forms = selfeval.parse(head + "\n" + "\n\n".join("\n".join(col) for col in columns) + "\n\n"
+                           + blocks(*tail))
+    assert len(forms) == 1
+    return forms[0]
+
+
+def test_a_table_printed_by_columns_is_read_by_each_columns_rank():
+    columns = [[r[k] for r in COLUMN_ROWS] for k in (1, 2, 3, 4, 5)]
+    f = column_form(columns, TAIL[:-3] + ["100.00", "89.00", COLUMN_ROWS[2][6]])
+    assert rows(f) == expected(COLUMN_ROWS)
+    codes = {d.code for d in f.diagnostics}
+    assert "printed-by-columns" in codes and "numbers-by-column" in codes
+
+
+def test_weights_and_scores_as_columns_with_their_header_words():
+    columns = [[r[k] for r in COLUMN_ROWS] for k in (1, 2, 3)]
+    columns += [["分值"] + [r[4] for r in COLUMN_ROWS], ["得分"] + [r[5] for r in COLUMN_ROWS]]
+    f = column_form(columns, TAIL[:-3] + ["100.00", "89.00", COLUMN_ROWS[2][6]])
+    assert [(i.weight, i.score) for i in f.indicators] == [(40.0, 40.0), (30.0, 30.0), (20.0, 10.0)]
+
+
+def test_the_total_printed_apart_from_its_label_is_the_largest_number_and_the_next():
+    columns = [[r[k] for r in COLUMN_ROWS] for k in (1, 2, 3, 4, 5)]
+    tail = ["产出指标", "数量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "100.00", "89.00",
+            "总分\n评分等级", "良", COLUMN_ROWS[2][6]]
+    f = column_form(columns, tail)
+    assert (f.total.weight, f.total.score) == (100.0, 89.0)
+    assert [(i.weight, i.score) for i in f.indicators] == [(40.0, 40.0), (30.0, 30.0), (20.0, 10.0)]
+
+
+def test_a_drawn_form_with_a_row_printed_whole_by_chance_is_still_one_cell_per_line():
+    text = blocks(*HEAD, *FUNDS) + "≥500.00(人) 520.00(人) 40.00 40.00\n"
+    assert detect_mode(classify(split_lines(text))) == "cells"
+
+
+def test_a_digit_grouping_comma_is_no_prose():
+    assert prose_marks("≤1,297.67(元/") == 0 and prose_marks("全年预算1,297万元，实际支出") == 1
+    assert cells("≤1,297.67(元/ 1297.67(元/", "20.00", "台/年)", "台/年)") == [
+        ("≤1,297.67(元/台/年)", "target"), ("1297.67(元/台/年)", "actual"), ("20.00", "number")]
+
+
+def test_numbers_before_a_deviations_text_on_its_line_are_cells_of_their_own():
+    assert cells("3.50 部分申报对象未通过资格审核。") == [("3.50", "number"), ("部分申报对象未通过资格审核。", "prose")]
+    assert cells("其中：当年财政拨款 1,161.54") == [("其中：当年财政拨款", "fund_item"), ("1,161.54", "number")]
+
+
+def test_a_long_names_short_tail_joins_it_but_a_value_word_does_not():
+    long_name = "随班就读学生（含课后服务）计划完成"
+    assert cells(long_name, "数") == [(long_name + "数", "word")]
+    assert cells(long_name, "及时") == [(long_name, "word"), ("及时", "word")]
+    assert cells("图书借阅人", "数") == [("图书借阅人", "word"), ("数", "word")]
+
+
+def test_a_bodys_name_wrapped_in_its_title_cell_is_joined_not_the_department_under_a_project():
+    head = HEAD[:3] + ["主管部门", "社区图书馆运营补助\n江北市临川区文化旅游局"] + HEAD[6:10] \
+        + ["江北市临川区图书馆服务\n中心"] + HEAD[11:]
+    table = [x for _, name, t, a, w, s, _ in ROWS for x in (name, t, a, w, s)]
+    f = selfeval.parse(blocks(*head, *[x.format(fund_score="9.00") for x in FUNDS], *GOALS,
+                              *TABLE_HEAD, *table, *TAIL, ROWS[2][6]))[0]
+    assert (f.project_name, f.department, f.implementing_unit) == (
+        "社区图书馆运营补助", "江北市临川区文化旅游局", "江北市临川区图书馆服务中心")
+
+
+def test_rows_are_printed_by_rows_when_most_rows_have_the_other_cell_between_their_actuals():
+    def at(*pos):
+        return [Cell("x", [0], 0, pos=p) for p in pos]
+    actuals = at(1, 4, 7)
+    assert _printed_by_rows(actuals, at(2, 5, 8))
+    assert not _printed_by_rows(actuals, at(9, 10, 11))
+    assert _printed_by_rows(actuals, at(0, 3, 6), before=True)
+
+
 def test_bodies_are_told_by_a_place_and_an_organs_ending():
     assert looks_like_body("江北市临川区图书馆")
     assert not looks_like_body("图书借阅人数")
@@ -175,3 +261,10 @@ def test_the_assignment_is_least_cost(cost):
         best = min(sum(cost[p[k]][k] for k in range(n_places))
                    for p in itertools.permutations(range(n_items), n_places))
     assert total == best
+
+
+def test_prose_with_no_value_row_is_unassigned_not_a_crash():
+    # found by hypothesis: ten copies of this read as one cell per line, with texts and no rows
+    piece = "财政项目支出绩效自评表\n图书采购册数 ≥3000.00(册) 2500.00(册) 50.00 45.00 受供货周期影响。\n\n\n，\n0\n"
+    forms = selfeval.parse(piece * 10)
+    assert forms and any(d.code == "unassigned" for f in forms for d in f.diagnostics)
