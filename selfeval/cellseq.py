@@ -820,23 +820,54 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
     its weight and the sums meet 总分. Among such labellings the one that fits the print best: in
     a block with the row's values a number belongs to that row; in a block of numbers alone the
     label changes as little as it can (a column), except across one line (分值 得分 side by side);
-    a 分值/得分 header word over a block names its column. Returns the numbers' order as
+    a 分值/得分 header word over a block names its column (a number alone in its block stands
+    where it is printed, like one among values). A labelling whose sums hold is taken unless one
+    fits the print by more than ``cells_sum_margin`` better; of the places 总分 may stand, the
+    one whose sums hold. Returns the numbers' order as
     (分值, 得分) pairs then the 总分 pair, and whether the sums hold; None when no labelling fits."""
-    total_at = next((k for k, c in enumerate(cells) if c.kind == "template" and c.text == TOTAL_LABEL
-                     and k + 2 < len(cells) and cells[k + 1].kind == cells[k + 2].kind == "number"), None)
-    if total_at is not None:
-        tw, ts = cells[total_at + 1], cells[total_at + 2]
-    else:
-        # 总分 printed apart from its label: the largest number (the full 100) and the next
-        vals_all = [parse_number(c.text) for c in numbers]
-        top = max(vals_all[:-1], default=0.0)
-        at = max((k for k in range(len(numbers) - 1) if vals_all[k] == top
-                  and vals_all[k + 1] <= top), default=len(numbers) - 2)
-        tw, ts = numbers[at], numbers[at + 1]
-    body = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
-    if len(body) != 2 * n or n == 0:
-        return None
+    best = None
+    for tw, ts in _total_candidates(numbers, cells):
+        body = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
+        if len(body) != 2 * n or n == 0:
+            continue
+        got = _label_numbers(numbers, body, tw, ts, n, nat, fund_total, cells, params)
+        if got is None:
+            continue
+        cost, fits, labels = got
+        ws = [body[j] for j, x in enumerate(labels) if x == 0]
+        ss = [body[j] for j, x in enumerate(labels) if x == 1]
+        order = [x for pair in zip(ws, ss) for x in pair] + [numbers.index(tw), numbers.index(ts)]
+        key = (not fits, cost)
+        if best is None or key < best[0]:
+            best = (key, order, fits)
+    return (best[1], best[2]) if best else None
+
+
+def _total_candidates(numbers: list[Cell], cells: list[Cell]) -> list[tuple[Cell, Cell]]:
+    """Where the 总分 pair may be: after its label; else the largest number (the full 100) and
+    the number after it, or one of the next few (its 得分 printed a little apart)."""
+    at = next((k for k, c in enumerate(cells) if c.kind == "template" and c.text == TOTAL_LABEL
+               and k + 2 < len(cells) and cells[k + 1].kind == cells[k + 2].kind == "number"), None)
+    if at is not None:
+        return [(cells[at + 1], cells[at + 2])]
+    if len(numbers) < 2:
+        return []
+    vals = [parse_number(c.text) for c in numbers]
+    top = max(vals[:-1])
+    k = max(j for j in range(len(numbers) - 1) if vals[j] == top)
+    return [(numbers[k], numbers[j]) for j in range(k + 1, min(len(numbers), k + 5)) if vals[j] <= top]
+
+
+def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: int, nat,
+                   fund_total: FundRow | None, cells: list[Cell], params: Params
+                   ) -> tuple[float, bool, tuple] | None:
+    """The search of ``_number_columns`` for one place of 总分: (cost, sums hold, labels)."""
     valued = {c.block for c in cells if c.kind in ("target", "actual")}
+    per_block: dict[int, int] = {}
+    for c in numbers:
+        per_block[c.block] = per_block.get(c.block, 0) + 1
+    # a number printed with its row's values, or alone, stands at its row
+    valued |= {b for b, k in per_block.items() if k == 1}
     header: dict[int, int] = {}        # block -> 0 weight / 1 score, named by a header word
     for c in cells:
         if c.kind == "template" and c.text in ("分值", "得分"):
@@ -863,7 +894,7 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
                             continue
                     row = w if lab == 0 else s
                     add = 0.0
-                    if c.block in valued:
+                    if c.block in valued and nat(c.pos, True) >= 0:     # (before any row: no clue)
                         add += abs(row - nat(c.pos, True))
                     elif prev is not None and prev.block == c.block:
                         if prev.line_mate:
@@ -882,16 +913,18 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
                 keep = sorted(by_sum.items(), key=lambda kv: kv[1][0])[:params.cells_number_beam]
                 nxt[w] = dict(keep)
         beam = nxt
-    # the sums decide between labellings that fit the print equally well; the print outweighs
-    # them (the fund row's 分数 the sums rest on may itself be misread)
-    fits = [(cost, abs(total - want) > tol, labels) for total, (cost, labels) in beam.get(n, {}).items()]
-    if not fits:
+    done = beam.get(n, {})
+    if not done:
         return None
-    _, off, labels = min(fits)
-    ws = [body[j] for j, x in enumerate(labels) if x == 0]
-    ss = [body[j] for j, x in enumerate(labels) if x == 1]
-    order = [x for pair in zip(ws, ss) for x in pair]
-    return order + [numbers.index(tw), numbers.index(ts)], not off
+    fs = round(((fund_total.score or 0.0) if fund_total else 0.0) * 100)
+    want_s = round(parse_number(ts.text) * 100) - fs
+    fitting = [(cost, labels) for total, (cost, labels) in done.items()
+               if abs(total - want) <= tol and abs(sum(vals) - total - want_s) <= tol]
+    cost, labels = min(done.values())
+    if fitting and min(fitting)[0] <= cost + params.cells_sum_margin:
+        fcost, flabels = min(fitting)
+        return fcost, True, flabels
+    return cost, False, labels
 
 
 def _evidence(name: str, cues: RowCues, row: Row, level2: str | None, params: Params) -> float:
