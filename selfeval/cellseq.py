@@ -111,7 +111,7 @@ def cut_cells(items: list[Classified], skip: set[int], params: Params) -> list[C
             parts = parts[:lead] + [text.split(None, lead)[-1]]
         for k, p in enumerate(parts):
             raw.append(Cell(p, [it.no], block, line_mate=k + 1 < len(parts), last_width=width(p)))
-    cells = _join_labels(raw)
+    cells = _join_labels(raw, params.cells_label_reach)
     cells = _join_quantities(cells)
     cells = _join_prose(cells, params)
     for c in cells:
@@ -142,8 +142,9 @@ def _join_name_tails(cells: list[Cell], params: Params) -> list[Cell]:
 
 
 def _join_labels(cells: list[Cell], reach: int = 3) -> list[Cell]:
-    """Pieces of one block that spell a printed label: consecutive (年度 / 总体 / 目标), or with a
-    line of the next column printed between (服务对象满意 / a name / 度指标)."""
+    """Pieces of one block that spell a printed label: consecutive (年度 / 总体 / 目标), or with
+    cells of the next columns printed between (服务对象满意 / a name / 度指标; a merged label's
+    lines around a whole row's cells), ``reach`` cells apart at most."""
     used: set[int] = set()
     joined: dict[int, Cell] = {}
     for i, c in enumerate(cells):

@@ -54,6 +54,7 @@ class Params:
     cells_name_tail: float = 2.0       # a name printed after the table, placed on any row
     cells_name_wrap: int = 30          # a name this wide may wrap in its cell …
     cells_name_tail_width: int = 4     # … leaving a tail this narrow on the next line
+    cells_label_reach: int = 12         # a label's pieces stand this many cells apart at most
     cells_number_beam: int = 24
     cells_sum_margin: float = 4.0      # … a labelling whose sums hold preferred by this much        # 分值/得分 as columns: partial sums kept per count of weights
     # --jobs: forms handed to the workers at a time, per worker

@@ -144,6 +144,9 @@ def test_label_pieces_join_across_a_line_of_the_next_column():
     assert cells("服务对象满意", "智慧教室受益群众满意度", "度指标") == [
         ("服务对象满意度指标", "label"), ("智慧教室受益群众满意度", "word")]
     assert cells("社会效益指标 数据接口服务便利度提升") == [("社会效益指标", "label"), ("数据接口服务便利度提升", "word")]
+    # a merged label's two lines around a whole row of the next columns
+    assert cells("经济成本", "=996.68(元/人 996.68(元/人", "图书采购支出控制数", "5.00", "5.00", "指标",
+                 "次)", "次)")[0] == ("经济成本指标", "label")
 
 
 def test_goal_lines_run_on_after_a_sentence_ends_a_full_line():
