@@ -510,6 +510,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
                 c.kind = "taken"
     names_by_rows = _printed_by_rows(actuals, words, before=True)
     nat = pnat if names_by_rows and pnat else _rank_rows(words)
+    homes = None if names_by_rows and pnat else _column_homes(words, cells, actuals, targets, n)
     if not (by_rows and names_by_rows):
         out.warn("printed-by-columns", "the table printed column by column: cells matched to rows by "
                  "their rank in each column", [x for c in actuals for x in c.lines], level="info")
@@ -524,7 +525,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
         if c.kind == "word" and c.text in NO_DEVIATION_WORDS:
             c.kind = "prose"        # 无: a deviation cell that says there is none
     names = [c for c in cells if c.kind == "word"]
-    name_of = _place_names(names, rows, nat, n, params, out)
+    name_of = _place_names(names, rows, nat, n, params, out, homes)
     devs = [c for c in cells if c.kind == "prose"]
     dev_of = _place_deviations(devs, rows, nat, out)
     labels = [c for c in cells if c.kind == "label"]
@@ -939,11 +940,38 @@ def _evidence(name: str, cues: RowCues, row: Row, level2: str | None, params: Pa
     return s
 
 
+def _column_homes(words: list[Cell], cells: list[Cell], actuals: list[Cell], targets: list[Cell],
+                  n: int) -> dict[int, int]:
+    """Where each name stands when the names are printed as a column: a name printed among the
+    values (right after a 年度指标值 or 实际完成值, header words and labels aside) stands at the
+    row of the 实际完成值 after it; the column's names fill the other rows in order (pos -> row;
+    ``n``: after the table)."""
+    anat = _natural_rows(actuals)
+    homes: dict[int, int] = {}
+    values = {c.pos for c in actuals} | {c.pos for c in targets}
+    names = {c.pos for c in words}
+    after_value = False
+    for c in cells:
+        if c.pos in names and after_value:
+            homes[c.pos] = anat(c.pos)
+        if c.kind not in ("template", "label"):
+            after_value = c.pos in values
+    free = sorted(set(range(n)) - set(homes.values()))
+    column = [c for c in words if c.pos not in homes]
+    for j, c in enumerate(column):
+        homes[c.pos] = free[j] if j < len(free) else n
+    return homes
+
+
 def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params,
-                 out: CellTable) -> dict[int, Cell]:
-    """Names onto rows: each name belongs where it is printed (before its row's actual) unless
-    evidence (cue words, the row's values) outweighs the rows it would move; a name printed
-    after the table may go to any row. A minimum-cost assignment over all names at once."""
+                 out: CellTable, homes: dict[int, int] | None = None) -> dict[int, Cell]:
+    """Names onto rows: each name belongs where it is printed (before its row's actual; or at
+    ``homes``, when the names are printed as a column) unless evidence (cue words, the row's
+    values) outweighs the rows it would move; a name printed after the table may go to any
+    row. A minimum-cost assignment over all names at once."""
+    def home_of(c: Cell) -> int:
+        return homes.get(c.pos, n) if homes is not None else nat(c.pos)
+
     if len(names) > params.max_rows or len(rows) > params.max_rows:
         out.warn("name-order-unsearched", f"{len(names)} names for {len(rows)} rows, more than a form "
                  f"has ({params.max_rows}); names kept in printed order", [x for c in names for x in c.lines])
@@ -956,7 +984,7 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
     cues = [RowCues.of(r) for r in rows]
     cost = []
     for c in names:
-        home = nat(c.pos)
+        home = home_of(c)
         line = []
         for k, r in enumerate(rows):
             shift = params.cells_name_tail if home >= n else params.cells_name_shift * abs(home - k)
@@ -971,7 +999,7 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
             out.put("unassigned", c.lines)
             continue
         placed[k] = c
-        home = nat(c.pos)
+        home = home_of(c)
         if home != k:
             out.warn("name-moved", f"name {c.text} printed {'after the table' if home >= n else f'at row {home + 1}'}"
                      f"; placed on row {k + 1} by its cues", c.lines + rows[k].lines, level="info")

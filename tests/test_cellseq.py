@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 import selfeval
 from selfeval.cells import prose_marks
-from selfeval.cellseq import Cell, _printed_by_rows, cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cellseq import Cell, _column_homes, _printed_by_rows, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
@@ -271,3 +271,16 @@ def test_prose_with_no_value_row_is_unassigned_not_a_crash():
     piece = "财政项目支出绩效自评表\n图书采购册数 ≥3000.00(册) 2500.00(册) 50.00 45.00 受供货周期影响。\n\n\n，\n0\n"
     forms = selfeval.parse(piece * 10)
     assert forms and any(d.code == "unassigned" for f in forms for d in f.diagnostics)
+
+
+def test_a_name_printed_among_the_values_keeps_its_row_and_the_name_column_fills_the_others():
+    def cell(kind, pos):
+        return Cell("x", [pos], 0, kind=kind, pos=pos)
+    # the column's names (0, 1, 2), then row by row (target, actual), row 2's name after row 2's target
+    seq = [cell("word", 0), cell("word", 1), cell("word", 2), cell("target", 3), cell("actual", 4),
+           cell("target", 5), cell("actual", 6), cell("target", 7), cell("word", 8), cell("actual", 9),
+           cell("target", 10), cell("actual", 11)]
+    words = [c for c in seq if c.kind == "word"]
+    actuals = [c for c in seq if c.kind == "actual"]
+    targets = [c for c in seq if c.kind == "target"]
+    assert _column_homes(words, seq, actuals, targets, 4) == {0: 0, 1: 1, 2: 3, 8: 2}
