@@ -526,7 +526,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
             c.kind = "prose"        # 无: a deviation cell that says there is none
     names = [c for c in cells if c.kind == "word"]
     name_of = _place_names(names, rows, nat, n, params, out, homes)
-    devs = [c for c in cells if c.kind == "prose"]
+    devs = _join_deviation_pieces([c for c in cells if c.kind == "prose"], params, out)
     dev_of = _place_deviations(devs, rows, nat, out)
     labels = [c for c in cells if c.kind == "label"]
     level2 = _groups(labels, rows, nat, n, [name_of.get(k).text if name_of.get(k) else None
@@ -1007,6 +1007,30 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
         out.warn("name-count-mismatch", f"{len(names)} 三级指标 names for {n} value rows",
                  [x for c in names for x in c.lines], level="error")
     return placed
+
+
+def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable) -> list[Cell]:
+    """The lines of a wrapped deviation printed apart (other cells between them): a line that
+    fills the deviation column and ends no sentence goes on with the next deviation-sized text
+    printed after it — the oldest such line first, as two wrapped cells close in print order."""
+    result: list[Cell] = []
+    open_: list[Cell] = []
+    for c in devs:
+        w = width(c.text)
+        if open_ and w <= params.cells_dev_width:
+            head = open_.pop(0)
+            out.warn("deviation-joined", f"a deviation's line printed apart from its first: {c.text[:20]}",
+                     head.lines + c.lines, level="info")
+            head.text = join_wrapped([head.text, c.text])
+            head.lines.extend(c.lines)
+            c.kind = "taken"
+            if not ends_sentence(c.text) and width(c.text) >= params.cells_dev_full:
+                open_.insert(0, head)
+            continue
+        result.append(c)
+        if params.cells_dev_full <= w <= params.cells_dev_width and not ends_sentence(c.text):
+            open_.append(c)
+    return result
 
 
 def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable) -> dict[int, Cell]:

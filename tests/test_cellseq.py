@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 import selfeval
 from selfeval.cells import prose_marks
-from selfeval.cellseq import Cell, _column_homes, _printed_by_rows, cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cellseq import Cell, CellTable, _column_homes, _join_deviation_pieces, _printed_by_rows, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
@@ -284,3 +284,16 @@ def test_a_name_printed_among_the_values_keeps_its_row_and_the_name_column_fills
     actuals = [c for c in seq if c.kind == "actual"]
     targets = [c for c in seq if c.kind == "target"]
     assert _column_homes(words, seq, actuals, targets, 4) == {0: 0, 1: 1, 2: 3, 8: 2}
+
+
+def test_a_deviations_lines_printed_apart_are_joined_in_print_order():
+    def prose(text, pos):
+        return Cell(text, [pos], pos, kind="prose", pos=pos)
+    out = CellTable()
+    got = _join_deviation_pieces([prose("服务对象实际需求低于年初预计，下", 0), prose("部分申报对象未通过资格审核，急救", 1),
+                                  prose("一年度将提前谋划项目实施计划。", 5), prose("车辆完成及时率未达到年初目标。", 9)],
+                                 Params(), out)
+    assert [c.text for c in got] == ["服务对象实际需求低于年初预计，下一年度将提前谋划项目实施计划。",
+                                     "部分申报对象未通过资格审核，急救车辆完成及时率未达到年初目标。"]
+    whole = [prose("部分申报对象未通过资格审核。", 0), prose("加快项目推进进度。", 3)]
+    assert [c.text for c in _join_deviation_pieces(whole, Params(), out)] == [c.text for c in whole]
