@@ -290,10 +290,12 @@ def test_a_deviations_lines_printed_apart_are_joined_in_print_order():
     def prose(text, pos):
         return Cell(text, [pos], pos, kind="prose", pos=pos)
     out = CellTable()
-    got = _join_deviation_pieces([prose("服务对象实际需求低于年初预计，下", 0), prose("部分申报对象未通过资格审核，急救", 1),
-                                  prose("一年度将提前谋划项目实施计划。", 5), prose("车辆完成及时率未达到年初目标。", 9)],
+    # a three-line deviation printed in pieces, numbers between them; then a whole one
+    got = _join_deviation_pieces([prose("因上级政策口径调整，健康档案质量", 0), prose("符合性未达到年初目标；下一步将加", 4),
+                                  prose("强预算执行进度监控。", 7), prose("部分申报对象未通过资格审核。", 9)],
                                  Params(), out)
-    assert [c.text for c in got] == ["服务对象实际需求低于年初预计，下一年度将提前谋划项目实施计划。",
-                                     "部分申报对象未通过资格审核，急救车辆完成及时率未达到年初目标。"]
+    assert [c.text for c in got] == ["因上级政策口径调整，健康档案质量符合性未达到年初目标；下一步将加强预算执行进度监控。",
+                                     "部分申报对象未通过资格审核。"]
+    assert "deviation-joined" in {d.code for d in out.diagnostics}
     whole = [prose("部分申报对象未通过资格审核。", 0), prose("加快项目推进进度。", 3)]
     assert [c.text for c in _join_deviation_pieces(whole, Params(), out)] == [c.text for c in whole]
