@@ -265,6 +265,7 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     fund_end = _funds(cells, first_fund, out)
     _fund_arithmetic(cells, fund_numbers, out)
     goals = _goals(cells, fund_end, first_value, params, out)
+    goals = _untangle_goals(goals, {it.no: it.text for it in items}, params, out)
     taken = {id(c) for c in goals}
     table = [c for c in cells[fund_end:] if id(c) not in taken]
     _grade(table, out)
@@ -460,6 +461,66 @@ def _goals(cells: list[Cell], start: int, first_value: int, params: Params, out:
         out.warn("goals-header-missing", "goal texts found without the 预期目标/实际完成情况 header",
                  [n for c in found for n in c.lines])
     return found
+
+
+_GOAL_LABEL_PIECES = ("年度", "总体", "目标")
+
+
+def _untangle_goals(goals: list[Cell], texts: dict[int, str], params: Params, out: CellTable) -> list[Cell]:
+    """The two goal texts printed with their lines interleaved (one column's line, then the
+    other's): a text whose lines come in two widths is cut into the two columns — the full
+    lines of each by their width, a short last line to the text it ends (one whose last line
+    is open and that has no full line after it). The 年度/总体/目标 label printed among them is
+    dropped from the text."""
+    nos = sorted(no for c in goals for no in c.lines)
+    if len(nos) < 4:
+        return goals
+    lines = []
+    for no in nos:
+        text = texts.get(no, "").strip()
+        head, _, rest = text.partition(" ")
+        if head in _GOAL_LABEL_PIECES:
+            text = rest.strip()
+        if text:
+            lines.append((no, text))
+    got = _two_columns(lines, params)
+    if got is None:
+        return goals
+    cells = [Cell(join_wrapped([t for _, t in col]), [no for no, _ in col], goals[0].block, kind="taken",
+                  pos=goals[0].pos) for col in got]
+    out.goals = cells
+    out.warn("goals-interleaved", "the lines of the two goal texts were printed interleaved; told apart "
+             "by their widths (a short last line by which text it ends): check both texts", nos)
+    return cells
+
+
+def _two_columns(lines: list[tuple[int, str]], params: Params):
+    widths = [width(t) for _, t in lines]
+    wide = max(widths)
+    a = {i for i, w in enumerate(widths) if w >= wide - params.goal_line_slack}
+    rest = [w for i, w in enumerate(widths) if i not in a]
+    if not rest:
+        return None
+    narrow = max(rest)
+    b = {i for i, w in enumerate(widths) if i not in a and w >= narrow - params.goal_line_slack}
+    running_on = [i for i in b if not ends_sentence(lines[i][1])]    # a column's full lines run on
+    if wide - narrow < params.goal_column_gap or len(running_on) < 2 or len(a) < 2:
+        return None
+    a_on = [i for i in a if not ends_sentence(lines[i][1])] or sorted(a)
+    if max(a_on) < min(running_on) or max(running_on) < min(a_on):
+        return None                       # one text after the other: not interleaved
+    for i, w in enumerate(widths):
+        if i in a or i in b:
+            continue
+        options = []
+        for col in (a, b):
+            before = [k for k in col if k < i]
+            open_ = not before or not ends_sentence(lines[max(before)][1])
+            if open_ and not any(k > i for k in col):
+                options.append((max(before, default=-1), col))
+        # both texts open: the one whose last line stands higher ends first
+        (min(options, key=lambda o: o[0])[1] if options else (a if (i - 1) in a else b)).add(i)
+    return [[lines[k] for k in sorted(col)] for col in (a, b)]
 
 
 def _goal_wide(c: Cell, params: Params) -> bool:

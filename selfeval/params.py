@@ -43,6 +43,8 @@ class Params:
     layout_goal_gap: int = 10          # columns between the starts of the two goal texts
     # one cell per line (a spreadsheet's default-mode dump)
     cells_goal_width: int = 56         # goal prose wraps wider than any other cell (display columns)
+    goal_line_slack: int = 4           # full lines of one goal column are this close in width …
+    goal_column_gap: int = 8           # … and those of the two columns this far apart
     cells_full_line: int = 36          # a prose line this wide that ends a sentence may still run on
     cells_target_skip: float = 1.5     # a likely target word read as no target (per reason it is likely)
     cells_target_shift: float = 1.0    # a target placed this many rows from where it is printed

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 import selfeval
 from selfeval.cells import prose_marks
-from selfeval.cellseq import Cell, CellTable, _column_homes, _join_deviation_pieces, _printed_by_rows, cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cellseq import Cell, CellTable, _column_homes, _join_deviation_pieces, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
@@ -299,3 +299,26 @@ def test_a_deviations_lines_printed_apart_are_joined_in_print_order():
     assert "deviation-joined" in {d.code for d in out.diagnostics}
     whole = [prose("部分申报对象未通过资格审核。", 0), prose("加快项目推进进度。", 3)]
     assert [c.text for c in _join_deviation_pieces(whole, Params(), out)] == [c.text for c in whole]
+
+
+WIDE = ["全年预算一百万元，实际支出九十万元，预算执行率百分之九十。全年开展", "图书借阅专项检查二十次，发现并整改问题四十四个；实际覆盖读者两千",
+        "人次，同比增长百分之五。通过项目的实施，有效提升图书馆服务水平和群", "众满意度。"]
+NARROW = ["计划全年开放图书馆三百天，力争借阅量增长；预计覆盖", "读者两千人次，年内开展借阅专项检查十九次，发现并整",
+          "改问题零个。"]
+
+
+def test_goal_lines_printed_interleaved_are_told_apart_by_their_widths():
+    # the narrow text's short last line comes while the wide one has full lines to go: it is the narrow one's
+    lines = list(enumerate([WIDE[0], "总体 " + NARROW[0], WIDE[1], "目标 " + NARROW[1], NARROW[2], WIDE[2], WIDE[3]]))
+    goals = [Cell("".join(t for _, t in lines), [no for no, _ in lines], 0, kind="taken", pos=0)]
+    out = CellTable()
+    got = _untangle_goals(goals, dict(lines), Params(), out)
+    assert sorted(c.text for c in got) == sorted(["".join(WIDE), "".join(NARROW)])
+    assert "goals-interleaved" in {d.code for d in out.diagnostics}
+
+
+def test_two_goal_texts_one_after_the_other_are_left_as_they_are():
+    lines = list(enumerate(WIDE + NARROW))
+    assert _two_columns(lines, Params()) is None
+    same_width = list(enumerate(WIDE[:3] + ["改问题零个。"] + WIDE[:3] + ["众满意度。"]))
+    assert _two_columns(same_width, Params()) is None
