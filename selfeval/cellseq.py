@@ -49,6 +49,7 @@ _TARGET_WORDS = frozenset(TARGET_WORDS) | {w for cues in LEVEL2_CUES.values() fo
 INF = float("inf")
 # header words that stand above the rows of the indicator table
 _TABLE_START = frozenset(("三级指标", "年度指标值", "实际完成值"))
+_VALUES_HEADER = frozenset(("年度指标值", "实际完成值"))
 
 
 @attrs.define
@@ -260,8 +261,12 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     table_start = next((c.pos for c in cells if c.kind == "template" and c.text in _TABLE_START),
                        first_value)
     head_end = min(table_start, first_value)
+    # the 分值/得分 numbers come after the header of the value columns (三级指标 may stand above
+    # fund values printed late)
+    values_start = next((c.pos for c in cells if c.kind == "template" and c.text in _VALUES_HEADER),
+                        table_start)
     _title_values(cells[:head_end], cells[head_end:], out)
-    fund_numbers = [c for c in cells[:table_start] if c.kind == "number"]
+    fund_numbers = [c for c in cells[:values_start] if c.kind == "number"]
     fund_end = _funds(cells, first_fund, out)
     _fund_arithmetic(cells, fund_numbers, out)
     goals = _goals(cells, fund_end, first_value, params, out)
@@ -269,7 +274,7 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     taken = {id(c) for c in goals}
     table = [c for c in cells[fund_end:] if id(c) not in taken]
     _grade(table, out)
-    _table(table, out, params, table_start)
+    _table(table, out, params, values_start)
     return out
 
 
@@ -356,7 +361,7 @@ def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
         while j < len(cells) and len(values) < len(columns):
             if cells[j].kind in ("number", "dash"):
                 values.append(cells[j])
-            elif cells[j].kind not in ("template", "label"):
+            elif cells[j].kind not in ("template", "label") or cells[j].text in _TABLE_START:
                 break
             j += 1
         end = max(end, j)
@@ -420,11 +425,11 @@ def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], out: CellTable) -> 
 def _fund_leftovers(cells: list[Cell], first_fund: int, columns: list[str], rows: dict[str, FundRow],
                     read: dict[str, int], out: CellTable) -> None:
     """Values of a fund row printed after the other rows (its 分数 得分 and 全年执行数 执行率 as
-    blocks of their own): the numbers left before the goals fill the columns the rows lack, in
-    order."""
+    blocks of their own): the numbers left before the header of the table's values fill the
+    columns the rows lack, in order."""
     left: list[Cell] = []
     for c in cells[first_fund:]:
-        if c.kind == "template" and c.text in _TABLE_START:
+        if c.kind == "template" and c.text in _VALUES_HEADER:
             break
         if c.kind in ("number", "dash"):
             left.append(c)

@@ -322,3 +322,14 @@ def test_two_goal_texts_one_after_the_other_are_left_as_they_are():
     assert _two_columns(lines, Params()) is None
     same_width = list(enumerate(WIDE[:3] + ["改问题零个。"] + WIDE[:3] + ["众满意度。"]))
     assert _two_columns(same_width, Params()) is None
+
+
+def test_fund_values_printed_under_the_三级指标_header_are_still_the_funds():
+    funds = ["年度资金总额", "100.00", "100.00", "10.00", "9.00", "其中：当年财政拨款", "100.00", "100.00", "-", "-",
+             "上年结转资金", "0.00", "0.00", "-", "-", "其他资金", "0.00", "0.00", "-", "-"]
+    late = ["三级指标", "90.00", "90.00", "90.00", "90.00", "0.00", "0.00", "0.00", "0.00"]
+    table = [x for _, name, t, a, w, s, _ in ROWS for x in (name, t, a, w, s)]
+    f = selfeval.parse(blocks(*HEAD, *funds, *late, *GOALS, "年度指标值", "实际完成值", "分值", "得分",
+                              *table, *TAIL, ROWS[2][6]))[0]
+    assert [(r.executed, r.execution_rate) for r in f.funds] == [(90.0, 90.0), (90.0, 90.0), (0.0, 0.0), (0.0, 0.0)]
+    assert rows(f) == expected(ROWS)
