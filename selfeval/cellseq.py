@@ -285,7 +285,7 @@ def _title_values(head: list[Cell], rest: list[Cell], out: CellTable) -> None:
     words = _join_bodies([c for c in head if c.kind == "word"])
     fields = ("project_name", "department", "implementing_unit")
     picked = words[:3]
-    orgs = [c for c in rest if c.kind == "word" and looks_like_body(c.text)]
+    orgs = [c for c in _join_bodies([c for c in rest if c.kind == "word"]) if looks_like_body(c.text)]
     if len(picked) < 3 and orgs:
         # the 实施单位 value printed among the table's cells: a body's name, not an indicator's
         picked.append(orgs[0])
