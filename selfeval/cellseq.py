@@ -944,22 +944,20 @@ def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: 
     fw = round(((fund_total.weight or 0.0) if fund_total else 0.0) * 100)
     want = round(parse_number(tw.text) * 100) - fw
     tol = 2 * n + 2                                   # cents of rounding drift
-    # beam: (weights so far) -> {sum of weights: (cost, labels)}
-    beam: dict[int, dict[int, tuple[float, tuple]]] = {0: {0: (0.0, ())}}
+    # beam: (weights so far) -> {sum of weights: (cost, labels, the weights' values)}
+    beam: dict[int, dict[int, tuple[float, tuple, tuple]]] = {0: {0: (0.0, (), ())}}
     for j, i in enumerate(body):
         c = numbers[i]
         prev = numbers[body[j - 1]] if j else None
-        nxt: dict[int, dict[int, tuple[float, tuple]]] = {}
+        nxt: dict[int, dict[int, tuple[float, tuple, tuple]]] = {}
         for w, by_sum in beam.items():
             s = j - w
-            for total, (cost, labels) in by_sum.items():
+            for total, (cost, labels, wvals) in by_sum.items():
                 for lab in (0, 1):
                     if lab == 0 and w >= n or lab == 1 and s >= w:
                         continue
-                    if lab == 1:
-                        wi = [k for k, x in enumerate(labels) if x == 0][s]
-                        if vals[j] > vals[wi]:
-                            continue
+                    if lab == 1 and vals[j] > wvals[s]:
+                        continue
                     row = w if lab == 0 else s
                     add = 0.0
                     if c.block in valued and nat(c.pos, True) >= 0:     # (before any row: no clue)
@@ -975,7 +973,7 @@ def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: 
                     key_s = total + (vals[j] if lab == 0 else 0)
                     slot = nxt.setdefault(key_w, {})
                     if key_s not in slot or cost + add < slot[key_s][0]:
-                        slot[key_s] = (cost + add, labels + (lab,))
+                        slot[key_s] = (cost + add, labels + (lab,), wvals + ((vals[j],) if lab == 0 else ()))
         for w, by_sum in nxt.items():
             if len(by_sum) > params.cells_number_beam:
                 keep = sorted(by_sum.items(), key=lambda kv: kv[1][0])[:params.cells_number_beam]
@@ -986,9 +984,9 @@ def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: 
         return None
     fs = round(((fund_total.score or 0.0) if fund_total else 0.0) * 100)
     want_s = round(parse_number(ts.text) * 100) - fs
-    fitting = [(cost, labels) for total, (cost, labels) in done.items()
+    fitting = [(cost, labels) for total, (cost, labels, _) in done.items()
                if abs(total - want) <= tol and abs(sum(vals) - total - want_s) <= tol]
-    cost, labels = min(done.values())
+    cost, labels = min((c, lab) for c, lab, _ in done.values())
     if fitting and min(fitting)[0] <= cost + params.cells_sum_margin:
         fcost, flabels = min(fitting)
         return fcost, True, flabels
