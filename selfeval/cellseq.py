@@ -595,8 +595,10 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
     devs = _join_deviation_pieces([c for c in cells if c.kind == "prose"], params, out)
     dev_of = _place_deviations(devs, rows, nat, out)
     labels = [c for c in cells if c.kind == "label"]
-    level2 = _groups(labels, rows, nat, n, [name_of.get(k).text if name_of.get(k) else None
-                                               for k in range(n)], params, out)
+    # printed as a column, a label stands at the row of the name placed after it
+    lnat = nat if homes is None else _placed_rows(name_of, n)
+    level2 = _groups(labels, rows, lnat, n, [name_of.get(k).text if name_of.get(k) else None
+                                                for k in range(n)], params, out)
     for k, r in enumerate(rows):
         nm, dv, l2 = name_of.get(k), dev_of.get(k), level2[k]
         out.indicators.append(Indicator(
@@ -642,6 +644,18 @@ def _rank_rows(ruler: list[Cell]):
     def nat(pos: int, after: bool = False) -> int:
         k = bisect.bisect_left(starts, pos)
         return k - 1 if after else k
+    return nat
+
+
+def _placed_rows(name_of: dict[int, Cell], n: int):
+    """pos -> row, for a table printed by columns: the row of the name placed there, or of the
+    first name printed after it."""
+    placed = sorted((c.pos, k) for k, c in name_of.items())
+    starts = [p for p, _ in placed]
+
+    def nat(pos: int, after: bool = False) -> int:
+        i = bisect.bisect_left(starts, pos)
+        return placed[i][1] if i < len(placed) else n
     return nat
 
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 import selfeval
 from selfeval.cells import prose_marks
-from selfeval.cellseq import Cell, CellTable, _column_homes, _join_deviation_pieces, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cellseq import Cell, CellTable, _column_homes, _join_deviation_pieces, _placed_rows, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
@@ -333,3 +333,9 @@ def test_fund_values_printed_under_the_三级指标_header_are_still_the_funds()
                               *table, *TAIL, ROWS[2][6]))[0]
     assert [(r.executed, r.execution_rate) for r in f.funds] == [(90.0, 90.0), (90.0, 90.0), (0.0, 0.0), (0.0, 0.0)]
     assert rows(f) == expected(ROWS)
+
+
+def test_printed_by_columns_a_label_stands_at_the_row_of_the_name_placed_after_it():
+    name_of = {0: Cell("a", [1], 0, pos=2), 1: Cell("b", [2], 0, pos=5), 2: Cell("c", [3], 0, pos=9)}
+    nat = _placed_rows(name_of, 3)
+    assert [nat(p) for p in (0, 2, 3, 6, 10)] == [0, 0, 1, 2, 3]
