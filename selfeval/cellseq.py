@@ -1022,18 +1022,19 @@ def _column_homes(words: list[Cell], cells: list[Cell], actuals: list[Cell], tar
                   n: int) -> dict[int, int]:
     """Where each name stands when the names are printed as a column: a name printed among the
     values (right after a 年度指标值 or 实际完成值, header words and labels aside) stands at the
-    row of the 实际完成值 after it; the column's names fill the other rows in order (pos -> row;
-    ``n``: after the table)."""
-    anat = _natural_rows(actuals)
+    row of the value printed next (its row's target or actual); the column's names fill the
+    other rows in order (pos -> row; ``n``: after the table)."""
+    row_at = {c.pos: k for k, c in enumerate(targets)} | {c.pos: k for k, c in enumerate(actuals)}
+    value_pos = sorted(row_at)
     homes: dict[int, int] = {}
-    values = {c.pos for c in actuals} | {c.pos for c in targets}
     names = {c.pos for c in words}
     after_value = False
     for c in cells:
         if c.pos in names and after_value:
-            homes[c.pos] = anat(c.pos)
+            i = bisect.bisect_left(value_pos, c.pos)
+            homes[c.pos] = row_at[value_pos[i]] if i < len(value_pos) else n
         if c.kind not in ("template", "label"):
-            after_value = c.pos in values
+            after_value = c.pos in row_at
     free = sorted(set(range(n)) - set(homes.values()))
     column = [c for c in words if c.pos not in homes]
     for j, c in enumerate(column):

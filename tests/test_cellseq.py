@@ -284,6 +284,13 @@ def test_a_name_printed_among_the_values_keeps_its_row_and_the_name_column_fills
     actuals = [c for c in seq if c.kind == "actual"]
     targets = [c for c in seq if c.kind == "target"]
     assert _column_homes(words, seq, actuals, targets, 4) == {0: 0, 1: 1, 2: 3, 8: 2}
+    # names printed each before its row's target, the actuals as a column block after them
+    seq = [cell("word", 0), cell("target", 1), cell("word", 2), cell("target", 3), cell("word", 4),
+           cell("target", 5), cell("actual", 6), cell("actual", 7), cell("actual", 8)]
+    words = [c for c in seq if c.kind == "word"]
+    actuals = [c for c in seq if c.kind == "actual"]
+    targets = [c for c in seq if c.kind == "target"]
+    assert _column_homes(words, seq, actuals, targets, 3) == {0: 0, 2: 1, 4: 2}
 
 
 def test_a_deviations_lines_printed_apart_are_joined_in_print_order():
