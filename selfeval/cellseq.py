@@ -576,7 +576,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
                 c.kind = "taken"
     names_by_rows = _printed_by_rows(actuals, words, before=True)
     nat = pnat if names_by_rows and pnat else _rank_rows(words)
-    homes = None if names_by_rows and pnat else _column_homes(words, cells, actuals, targets, n)
+    homes = None if names_by_rows and pnat else _column_homes(words, cells, actuals, targets, rows, params)
     if not (by_rows and names_by_rows):
         out.warn("printed-by-columns", "the table printed column by column: cells matched to rows by "
                  "their rank in each column", [x for c in actuals for x in c.lines], level="info")
@@ -1019,11 +1019,14 @@ def _evidence(name: str, cues: RowCues, row: Row, level2: str | None, params: Pa
 
 
 def _column_homes(words: list[Cell], cells: list[Cell], actuals: list[Cell], targets: list[Cell],
-                  n: int) -> dict[int, int]:
+                  rows: list[Row], params: Params) -> dict[int, int]:
     """Where each name stands when the names are printed as a column: a name printed among the
     values (right after a 年度指标值 or 实际完成值, header words and labels aside) stands at the
     row of the value printed next (its row's target or actual); the column's names fill the
-    other rows in order (pos -> row; ``n``: after the table)."""
+    other rows in order — an order-keeping alignment, so that where the column lacks a name
+    (printed elsewhere) the names after the gap still meet the rows their cues fit (pos -> row;
+    ``len(rows)``: after the table)."""
+    n = len(rows)
     row_at = {c.pos: k for k, c in enumerate(targets)} | {c.pos: k for k, c in enumerate(actuals)}
     value_pos = sorted(row_at)
     homes: dict[int, int] = {}
@@ -1037,8 +1040,51 @@ def _column_homes(words: list[Cell], cells: list[Cell], actuals: list[Cell], tar
             after_value = c.pos in row_at
     free = sorted(set(range(n)) - set(homes.values()))
     column = [c for c in words if c.pos not in homes]
-    for j, c in enumerate(column):
-        homes[c.pos] = free[j] if j < len(free) else n
+    homes.update(_align_in_order(column, [rows[k] for k in free], free, n, params))
+    return homes
+
+
+def _align_in_order(names: list[Cell], rows: list[Row], at: list[int], n: int,
+                    params: Params) -> dict[int, int]:
+    """Names in printed order onto rows in order; with fewer names than rows, rows are left out
+    (their names are printed elsewhere), with more names, names are (a word as long as a name
+    at a larger cost than a fragment): the
+    alignment whose names fit their rows' values best (pos -> row; ``n`` for a name left out).
+    With no cue at all it is the plain order."""
+    m, f = len(names), len(rows)
+    if not m or not f or m * f > params.max_rows ** 2:
+        return {c.pos: (at[j] if j < f else n) for j, c in enumerate(names)}
+    cues = [RowCues.of(r) for r in rows]
+    gap = params.cells_name_gap
+    # leaving out a word as long as a name costs more than a fragment
+    skips = [params.cells_name_skip if width(c.text) > params.cells_short_word else gap for c in names]
+    score = [[0.0] * (f + 1) for _ in range(m + 1)]
+    move = [[""] * (f + 1) for _ in range(m + 1)]
+    for i in range(m + 1):
+        for j in range(f + 1):
+            if i == j == 0:
+                continue
+            best, how = -INF, ""
+            if i and j:
+                best, how = score[i - 1][j - 1] + _evidence(names[i - 1].text, cues[j - 1], rows[j - 1],
+                                                            None, params), "match"
+            if j and m < f and score[i][j - 1] - gap > best:
+                best, how = score[i][j - 1] - gap, "row"
+            if i and m > f and score[i - 1][j] - skips[i - 1] > best:
+                best, how = score[i - 1][j] - skips[i - 1], "name"
+            score[i][j], move[i][j] = best, how
+    homes: dict[int, int] = {}
+    i, j = m, f
+    while i or j:
+        how = move[i][j]
+        if how == "match":
+            homes[names[i - 1].pos] = at[j - 1]
+            i, j = i - 1, j - 1
+        elif how == "row":
+            j -= 1
+        else:
+            homes[names[i - 1].pos] = n
+            i -= 1
     return homes
 
 

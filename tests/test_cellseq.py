@@ -7,11 +7,12 @@ from hypothesis import given, settings, strategies as st
 
 import selfeval
 from selfeval.cells import prose_marks
-from selfeval.cellseq import Cell, CellTable, _column_homes, _join_deviation_pieces, _placed_rows, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cellseq import Cell, CellTable, _align_in_order, _column_homes, _join_deviation_pieces, _placed_rows, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
 from selfeval.params import Params
+from selfeval.reassemble import Row
 
 
 def cells(*lines):
@@ -273,6 +274,10 @@ def test_prose_with_no_value_row_is_unassigned_not_a_crash():
     assert forms and any(d.code == "unassigned" for f in forms for d in f.diagnostics)
 
 
+def blank_rows(n):
+    return [Row("", "", None, None, [], [], 0, 0) for _ in range(n)]
+
+
 def test_a_name_printed_among_the_values_keeps_its_row_and_the_name_column_fills_the_others():
     def cell(kind, pos):
         return Cell("x", [pos], 0, kind=kind, pos=pos)
@@ -283,14 +288,14 @@ def test_a_name_printed_among_the_values_keeps_its_row_and_the_name_column_fills
     words = [c for c in seq if c.kind == "word"]
     actuals = [c for c in seq if c.kind == "actual"]
     targets = [c for c in seq if c.kind == "target"]
-    assert _column_homes(words, seq, actuals, targets, 4) == {0: 0, 1: 1, 2: 3, 8: 2}
+    assert _column_homes(words, seq, actuals, targets, blank_rows(4), Params()) == {0: 0, 1: 1, 2: 3, 8: 2}
     # names printed each before its row's target, the actuals as a column block after them
     seq = [cell("word", 0), cell("target", 1), cell("word", 2), cell("target", 3), cell("word", 4),
            cell("target", 5), cell("actual", 6), cell("actual", 7), cell("actual", 8)]
     words = [c for c in seq if c.kind == "word"]
     actuals = [c for c in seq if c.kind == "actual"]
     targets = [c for c in seq if c.kind == "target"]
-    assert _column_homes(words, seq, actuals, targets, 3) == {0: 0, 2: 1, 4: 2}
+    assert _column_homes(words, seq, actuals, targets, blank_rows(3), Params()) == {0: 0, 2: 1, 4: 2}
 
 
 def test_a_deviations_lines_printed_apart_are_joined_in_print_order():
@@ -346,3 +351,15 @@ def test_printed_by_columns_a_label_stands_at_the_row_of_the_name_placed_after_i
     name_of = {0: Cell("a", [1], 0, pos=2), 1: Cell("b", [2], 0, pos=5), 2: Cell("c", [3], 0, pos=9)}
     nat = _placed_rows(name_of, 3)
     assert [nat(p) for p in (0, 2, 3, 6, 10)] == [0, 0, 1, 2, 3]
+
+
+def test_names_printed_as_a_column_keep_their_order_and_a_missing_one_leaves_the_row_its_cues_say():
+    def row(t, a):
+        return Row(t, a, 10.0, 10.0, [], [], 0, 0)
+    rows_ = [row("≥500.00(人)", "520.00(人)"), row("及时", "达成指标"), row("≥90.00(%)", "95.00(%)")]
+    names = [Cell("图书借阅人数", [0], 0, pos=0), Cell("读者满意度", [1], 0, pos=1)]
+    # the 及时 row's name is printed elsewhere: the gap goes where the cues put it
+    assert _align_in_order(names, rows_, [0, 1, 2], 3, Params()) == {0: 0, 1: 2}
+    # as many names as rows: the printed order, whatever the cues
+    swapped = [Cell("读者满意度", [0], 0, pos=0), Cell("图书借阅人数", [1], 0, pos=1)]
+    assert _align_in_order(swapped, [rows_[0], rows_[2]], [0, 2], 3, Params()) == {0: 0, 1: 2}
