@@ -59,7 +59,7 @@ class Params:
     cells_name_wrap: int = 30          # a name this wide may wrap in its cell …
     cells_name_tail_width: int = 4     # … leaving a tail this narrow on the next line
     cells_dev_full: int = 26           # a deviation's line this wide that ends no sentence goes on …
-    cells_dev_width: int = 40          # … with the next text at most this wide
+    cells_dev_width: int = 56          # … with the next text at most this wide
     cells_label_reach: int = 8         # a label's pieces stand this many cells apart at most
     cells_number_beam: int = 24        # 分值/得分 as columns: partial sums kept per count of weights;
     cells_sum_margin: float = 4.0      # … a labelling whose sums hold preferred by this much
