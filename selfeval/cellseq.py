@@ -593,7 +593,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
     names = [c for c in cells if c.kind == "word"]
     name_of = _place_names(names, rows, nat, n, params, out, homes)
     devs = _join_deviation_pieces([c for c in cells if c.kind == "prose"], params, out)
-    dev_of = _place_deviations(devs, rows, nat, out)
+    dev_of = _place_deviations(devs, rows, nat, out, by_columns=homes is not None)
     labels = [c for c in cells if c.kind == "label"]
     # printed as a column, a label stands at the row of the name placed after it
     lnat = nat if homes is None else _placed_rows(name_of, n)
@@ -1158,11 +1158,13 @@ def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable) -> 
     return result
 
 
-def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable) -> dict[int, Cell]:
+def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable,
+                      by_columns: bool = False) -> dict[int, Cell]:
     """A deviation printed among the rows belongs to the row before it (or the next one when
     only that one lost points); those printed after the table (the one-line ones, as one column)
     go in order to the rows that lost points and have none yet (when there are more such rows
-    than deviations, those that lost the largest share of their points; warned)."""
+    than deviations, those that lost the largest share of their points; warned); so do all of
+    them when the table is printed ``by_columns``."""
     n = len(rows)
     placed: dict[int, Cell] = {}
     tail: list[Cell] = []
@@ -1173,7 +1175,7 @@ def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable) ->
         return placed
     for c in devs:
         k = nat(c.pos, True)
-        if k >= n - 1 and c.pos > rows[-1].last:     # after the last row's actual: the end column
+        if by_columns or k >= n - 1 and c.pos > rows[-1].last:     # the column, or after the last row
             tail.append(c)
             continue
         options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]

@@ -363,3 +363,10 @@ def test_names_printed_as_a_column_keep_their_order_and_a_missing_one_leaves_the
     # as many names as rows: the printed order, whatever the cues
     swapped = [Cell("读者满意度", [0], 0, pos=0), Cell("图书借阅人数", [1], 0, pos=1)]
     assert _align_in_order(swapped, [rows_[0], rows_[2]], [0, 2], 3, Params()) == {0: 0, 1: 2}
+
+
+def test_printed_by_columns_a_deviation_goes_to_a_row_that_lost_points_wherever_it_stands():
+    names = [COLUMN_ROWS[0][1], COLUMN_ROWS[2][6], COLUMN_ROWS[1][1], COLUMN_ROWS[2][1]]   # amid the names
+    columns = [names] + [[r[k] for r in COLUMN_ROWS] for k in (2, 3, 4, 5)]
+    f = column_form(columns, TAIL[:-3] + ["100.00", "89.00"])
+    assert [i.deviation for i in f.indicators] == [None, None, COLUMN_ROWS[2][6]]
