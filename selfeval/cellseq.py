@@ -480,7 +480,7 @@ def _untangle_goals(goals: list[Cell], texts: dict[int, str], params: Params, ou
     nos = sorted(no for c in goals for no in c.lines)
     if len(nos) < 4:
         return goals
-    lines = []
+    lines, labels = [], []
     for no in nos:
         text = texts.get(no, "").strip()
         head, _, rest = text.partition(" ")
@@ -488,9 +488,12 @@ def _untangle_goals(goals: list[Cell], texts: dict[int, str], params: Params, ou
             text = rest.strip()
         if text:
             lines.append((no, text))
+        else:
+            labels.append(no)
     got = _two_columns(lines, params)
     if got is None:
         return goals
+    out.put("template", labels)
     cells = [Cell(join_wrapped([t for _, t in col]), [no for no, _ in col], goals[0].block, kind="taken",
                   pos=goals[0].pos) for col in got]
     out.goals = cells
@@ -500,6 +503,8 @@ def _untangle_goals(goals: list[Cell], texts: dict[int, str], params: Params, ou
 
 
 def _two_columns(lines: list[tuple[int, str]], params: Params):
+    """(line number, text) of interleaved goal lines -> the lines of each text, or None when
+    they do not come in two widths or come one text after the other."""
     widths = [width(t) for _, t in lines]
     wide = max(widths)
     a = {i for i, w in enumerate(widths) if w >= wide - params.goal_line_slack}
@@ -547,7 +552,8 @@ def _grade(cells: list[Cell], out: CellTable) -> None:
 # --- the indicator table -------------------------------------------------------------------
 
 def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) -> None:
-    """The indicator rows; ``start``: where the table's header begins (no 分值/得分 before it)."""
+    """The indicator rows; ``start``: where the header of the value columns stands (no 分值/得分
+    before it)."""
     actuals = [c for c in cells if c.kind == "actual"]
     n = len(actuals)
     nat = _natural_rows(actuals)

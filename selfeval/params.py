@@ -41,7 +41,7 @@ class Params:
     layout_group_off: float = 1.5      # a 二级 label this far off its rows' middle: warned
     layout_fragment_gap: int = 2       # spaces that part two fragments of a line
     layout_goal_gap: int = 10          # columns between the starts of the two goal texts
-    # one cell per line (a spreadsheet's default-mode dump)
+    # one cell per line (a spreadsheet's default-mode dump; a drawn form printed by columns)
     cells_goal_width: int = 56         # goal prose wraps wider than any other cell (display columns)
     goal_line_slack: int = 4           # full lines of one goal column are this close in width …
     goal_column_gap: int = 8           # … and those of the two columns this far apart
