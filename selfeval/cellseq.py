@@ -1114,12 +1114,15 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
         return {}
     cues = [RowCues.of(r) for r in rows]
     cost = []
-    for c in names:
+    # between placements that cost the same, the one that keeps the printed order (a slight
+    # reward for matching the i-th name with the k-th row as i·k grows)
+    tie = 1e-3 / max(1, len(names) * len(rows))
+    for i, c in enumerate(names):
         home = home_of(c)
         line = []
         for k, r in enumerate(rows):
             shift = params.cells_name_tail if home >= n else params.cells_name_shift * abs(home - k)
-            line.append(shift - _evidence(c.text, cues[k], r, None, params))
+            line.append(shift - _evidence(c.text, cues[k], r, None, params) - tie * i * k)
         cost.append(line)
     got = min_cost_assignment(cost)
     placed: dict[int, Cell] = {}

@@ -370,3 +370,14 @@ def test_printed_by_columns_a_deviation_goes_to_a_row_that_lost_points_wherever_
     columns = [names] + [[r[k] for r in COLUMN_ROWS] for k in (2, 3, 4, 5)]
     f = column_form(columns, TAIL[:-3] + ["100.00", "89.00"])
     assert [i.deviation for i in f.indicators] == [None, None, COLUMN_ROWS[2][6]]
+
+
+def test_two_names_printed_together_keep_their_printed_order_when_nothing_else_tells():
+    plain = [("数量指标", "甲类场馆开放天数", "达标", "达成指标", "30.00", "30.00", None),
+             ("数量指标", "乙类场馆开放天数", "达标", "达成指标", "30.00", "30.00", None),
+             ("数量指标", "丙类场馆开放天数", "达标", "达成指标", "30.00", "20.00", "部分场馆维修。")]
+    table = list(plain[0][2:6]) + [plain[0][1], plain[1][1]] + list(plain[1][2:6]) \
+        + [plain[2][1]] + list(plain[2][2:6])
+    f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "良", "100.00", "89.00", "偏差原因分析及改进措施",
+                     plain[2][6]])
+    assert [i.name for i in f.indicators] == [r[1] for r in plain]
