@@ -744,7 +744,7 @@ def _place_units(units, pairs, pnat, words: list[Cell], params: Params, out: Cel
                 if full != met:
                     c += params.cells_unit_score
             c -= max((lexical_cue(nm, cues, params) for nm in names_at.get(k, ())), default=0.0)
-            line.append(c)
+            line.append(c - _order_tie(len(cost), k, n, n))
         cost.append(line)
     got = min_cost_assignment(cost)
     placed = [None] * n
@@ -1114,15 +1114,13 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
         return {}
     cues = [RowCues.of(r) for r in rows]
     cost = []
-    # between placements that cost the same, the one that keeps the printed order (a slight
-    # reward for matching the i-th name with the k-th row as i·k grows)
-    tie = 1e-3 / max(1, len(names) * len(rows))
     for i, c in enumerate(names):
         home = home_of(c)
         line = []
         for k, r in enumerate(rows):
             shift = params.cells_name_tail if home >= n else params.cells_name_shift * abs(home - k)
-            line.append(shift - _evidence(c.text, cues[k], r, None, params) - tie * i * k)
+            line.append(shift - _evidence(c.text, cues[k], r, None, params)
+                        - _order_tie(i, k, len(names), len(rows)))
         cost.append(line)
     got = min_cost_assignment(cost)
     placed: dict[int, Cell] = {}
@@ -1233,6 +1231,12 @@ def _groups(labels: list[Cell], rows: list[Row], nat, n: int, names: list[str | 
 
 
 # --- assignment ----------------------------------------------------------------------------
+
+def _order_tie(i: int, k: int, items: int, places: int) -> float:
+    """Between assignments that cost the same, the one that keeps the printed order: a reward
+    too slight to outweigh any evidence, growing with i·k (the sorted pairing maximises it)."""
+    return 1e-3 * i * k / max(1, items * places * max(items, places))
+
 
 def min_cost_assignment(cost: list[list[float]]) -> list[int | None]:
     """Rows of ``cost`` (items) to columns (places), each place taken at most once, the total
