@@ -1168,8 +1168,9 @@ def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable) -> 
 def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable,
                       by_columns: bool = False) -> dict[int, Cell]:
     """A deviation printed among the rows belongs to the row before it (or the next one when
-    only that one lost points); those printed after the table (the one-line ones, as one column)
-    go in order to the rows that lost points and have none yet (when there are more such rows
+    only that one lost points); two or more printed together at a page's foot go in order to
+    the rows above that lost points, when they are as many; those printed after the table (the
+    one-line ones, as one column) go in order to the rows that lost points and have none yet (when there are more such rows
     than deviations, those that lost the largest share of their points; warned); so do all of
     them when the table is printed ``by_columns``."""
     n = len(rows)
@@ -1180,7 +1181,23 @@ def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable,
             out.warn("unassigned", f"a text with no value row: {c.text[:40]}", c.lines)
             out.put("unassigned", c.lines)
         return placed
+    column: set[int] = set()
+    if not by_columns:
+        for run in _runs(devs):
+            # a column of two or more printed together at the foot of a page: as many as the rows
+            # above it that lost points and have none, in order
+            k = nat(run[0].pos, True)
+            want = [x for x in range(min(k + 1, n)) if rows[x].lost_points and x not in placed]
+            if len(run) >= 2 and k < n - 1 and len(want) == len(run):
+                for x, c in zip(want, run):
+                    placed[x] = c
+                    column.add(c.pos)
+                out.warn("deviation-column", f"{len(run)} deviations printed together after row {k + 1}: "
+                         "given in order to the rows above that lost points", [x for c in run for x in c.lines],
+                         level="info")
     for c in devs:
+        if c.pos in column:
+            continue
         k = nat(c.pos, True)
         if by_columns or k >= n - 1 and c.pos > rows[-1].last:     # the column, or after the last row
             tail.append(c)
@@ -1210,6 +1227,17 @@ def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable,
             out.warn("unassigned", f"a deviation with no row: {c.text[:40]}", c.lines)
             out.put("unassigned", c.lines)
     return placed
+
+
+def _runs(cells: list[Cell]) -> list[list[Cell]]:
+    """Cells printed one right after the other, in runs."""
+    runs: list[list[Cell]] = []
+    for c in cells:
+        if runs and c.pos == runs[-1][-1].pos + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
 
 
 def _groups(labels: list[Cell], rows: list[Row], nat, n: int, names: list[str | None],

@@ -381,3 +381,15 @@ def test_two_names_printed_together_keep_their_printed_order_when_nothing_else_t
     f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "良", "100.00", "89.00", "偏差原因分析及改进措施",
                      plain[2][6]])
     assert [i.name for i in f.indicators] == [r[1] for r in plain]
+
+
+def test_deviations_printed_together_at_a_pages_foot_go_to_the_rows_above_that_lost_points():
+    rows_ = [("数量指标", "图书借阅人数", "≥500.00(人)", "450.00(人)", "20.00", "15.00", "部分读者流失。"),
+             ("数量指标", "图书采购册数", "≥300.00(册)", "280.00(册)", "20.00", "18.00", "供货周期较长。"),
+             ("时效指标", "开放时间及时性", "及时", "达成指标", "20.00", "20.00", None),
+             ("服务对象满意度指标", "读者满意度", "≥90.00(%)", "80.00(%)", "30.00", "25.00", "座位不足。")]
+    table = [x for r in rows_[:2] for x in r[1:6]] + [rows_[0][6], rows_[1][6]] \
+        + [x for r in rows_[2:] for x in r[1:6]]
+    f = form(table, ["产出指标", "数量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "总分\n评分等级", "良",
+                     "100.00", "87.00", rows_[3][6]], fund_score="9.00")
+    assert [i.deviation for i in f.indicators] == [r[6] for r in rows_]
