@@ -721,8 +721,9 @@ def _met(t: Cell | None, a: Cell) -> bool | None:
 
 
 def _place_units(units, pairs, pnat, words: list[Cell], params: Params, out: CellTable):
-    """Each (target, actual) onto a row (a 分值/得分 pair): where it is printed, unless the
-    evidence says otherwise — a target met goes with a full score, one missed with lost points,
+    """Each (target, actual) onto a row (a 分值/得分 pair): where its actual is printed (a
+    target may stand rows before it; printed after the table, any row), unless the evidence
+    says otherwise — a target met goes with a full score, one missed with lost points,
     and the name printed at the row fits the values (unit 人 ↔ 人数, 元 ↔ 成本)."""
     n = len(pairs)
     if len(units) != n or n > params.max_rows:
@@ -732,13 +733,14 @@ def _place_units(units, pairs, pnat, words: list[Cell], params: Params, out: Cel
         names_at.setdefault(pnat(c.pos), []).append(c.text)
     cost = []
     for t, a in units:
-        home = pnat(min(a.pos, t.pos if t else a.pos)) if pnat else len(cost)
+        home = pnat(a.pos) if pnat else len(cost)
         met = _met(t, a)
         probe = Row(t.text if t else "", a.text, None, None, [], [], 0, 0)
         cues = RowCues.of(probe)
         line = []
         for k, (w, s) in enumerate(pairs):
-            c = params.cells_unit_shift * abs(home - k)
+            # printed after the last row's 得分: any row, at one cost
+            c = params.cells_name_tail if home >= n else params.cells_unit_shift * abs(home - k)
             if met is not None and w is not None and s is not None:
                 full = parse_number(s.text) >= parse_number(w.text) - 0.005
                 if full != met:

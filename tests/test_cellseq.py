@@ -393,3 +393,11 @@ def test_deviations_printed_together_at_a_pages_foot_go_to_the_rows_above_that_l
     f = form(table, ["产出指标", "数量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "总分\n评分等级", "良",
                      "100.00", "87.00", rows_[3][6]], fund_score="9.00")
     assert [i.deviation for i in f.indicators] == [r[6] for r in rows_]
+
+
+def test_a_row_stands_where_its_actual_is_printed_not_its_target():
+    (_, n1, t1, a1, w1, s1, _), (_, n2, t2, a2, w2, s2, _), (_, n3, t3, a3, w3, s3, d3) = ROWS
+    # row 1's values printed after the table; row 2's target printed before row 1's 分值/得分
+    table = [n1, n2, t2, w1, s1, a2, w2, s2, n3, t3, a3, w3, s3]
+    f = form(table, [t1 + " " + a1] + TAIL + [d3])
+    assert rows(f) == expected(ROWS)
