@@ -1120,7 +1120,8 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
         home = home_of(c)
         line = []
         for k, r in enumerate(rows):
-            shift = params.cells_name_tail if home >= n else params.cells_name_shift * abs(home - k)
+            shift = params.cells_name_tail if home >= n else (
+                _move_cost(abs(home - k), params) if homes is None else params.cells_rank_shift * abs(home - k))
             line.append(shift - _evidence(c.text, cues[k], r, None, params)
                         - _order_tie(i, k, len(names), len(rows)))
         cost.append(line)
@@ -1165,6 +1166,13 @@ def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable) -> 
         if params.cells_dev_full <= w <= params.cells_dev_width and not ends_sentence(c.text):
             open_.append(c)
     return result
+
+
+def _move_cost(rows: int, params: Params) -> float:
+    """A cell placed ``rows`` rows from where it is printed: pdftotext moves a cell as a whole,
+    so the cost is mostly that of moving at all (one cell moved far is likelier than a run of
+    cells each moved one row)."""
+    return params.cells_name_move + params.cells_name_shift * rows if rows else 0.0
 
 
 def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable,

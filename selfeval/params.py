@@ -52,7 +52,9 @@ class Params:
     cells_unit_clash: float = 10.0     # a target paired with an actual of another unit
     cells_unit_shift: float = 3.0      # a (target, actual) placed this many rows from where printed
     cells_unit_score: float = 1.5      # … on a row whose score says the opposite of the values
-    cells_name_shift: float = 3.0      # a name placed this many rows from where it is printed, per row
+    cells_name_move: float = 5.0       # a name placed away from where it is printed …
+    cells_name_shift: float = 0.5      # … and per row it moves
+    cells_rank_shift: float = 3.0      # printed by columns: per row a name moves from its rank
     cells_name_tail: float = 2.0       # a name printed after the table, placed on any row
     cells_name_gap: float = 0.5        # printed by columns: a row left out of the names' order …
     cells_name_skip: float = 3.0       # … and a name left out of it

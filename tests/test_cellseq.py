@@ -401,3 +401,12 @@ def test_a_row_stands_where_its_actual_is_printed_not_its_target():
     table = [n1, n2, t2, w1, s1, a2, w2, s2, n3, t3, a3, w3, s3]
     f = form(table, [t1 + " " + a1] + TAIL + [d3])
     assert rows(f) == expected(ROWS)
+
+
+def test_one_name_printed_rows_away_moves_back_rather_than_a_run_of_names_moving_one_row():
+    names = ["甲类场馆开放天数", "乙类场馆开放天数", "丙类场馆开放天数", "丁类场馆开放天数", "戊类场馆开放天数"]
+    values = ["达标", "达成指标", "18.00", "18.00"]
+    # row 2's name printed after row 4, together with row 5's
+    table = [names[0], *values, *values, names[2], *values, names[3], *values, names[1], names[4], *values]
+    f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "99.00"])
+    assert [i.name for i in f.indicators] == names
