@@ -268,7 +268,7 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     _title_values(cells[:head_end], cells[head_end:], out)
     fund_numbers = [c for c in cells[:values_start] if c.kind == "number"]
     fund_end = _funds(cells, first_fund, out)
-    _fund_arithmetic(cells, fund_numbers, out)
+    _fund_arithmetic(cells, fund_numbers, params, out)
     goals = _goals(cells, fund_end, first_value, params, out)
     goals = _untangle_goals(goals, {it.no: it.text for it in items}, params, out)
     taken = {id(c) for c in goals}
@@ -388,12 +388,12 @@ def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
     return end
 
 
-def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], out: CellTable) -> None:
+def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], params: Params, out: CellTable) -> None:
     """When the rows read item by item break the block's sums or rates, the block printed by
     columns is read back by its arithmetic (``fundgrid``); kept when it breaks fewer rules."""
     if len(out.funds) != len(FUND_ITEMS) or not numbers:
         return
-    before = broken_count(out.funds)
+    before = broken_count(out.funds, params.money_tolerance)
     if not before:
         return
     items = [c.pos for c in cells if c.kind == "taken" and _fund_item(c.text)]
@@ -407,7 +407,7 @@ def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], out: CellTable) -> 
         if spread:
             home = max((k for k, p in enumerate(items) if p < c.pos), default=0)
         nums.append(Num(parse_number(c.text), c.line_mate, header, home))
-    grid = read_grid(nums)
+    grid = read_grid(nums, params)
     if grid is None or grid.broken >= before:
         return
     out.funds = grid.rows

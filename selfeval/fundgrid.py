@@ -22,7 +22,8 @@ from typing import Sequence
 import attrs
 
 from .model import FundRow
-from .vocab import FUND_COLUMNS, FUND_ITEMS
+from .params import Params
+from .vocab import FUND_ITEMS
 
 # columns with a value on every row, then those of the 年度资金总额 row alone
 ROW_COLUMNS = ("initial_budget", "annual_budget", "executed", "execution_rate")
@@ -30,12 +31,7 @@ TOTAL_ONLY = ("weight", "score")
 # printed order of the columns left to right
 PRINT_ORDER = ("initial_budget", "annual_budget", "weight", "score", "executed", "execution_rate")
 N_ROWS = len(FUND_ITEMS)
-BROKEN = 6.0       # a broken sum or rate
-OFF_LINE = 1.0     # numbers of one line read out of column order
-OFF_HEADER = 1.0   # a number under a header word read into another column
-OFF_ROW = 0.5      # per row a number is read away from the item it is printed after
 INF = float("inf")
-MAX_NODES = 20000  # the search stops here and keeps the best found
 SUMMED = ("initial_budget", "annual_budget", "executed")
 
 
@@ -79,10 +75,12 @@ def broken_count(rows: Sequence[FundRow], tol: float = 0.015) -> int:
     return bad
 
 
-def read_grid(nums: list[Num], tol: float = 0.015, max_nodes: int = MAX_NODES) -> Grid | None:
+def read_grid(nums: list[Num], params: Params) -> Grid | None:
     """The labelling of ``nums`` into the block's columns that breaks fewest rules and fits the
     print best (a depth-first search, cheapest choice first, cut where it cannot beat the best
-    found, and at ``max_nodes``); None when the count of numbers is not that of the block."""
+    found, and at ``params.fund_max_nodes``); None when the count of numbers is not that of the
+    block."""
+    tol = params.money_tolerance
     need = {c: N_ROWS for c in ROW_COLUMNS} | {c: 1 for c in TOTAL_ONLY}
     if len(nums) != sum(need.values()):
         return None
@@ -95,7 +93,7 @@ def read_grid(nums: list[Num], tol: float = 0.015, max_nodes: int = MAX_NODES) -
 
     def step(i: int, cost: float) -> None:
         nodes[0] += 1
-        if best[0] is not None and (cost >= best[0][0] or nodes[0] > max_nodes):
+        if best[0] is not None and (cost >= best[0][0] or nodes[0] > params.fund_max_nodes):
             return
         key = (i, labels[-1] if labels else None, tuple(cols.values()))
         if seen.get(key, INF) <= cost:
@@ -118,13 +116,13 @@ def read_grid(nums: list[Num], tol: float = 0.015, max_nodes: int = MAX_NODES) -
                 prow = len(cols[pcol]) - 1
                 if PRINT_ORDER.index(col) <= PRINT_ORDER.index(pcol) or (
                         col in ROW_COLUMNS and pcol in ROW_COLUMNS and row != prow):
-                    add += OFF_LINE
+                    add += params.fund_off_line
             if num.header is not None and num.header != col:
-                add += OFF_HEADER
+                add += params.fund_off_header
             if num.home is not None:
-                add += OFF_ROW * abs((row if col in ROW_COLUMNS else 0) - num.home)
+                add += params.fund_off_row * abs((row if col in ROW_COLUMNS else 0) - num.home)
             cols[col] = cols[col] + (num.value,)
-            add += BROKEN * _newly_broken(cols, col, row, tol)
+            add += params.fund_broken * _newly_broken(cols, col, row, tol)
             cols[col] = cols[col][:-1]
             options.append((add, col))
         for add, col in sorted(options, key=lambda o: o[0]):
@@ -160,7 +158,3 @@ def _newly_broken(cols: dict, col: str, row: int, tol: float) -> int:
     if col in TOTAL_ONLY and cols["weight"] and cols["score"]:
         bad += cols["score"][0] > cols["weight"][0] + 1e-9
     return bad
-
-
-def header_column(text: str) -> str | None:
-    return FUND_COLUMNS.get(text)

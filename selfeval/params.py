@@ -65,6 +65,12 @@ class Params:
     cells_label_reach: int = 8         # a label's pieces stand this many cells apart at most
     cells_number_beam: int = 24        # 分值/得分 as columns: partial sums kept per count of weights;
     cells_sum_margin: float = 4.0      # … a labelling whose sums hold preferred by this much
+    # a 项目资金 block printed by columns, read back by its arithmetic (fundgrid.py)
+    fund_broken: float = 6.0           # a broken sum or rate
+    fund_off_line: float = 1.0         # numbers of one line read out of column order
+    fund_off_header: float = 1.0       # a number under a header word read into another column
+    fund_off_row: float = 0.5          # per row a number is read away from the item printed before it
+    fund_max_nodes: int = 20000        # the search stops here and keeps the best found
     # --jobs: forms handed to the workers at a time, per worker
     jobs_window: int = 64
     # bounds on the searches, far above any real form: beyond them, reading order and a warning

@@ -1,6 +1,7 @@
 """The 项目资金 block printed by columns, read back by its arithmetic. Figures are invented."""
 from selfeval.fundgrid import Num, broken_count, read_grid
 from selfeval.model import FundRow
+from selfeval.params import Params
 
 # 年初预算数, 全年预算数, 全年执行数, 执行率 of the four rows; 分数 10, 得分 8 on the first
 INITIAL = [50.0, 30.0, 20.0, 0.0]
@@ -25,7 +26,7 @@ def test_a_block_printed_column_by_column_is_read_back_by_its_sums_and_rates():
     # the four 年初预算数; 全年预算数 beside 分数; 得分; then 执行数 and 执行率 row by row
     printed = INITIAL + [ANNUAL[0], 10.0] + ANNUAL[1:] + [8.0]
     printed += [x for pair in zip(EXECUTED, RATE) for x in pair]
-    grid = read_grid(nums(printed))
+    grid = read_grid(nums(printed), Params())
     assert grid is not None and grid.broken == 0
     assert got_rows(grid) == expected_rows()
     assert (grid.rows[0].weight, grid.rows[0].score) == (10.0, 8.0)
@@ -37,11 +38,11 @@ def test_a_header_word_over_a_number_names_its_column_when_the_arithmetic_cannot
     same = [40.0, 30.0, 10.0, 0.0]
     printed = same + same + [10.0, 9.0] + [36.0, 27.0, 9.0, 0.0] + [90.0, 90.0, 90.0, 0.0]
     for column in ("initial_budget", "annual_budget"):
-        assert read_grid(nums(printed, {0: column})).labels[0] == column
+        assert read_grid(nums(printed, {0: column}), Params()).labels[0] == column
 
 
 def test_a_count_of_numbers_that_is_not_the_blocks_gives_no_reading():
-    assert read_grid(nums([1.0, 2.0, 3.0])) is None
+    assert read_grid(nums([1.0, 2.0, 3.0]), Params()) is None
 
 
 def test_broken_rules_are_counted():
