@@ -986,11 +986,11 @@ def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: 
                         add += abs(row - nat(c.pos, True))
                     elif prev is not None and prev.block == c.block:
                         if prev.line_mate:
-                            add += 0.0 if (labels[-1], lab) == (0, 1) else 2.0
+                            add += 0.0 if (labels[-1], lab) == (0, 1) else params.cells_number_off_line
                         elif labels[-1] != lab:
-                            add += 1.0
+                            add += params.cells_number_column_break
                     if c.block in header and header[c.block] != lab:
-                        add += 3.0
+                        add += params.cells_number_off_header
                     key_w = w + (lab == 0)
                     key_s = total + (vals[j] if lab == 0 else 0)
                     slot = nxt.setdefault(key_w, {})

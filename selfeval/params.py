@@ -64,7 +64,10 @@ class Params:
     cells_dev_width: int = 56          # … with the next text at most this wide
     cells_label_reach: int = 8         # a label's pieces stand this many cells apart at most
     cells_number_beam: int = 24        # 分值/得分 as columns: partial sums kept per count of weights;
-    cells_sum_margin: float = 4.0      # … a labelling whose sums hold preferred by this much
+    cells_sum_margin: float = 4.0      # … a labelling whose sums hold preferred by this much;
+    cells_number_off_line: float = 2.0     # … two numbers of one line not read as 分值 then 得分;
+    cells_number_column_break: float = 1.0  # … a block of numbers alone read as two columns;
+    cells_number_off_header: float = 3.0   # … a number under 分值/得分 read as the other
     # a 项目资金 block printed by columns, read back by its arithmetic (fundgrid.py)
     fund_broken: float = 6.0           # a broken sum or rate
     fund_off_line: float = 1.0         # numbers of one line read out of column order
