@@ -95,7 +95,8 @@ def read_grid(nums: list[Num], params: Params) -> Grid | None:
         nodes[0] += 1
         if best[0] is not None and (cost >= best[0][0] or nodes[0] > params.fund_max_nodes):
             return
-        key = (i, labels[-1] if labels else None, tuple(cols.values()))
+        # the last label matters only to a number printed on its line
+        key = (i, labels[-1] if labels and nums[i - 1].line_mate else None, tuple(cols.values()))
         if seen.get(key, INF) <= cost:
             return
         seen[key] = cost
@@ -125,7 +126,9 @@ def read_grid(nums: list[Num], params: Params) -> Grid | None:
             add += params.fund_broken * _newly_broken(cols, col, row, tol)
             cols[col] = cols[col][:-1]
             options.append((add, col))
-        for add, col in sorted(options, key=lambda o: o[0]):
+        # cheapest first; among equals, the print's habits: the same column on, then the next
+        last = labels[-1] if labels else None
+        for add, col in sorted(options, key=lambda o: (o[0], o[1] != last, PRINT_ORDER.index(o[1]))):
             cols[col] = cols[col] + (num.value,)
             labels.append(col)
             step(i + 1, cost + add)

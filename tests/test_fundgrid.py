@@ -1,4 +1,6 @@
 """The 项目资金 block printed by columns, read back by its arithmetic. Figures are invented."""
+import attrs
+
 from selfeval.fundgrid import Num, broken_count, read_grid
 from selfeval.model import FundRow
 from selfeval.params import Params
@@ -58,3 +60,11 @@ def test_broken_rules_are_counted():
 def test_a_row_with_no_budget_may_print_0_or_100_as_its_rate():
     rows = [FundRow("x", 0.0, 0.0, 0.0, None, rate) for rate in (0.0, 100.0, 0.0, 0.0)]
     assert broken_count(rows) == 0
+
+
+def test_the_search_tries_the_prints_habits_first():
+    # whole columns one after the other, one number a line, no header word: the search carries a
+    # column on before it tries another, and finds the reading well within a small budget
+    printed = INITIAL + ANNUAL + [10.0, 8.0] + EXECUTED + RATE
+    grid = read_grid(nums(printed), attrs.evolve(Params(), fund_max_nodes=300))
+    assert grid.broken == 0 and got_rows(grid) == expected_rows()
