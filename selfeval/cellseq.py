@@ -261,13 +261,13 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     table_start = next((c.pos for c in cells if c.kind == "template" and c.text in _TABLE_START),
                        first_value)
     head_end = min(table_start, first_value)
-    # the 分值/得分 numbers come after the header of the value columns (三级指标 may stand above
-    # fund values printed late)
-    values_start = next((c.pos for c in cells if c.kind == "template" and c.text in _VALUES_HEADER),
-                        table_start)
+    # the 分值/得分 numbers come after the header of the value columns or the first value,
+    # whichever is printed first (三级指标 may stand above fund values printed late)
+    values_start = min(first_value, next((c.pos for c in cells if c.kind == "template"
+                                          and c.text in _VALUES_HEADER), table_start))
     _title_values(cells[:head_end], cells[head_end:], out)
     fund_numbers = [c for c in cells[:values_start] if c.kind == "number"]
-    fund_end = _funds(cells, first_fund, out)
+    fund_end = _funds(cells, first_fund, values_start, out)
     _fund_arithmetic(cells, fund_numbers, params, out)
     goals = _goals(cells, fund_end, first_value, params, out)
     goals = _untangle_goals(goals, {it.no: it.text for it in items}, params, out)
@@ -344,7 +344,7 @@ def _fund_columns(cells: list[Cell], last_item: int) -> list[str]:
     return found
 
 
-def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
+def _funds(cells: list[Cell], first_fund: int | None, values_start: int, out: CellTable) -> int:
     """Each fund row: its item, then one value per column (header words and labels printed
     among them skipped). Returns where the fund block ends."""
     if first_fund is None:
@@ -381,7 +381,7 @@ def _funds(cells: list[Cell], first_fund: int | None, out: CellTable) -> int:
         for v in values:
             v.kind = "taken"
         c.kind = "taken"
-    _fund_leftovers(cells, first_fund, columns, rows, read, out)
+    _fund_leftovers(cells[:values_start], first_fund, columns, rows, read, out)
     out.funds = [rows[k] for k in FUND_ITEMS if k in rows]
     if len(out.funds) != len(FUND_ITEMS):
         out.warn("fund-rows-missing", f"{len(out.funds)} of {len(FUND_ITEMS)} fund rows found")
@@ -425,8 +425,8 @@ def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], params: Params, out
 def _fund_leftovers(cells: list[Cell], first_fund: int, columns: list[str], rows: dict[str, FundRow],
                     read: dict[str, int], out: CellTable) -> None:
     """Values of a fund row printed after the other rows (its 分数 得分 and 全年执行数 执行率 as
-    blocks of their own): the numbers left before the header of the table's values fill the
-    columns the rows lack, in order."""
+    blocks of their own): the numbers left before the table's values (``cells`` ends there)
+    fill the columns the rows lack, in order."""
     left: list[Cell] = []
     for c in cells[first_fund:]:
         if c.kind == "template" and c.text in _VALUES_HEADER:

@@ -410,3 +410,12 @@ def test_one_name_printed_rows_away_moves_back_rather_than_a_run_of_names_moving
     table = [names[0], *values, *values, names[2], *values, names[3], *values, names[1], names[4], *values]
     f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "99.00"])
     assert [i.name for i in f.indicators] == names
+
+
+def test_a_rows_numbers_printed_before_the_value_columns_header_are_still_the_tables():
+    (_, n1, t1, a1, w1, s1, _), *rest = ROWS
+    table = ["三级指标", n1, t1, a1, w1, s1, "年度指标值", "实际完成值", "分值", "得分"]
+    table += [x for _, name, t, a, w, s, _ in rest for x in (name, t, a, w, s)]
+    f = selfeval.parse(blocks(*HEAD, *[x.format(fund_score="9.00") for x in FUNDS], *GOALS, *table, *TAIL,
+                              ROWS[2][6]))[0]
+    assert rows(f) == expected(ROWS)
