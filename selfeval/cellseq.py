@@ -1252,8 +1252,10 @@ def _runs(cells: list[Cell]) -> list[list[Cell]]:
 
 def _groups(labels: list[Cell], rows: list[Row], nat, n: int, names: list[str | None],
             params: Params, out: CellTable) -> list[str | None]:
-    """二级 groups: every label printed counts as present; one printed among the rows pins the
-    row it stands at (a merged label stands at its group's middle)."""
+    """二级 groups: every label printed counts as present; one printed among the rows draws the
+    row it stands at into its group (a merged label stands at its group's middle) — more weakly
+    than a label printed on its row's line in the other dialects, since a cell may stand a row
+    or more from its own (``cells_group_anchor``)."""
     if not n:
         return []
     present = [Label(c.text, c.lines) for c in labels]
@@ -1263,7 +1265,8 @@ def _groups(labels: list[Cell], rows: list[Row], nat, n: int, names: list[str | 
         if k < n and c.text in LEVEL2:
             rows[k].labels.append(c.text)
     runs = [LabelRun(present, -1, -1)] if present else []
-    res = align_groups(rows, runs, [], params, names=names)
+    res = align_groups(rows, runs, [], attrs.evolve(params, group_anchor=params.cells_group_anchor),
+                       names=names)
     out.diagnostics.extend(res.diagnostics)
     return res.level2
 

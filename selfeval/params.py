@@ -63,6 +63,7 @@ class Params:
     cells_dev_full: int = 26           # a deviation's line this wide that ends no sentence goes on …
     cells_dev_width: int = 56          # … with the next text at most this wide
     cells_label_reach: int = 8         # a label's pieces stand this many cells apart at most
+    cells_group_anchor: float = 5.0    # a 二级 label printed among the rows, for the row it stands at
     cells_number_beam: int = 24        # 分值/得分 as columns: partial sums kept per count of weights;
     cells_sum_margin: float = 4.0      # … a labelling whose sums hold preferred by this much;
     cells_number_off_line: float = 2.0     # … two numbers of one line not read as 分值 then 得分;

@@ -419,3 +419,15 @@ def test_a_rows_numbers_printed_before_the_value_columns_header_are_still_the_ta
     f = selfeval.parse(blocks(*HEAD, *[x.format(fund_score="9.00") for x in FUNDS], *GOALS, *table, *TAIL,
                               ROWS[2][6]))[0]
     assert rows(f) == expected(ROWS)
+
+
+def test_a_label_printed_a_row_early_yields_to_the_rows_cues():
+    rows_ = [("数量指标", "图书采购数量", "≥300.00(册)", "320.00(册)", "20.00", "20.00"),
+             ("数量指标", "读者借阅数量", "≥500.00(人次)", "520.00(人次)", "20.00", "20.00"),
+             ("数量指标", "讲座举办数量", "≥12.00(场)", "12.00(场)", "20.00", "20.00"),
+             ("时效指标", "开放时间及时性", "及时", "达成指标", "30.00", "30.00")]
+    first = rows_[0]
+    # 时效指标 printed amid the first row's cells: an anchor, but not one that outweighs three rows
+    table = [first[1], first[2], first[3], "时效指标", first[4], first[5]] + [x for r in rows_[1:] for x in r[1:6]]
+    f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "100.00"], fund_score="10.00")
+    assert [i.level2 for i in f.indicators] == [r[0] for r in rows_]
