@@ -597,7 +597,8 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
         if c.kind == "word" and c.text in NO_DEVIATION_WORDS:
             c.kind = "prose"        # 无: a deviation cell that says there is none
     names = [c for c in cells if c.kind == "word"]
-    name_of = _place_names(names, rows, nat, n, params, out, homes)
+    pinned = _name_runs(names, cells, nat, n, params, out) if homes is None else {}
+    name_of = _place_names(names, rows, nat, n, params, out, homes, pinned)
     devs = _join_deviation_pieces([c for c in cells if c.kind == "prose"], params, out)
     dev_of = _place_deviations(devs, rows, nat, out, by_columns=homes is not None)
     labels = [c for c in cells if c.kind == "label"]
@@ -1096,12 +1097,48 @@ def _align_in_order(names: list[Cell], rows: list[Row], at: list[int], n: int,
     return homes
 
 
+def _name_runs(names: list[Cell], cells: list[Cell], nat, n: int, params: Params,
+               out: CellTable) -> dict[int, int]:
+    """Names printed one after the other (labels between them aside) before one row, at least
+    ``cells_name_run`` of them: a piece of the names' column; it names, in order, the rows up to
+    that one that no name printed alone names — the last of them, as many as the run holds
+    (pos -> row)."""
+    is_name = {c.pos for c in names}
+    runs: list[list[Cell]] = []
+    current: list[Cell] = []
+    for c in cells + [Cell("", [], -1, kind="end", pos=-1)]:
+        if c.pos in is_name:
+            current.append(c)
+        elif c.kind not in ("label", "template"):
+            if len(current) >= params.cells_name_run:
+                runs.append(current)
+            current = []
+    in_runs = {c.pos for run in runs for c in run}
+    named = {nat(c.pos) for c in names if c.pos not in in_runs}
+    pinned: dict[int, int] = {}
+    for run in runs:
+        home = nat(run[0].pos)
+        if home >= n or any(nat(c.pos) != home for c in run):
+            continue
+        free = [x for x in range(home + 1) if x not in named and x not in pinned.values()]
+        if len(free) < len(run):
+            continue
+        for c, x in zip(run, free[-len(run):]):
+            pinned[c.pos] = x
+        out.warn("name-run", f"{len(run)} names printed together before row {home + 1}: given in order "
+                 "to the rows up to it that no other name names", [x for c in run for x in c.lines],
+                 level="info")
+    return pinned
+
+
 def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params,
-                 out: CellTable, homes: dict[int, int] | None = None) -> dict[int, Cell]:
+                 out: CellTable, homes: dict[int, int] | None = None,
+                 pinned: dict[int, int] | None = None) -> dict[int, Cell]:
     """Names onto rows: each name belongs where it is printed (before its row's actual; or at
-    ``homes``, when the names are printed as a column) unless evidence (cue words, the row's
-    values) outweighs the rows it would move; a name printed after the table may go to any
-    row. A minimum-cost assignment over all names at once."""
+    ``homes``, when the names are printed as a column; or where a run of names printed together
+    puts it, ``pinned``) unless evidence (cue words, the row's values) outweighs the rows it
+    would move; a name printed after the table may go to any row. A minimum-cost assignment
+    over all names at once."""
     def home_of(c: Cell) -> int:
         return homes.get(c.pos, n) if homes is not None else nat(c.pos)
 
@@ -1119,6 +1156,9 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
     for i, c in enumerate(names):
         home = home_of(c)
         line = []
+        if pinned and c.pos in pinned:
+            cost.append([0.0 if k == pinned[c.pos] else params.cells_unit_clash * n for k in range(len(rows))])
+            continue
         for k, r in enumerate(rows):
             shift = params.cells_name_tail if home >= n else (
                 _move_cost(abs(home - k), params) if homes is None else params.cells_rank_shift * abs(home - k))

@@ -55,6 +55,7 @@ class Params:
     cells_name_move: float = 5.0       # a name placed away from where it is printed …
     cells_name_shift: float = 0.5      # … and per row it moves
     cells_rank_shift: float = 3.0      # printed by columns: per row a name moves from its rank
+    cells_name_run: int = 3            # this many names printed together are a piece of their column
     cells_name_tail: float = 2.0       # a name printed after the table, placed on any row
     cells_name_gap: float = 0.5        # printed by columns: a row left out of the names' order …
     cells_name_skip: float = 3.0       # … and a name left out of it

@@ -431,3 +431,18 @@ def test_a_label_printed_a_row_early_yields_to_the_rows_cues():
     table = [first[1], first[2], first[3], "时效指标", first[4], first[5]] + [x for r in rows_[1:] for x in r[1:6]]
     f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "100.00"], fund_score="10.00")
     assert [i.level2 for i in f.indicators] == [r[0] for r in rows_]
+
+
+def test_three_names_printed_together_name_in_order_the_rows_above_them_that_lack_one():
+    rows_ = [("数量指标", "甲馆开放天数", "达标", "达成指标", "20.00", "20.00"),
+             ("数量指标", "乙馆读者人数", "≥300.00(册)", "320.00(册)", "20.00", "20.00"),
+             ("数量指标", "丙馆开放天数", "达标", "达成指标", "20.00", "20.00"),
+             ("数量指标", "丁馆开放天数", "≥500.00(人)", "520.00(人)", "20.00", "20.00"),
+             ("数量指标", "戊馆开放天数", "达标", "达成指标", "20.00", "20.00")]
+    values = [r[2:6] for r in rows_]
+    # rows 2 and 3 printed without names; their names and row 4's printed together before row 4
+    table = [rows_[0][1], *values[0], *values[1], *values[2], rows_[1][1], rows_[2][1], rows_[3][1],
+             *values[3], rows_[4][1], *values[4]]
+    f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "100.00"], fund_score="10.00")
+    assert [i.name for i in f.indicators] == [r[1] for r in rows_]
+    assert "name-run" in {d.code for d in f.diagnostics}
