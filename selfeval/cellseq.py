@@ -560,7 +560,8 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
     targets = _targets(cells, actuals, nat, params, out)
     numbers = [c for c in cells if c.kind == "number" and c.pos > start]
     fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
-    pairs, total = _number_pairs(numbers, n, nat, fund_total, params, out, cells)
+    met = [_met(targets[k] if k < len(targets) else None, a) for k, a in enumerate(actuals)]
+    pairs, total = _number_pairs(numbers, n, nat, fund_total, params, out, cells, met)
     # from here on a row is where its 分值/得分 pair is printed: the most orderly stream — when
     # the rows are printed one after the other; printed column by column, a cell's row is its
     # rank in its own column's stream
@@ -856,11 +857,13 @@ def _pairs_ok(vals: list[float], n: int, fund_total: FundRow | None, tol: float)
 
 
 def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, params: Params,
-                  out: CellTable, columns: list[Cell] | None = None):
+                  out: CellTable, columns: list[Cell] | None = None, met: list[bool | None] | None = None):
     """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold,
     one number printed out of its place (after the table) is put back where the sums do and
-    where it moves least; when no single move will do, they were printed as two columns and
-    are read as two streams (see ``_number_columns``)."""
+    where it moves least — between moves that cost the same, the one whose full scores go with
+    the rows whose values meet their targets (``met``, by the values' printed order); when no
+    single move will do, they were printed as two columns and are read as two streams (see
+    ``_number_columns``)."""
     tol = 0.011
     vals = [parse_number(c.text) for c in numbers]
     order = list(range(len(numbers)))
@@ -875,10 +878,12 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
                     continue
                 cand = rest[:j] + [i] + rest[j:]
                 if _pairs_ok([vals[x] for x in cand], n, fund_total, tol):
-                    cost = sum(abs(k // 2 - nat(numbers[x].pos, True))
-                               for k, x in enumerate(cand) if k < 2 * n)
-                    if best is None or cost < best[0]:
-                        best = (cost, cand, i)
+                    moved = sum(abs(k // 2 - nat(numbers[x].pos, True))
+                                for k, x in enumerate(cand) if k < 2 * n)
+                    odd = sum(1 for k in range(min(n, len(met or ()))) if met[k] is not None
+                              and (vals[cand[2 * k + 1]] >= vals[cand[2 * k]] - 0.005) != met[k])
+                    if best is None or (moved, odd) < best[0]:
+                        best = ((moved, odd), cand, i)
         if not best and columns is not None:
             got = _number_columns(numbers, n, nat, fund_total, columns, params)
         if best:

@@ -446,3 +446,15 @@ def test_three_names_printed_together_name_in_order_the_rows_above_them_that_lac
     f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "100.00"], fund_score="10.00")
     assert [i.name for i in f.indicators] == [r[1] for r in rows_]
     assert "name-run" in {d.code for d in f.diagnostics}
+
+
+def test_between_two_equal_repairs_of_the_scores_the_one_that_fits_the_values_is_taken():
+    rows_ = [("质量指标", "借阅服务达标率", "≥90.00(%)", "100.00(%)", "3.00", "3.00", None),
+             ("社会效益指标", "阅读氛围改善", "改善", "部分达成", "5.00", "0.00", "场馆维修，活动减少。"),
+             ("服务对象满意度指标", "读者满意度", "达标", "达成指标", "82.00", "82.00", None)]
+    a, b, c = rows_
+    # row 2's 得分 printed right after row 1's: moving it or row 1's own 得分 both make the sums hold
+    table = [a[1], a[2], a[3], a[4], a[5], b[5], b[1], b[2], b[3], b[4], c[1], c[2], c[3], c[4], c[5]]
+    f = form(table, ["产出指标", "质量指标", "效益指标", "社会效益指标", "满意度指标", "服务对象满意度\n指标",
+                     "总分\n评分等级", "优", "100.00", "94.00", "偏差原因分析及改进措施", b[6]])
+    assert [(i.weight, i.score) for i in f.indicators] == [(3.0, 3.0), (5.0, 0.0), (82.0, 82.0)]
