@@ -1106,8 +1106,9 @@ def _name_runs(names: list[Cell], cells: list[Cell], nat, n: int, params: Params
                out: CellTable) -> dict[int, int]:
     """Names printed one after the other (labels between them aside) before one row, at least
     ``cells_name_run`` of them: a piece of the names' column; it names, in order, the rows up to
-    that one that no name printed alone names — the last of them, as many as the run holds
-    (pos -> row)."""
+    that one that no name printed alone names — the last of them, as many as the run holds.
+    Then a pair printed so: it names the two rows just above, when those are the last two that
+    lack a name and stand one after the other (pos -> row)."""
     is_name = {c.pos for c in names}
     runs: list[list[Cell]] = []
     current: list[Cell] = []
@@ -1115,20 +1116,27 @@ def _name_runs(names: list[Cell], cells: list[Cell], nat, n: int, params: Params
         if c.pos in is_name:
             current.append(c)
         elif c.kind not in ("label", "template"):
-            if len(current) >= params.cells_name_run:
+            if len(current) >= 2:
                 runs.append(current)
             current = []
-    in_runs = {c.pos for run in runs for c in run}
+    long_runs = [r for r in runs if len(r) >= params.cells_name_run]
+    pairs = [r for r in runs if len(r) < params.cells_name_run]
+    in_runs = {c.pos for run in long_runs for c in run}
     named = {nat(c.pos) for c in names if c.pos not in in_runs}
     pinned: dict[int, int] = {}
-    for run in runs:
+    for run in long_runs + pairs:
         home = nat(run[0].pos)
         if home >= n or any(nat(c.pos) != home for c in run):
             continue
-        free = [x for x in range(home + 1) if x not in named and x not in pinned.values()]
+        others = named if len(run) >= params.cells_name_run else {
+            nat(c.pos) for c in names if c not in run and c.pos not in pinned}
+        free = [x for x in range(home + 1) if x not in others and x not in pinned.values()]
         if len(free) < len(run):
             continue
-        for c, x in zip(run, free[-len(run):]):
+        rows_ = free[-len(run):]
+        if len(run) < params.cells_name_run and rows_[-1] - rows_[0] != len(run) - 1:
+            continue
+        for c, x in zip(run, rows_):
             pinned[c.pos] = x
         out.warn("name-run", f"{len(run)} names printed together before row {home + 1}: given in order "
                  "to the rows up to it that no other name names", [x for c in run for x in c.lines],

@@ -458,3 +458,17 @@ def test_between_two_equal_repairs_of_the_scores_the_one_that_fits_the_values_is
     f = form(table, ["产出指标", "质量指标", "效益指标", "社会效益指标", "满意度指标", "服务对象满意度\n指标",
                      "总分\n评分等级", "优", "100.00", "94.00", "偏差原因分析及改进措施", b[6]])
     assert [(i.weight, i.score) for i in f.indicators] == [(3.0, 3.0), (5.0, 0.0), (82.0, 82.0)]
+
+
+def test_two_names_printed_together_name_the_two_rows_just_above_that_lack_one():
+    rows_ = [("数量指标", "甲馆开放天数", "达标", "达成指标", "25.00", "25.00"),
+             ("数量指标", "乙馆读者人数", "≥300.00(册)", "320.00(册)", "25.00", "25.00"),
+             ("数量指标", "丙馆开放天数", "≥500.00(人)", "520.00(人)", "20.00", "20.00"),
+             ("数量指标", "丁馆开放天数", "达标", "达成指标", "20.00", "20.00")]
+    values = [r[2:6] for r in rows_]
+    # rows 2 and 3 printed without names, then their names together (the first's cue 人数 points
+    # at row 3's unit 人), then row 4's target, its name and the rest of it
+    table = [rows_[0][1], *values[0], *values[1], *values[2], rows_[1][1], rows_[2][1], values[3][0],
+             rows_[3][1], *values[3][1:]]
+    f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "100.00"], fund_score="10.00")
+    assert [i.name for i in f.indicators] == [r[1] for r in rows_]
