@@ -647,6 +647,10 @@ def _entry_scores(lines: list[FreeLine], params: Params):
                 # a run of full lines with no punctuation is a column of names; after a line
                 # that is prose, one such line is just the middle of a sentence
                 s -= 0.5 if prose_marks(before) else 2.5
+                nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+                if (label == "contb" and nxt.endswith(INDICATOR_ENDINGS) and not prose_marks(nxt)
+                        and len(nxt.split()) == 1):
+                    s -= 2              # … and after a blank, with a name's end under it: a wrapped name
             return s
         return NEG
 
