@@ -731,8 +731,12 @@ def _place_units(units, pairs, pnat, words: list[Cell], params: Params, out: Cel
     if len(units) != n or n > params.max_rows:
         return [units[k] if k < len(units) else None for k in range(n)]
     names_at: dict[int, list[str]] = {}
+    seen: dict[int, int] = {}
     for c in words if pnat else ():
-        names_at.setdefault(pnat(c.pos), []).append(c.text)
+        # names printed together before one row's numbers are that row's and the next ones'
+        home = pnat(c.pos)
+        seen[home] = seen.get(home, -1) + 1
+        names_at.setdefault(home + seen[home], []).append(c.text)
     cost = []
     for t, a in units:
         home = pnat(a.pos) if pnat else len(cost)

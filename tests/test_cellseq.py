@@ -472,3 +472,15 @@ def test_two_names_printed_together_name_the_two_rows_just_above_that_lack_one()
              rows_[3][1], *values[3][1:]]
     f = form(table, ["产出指标", "数量指标", "总分\n评分等级", "优", "100.00", "100.00"], fund_score="10.00")
     assert [i.name for i in f.indicators] == [r[1] for r in rows_]
+
+
+def test_names_printed_together_before_their_rows_values_cue_their_rows_in_printed_order():
+    rows_ = [("数量指标", "图书借阅人数", "≥500.00(人)", "520.00(人)", "20.00", "20.00", None),
+             ("数量指标", "新书采购批次数", "=300.00(册)", "300.00(册)", "30.00", "30.00", None),
+             ("时效指标", "图书上架按期完成率", "≥95.00(%)", "100.00(%)", "20.00", "20.00", None),
+             ("服务对象满意度指标", "读者满意度", "≥90.00(%)", "80.00(%)", "20.00", "15.00", "座位不足。")]
+    (_, n1, t1, a1, w1, s1, _), (_, n2, t2, a2, w2, s2, _) = rows_[1:3]
+    table = list(rows_[0][1:6]) + [n1, n2, t1, t2, a1, a2, w1, w2, s1, s2] + list(rows_[3][1:6])
+    f = form(table, ["产出指标", "数量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "总分\n评分等级", "良",
+                     "100.00", "94.00", rows_[3][6]], fund_score="9.00")
+    assert rows(f) == expected(rows_)
