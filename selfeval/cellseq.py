@@ -31,7 +31,7 @@ from .cells import (
 )
 from .classify import Classified
 from .cues import name_groups
-from .fundgrid import TOTAL_ONLY, Num, broken_count, read_grid
+from .fundgrid import Num, broken_count, read_grid
 from .model import CellValue, Diagnostic, FundRow, Indicator
 from .params import Params
 from .reassemble import Label, LabelRun, Row
@@ -275,6 +275,12 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     table = [c for c in cells[fund_end:] if id(c) not in taken]
     _grade(table, out)
     _table(table, out, params, values_start)
+    # fund values printed after the whole table (a late 全年执行数/执行率 block): the numbers
+    # the table left join the fund block's stream when its arithmetic does not hold without them
+    late = [c for c in table if c.kind == "number"]
+    if late:
+        _fund_arithmetic(cells, fund_numbers + late, params, out, values_start)
+    _unassigned(table, out)
     return out
 
 
@@ -388,9 +394,11 @@ def _funds(cells: list[Cell], first_fund: int | None, values_start: int, out: Ce
     return end
 
 
-def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], params: Params, out: CellTable) -> None:
+def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], params: Params, out: CellTable,
+                     table_from: int | None = None) -> None:
     """When the rows read item by item break the block's sums or rates, the block printed by
-    columns is read back by its arithmetic (``fundgrid``); kept when it breaks fewer rules."""
+    columns is read back by its arithmetic (``fundgrid``); kept when it breaks fewer rules.
+    Numbers from ``table_from`` on were printed after the table: no item stands before them."""
     if len(out.funds) != len(FUND_ITEMS) or not numbers:
         return
     before = broken_count(out.funds, params.money_tolerance)
@@ -400,21 +408,23 @@ def _fund_arithmetic(cells: list[Cell], numbers: list[Cell], params: Params, out
     spread = bool(items) and any(items[0] < c.pos < items[-1] for c in numbers)
     nums = []
     for c in numbers:
-        prev = cells[c.pos - 1] if c.pos else None
-        header = (FUND_COLUMNS.get(prev.text) if prev is not None and prev.kind == "template"
-                  and prev.block == c.block else None)
+        # the header words of the line printed right before the number: it stands under one
+        # of them, most often the last (the print does not tell: the first may come first)
+        header: tuple[str, ...] = ()
+        k = c.pos - 1
+        while k >= 0 and cells[k].kind == "template" and cells[k].block == c.block \
+                and FUND_COLUMNS.get(cells[k].text) and (k == c.pos - 1 or cells[k].line_mate):
+            header = (FUND_COLUMNS[cells[k].text],) + header
+            k -= 1
         home = None
-        if spread:
+        if spread and (table_from is None or c.pos < table_from):
             home = max((k for k, p in enumerate(items) if p < c.pos), default=0)
         nums.append(Num(parse_number(c.text), c.line_mate, header, home))
     grid = read_grid(nums, params)
     if grid is None or grid.broken >= before:
         return
     out.funds = grid.rows
-    seen: dict[str, int] = {}
-    for c, col in zip(numbers, grid.labels):
-        row = 0 if col in TOTAL_ONLY else seen.get(col, 0)
-        seen[col] = seen.get(col, 0) + 1
+    for c, row in zip(numbers, grid.rows_of):
         out.put(f"funds.{FUND_ITEMS[row]}", c.lines)
         c.kind = "taken"
     out.warn("funds-by-arithmetic", f"项目资金 read item by item breaks {before} of its sums and rates; "
@@ -620,12 +630,15 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) ->
         if dv:
             out.put("indicators.deviation", dv.lines)
             dv.kind = "taken"
+    if not rows:
+        out.warn("no-indicators", "no indicator value rows found", level="error")
+
+
+def _unassigned(cells: list[Cell], out: CellTable) -> None:
     for c in cells:
         if c.kind in ("number", "dash", "word", "prose", "fund_item", "grade", "target", "actual"):
             out.warn("unassigned", f"cell placed in no field: {c.text[:40]}", c.lines)
             out.put("unassigned", c.lines)
-    if not rows:
-        out.warn("no-indicators", "no indicator value rows found", level="error")
 
 
 def _printed_by_rows(actuals: list[Cell], others: list[Cell | None], before: bool = False) -> bool:

@@ -75,6 +75,7 @@ class Params:
     fund_off_line: float = 1.0         # numbers of one line read out of column order
     fund_off_header: float = 1.0       # a number under a header word read into another column
     fund_off_row: float = 0.5          # per row a number is read away from the item printed before it
+    fund_deferred: float = 0.5         # a column whose 年度资金总额 value is printed after the rows under it
     fund_max_nodes: int = 50000        # the search stops here and keeps the best found
     # --jobs: forms handed to the workers at a time, per worker
     jobs_window: int = 64

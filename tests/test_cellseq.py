@@ -484,3 +484,14 @@ def test_names_printed_together_before_their_rows_values_cue_their_rows_in_print
     f = form(table, ["产出指标", "数量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "总分\n评分等级", "良",
                      "100.00", "94.00", rows_[3][6]], fund_score="9.00")
     assert rows(f) == expected(rows_)
+
+
+def test_fund_values_printed_after_the_whole_table_are_still_the_funds():
+    funds = ["年度资金总额", "100.00", "100.00", "10.00", "9.00", "其中：当年财政拨款", "80.00", "80.00", "-", "-",
+             "上年结转资金", "20.00", "20.00", "-", "-", "其他资金", "0.00", "0.00", "-", "-"]
+    late = ["90.00", "90.00", "72.00", "90.00", "18.00", "90.00", "0.00", "0.00"]
+    table = [x for _, name, t, a, w, s, _ in ROWS for x in (name, t, a, w, s)]
+    f = selfeval.parse(blocks(*HEAD, *funds, *GOALS, *TABLE_HEAD, *table, *TAIL, *late, ROWS[2][6]))[0]
+    assert [(r.executed, r.execution_rate) for r in f.funds] == [(90.0, 90.0), (72.0, 90.0), (18.0, 90.0), (0.0, 0.0)]
+    assert rows(f) == expected(ROWS)
+    assert not [d for d in f.diagnostics if d.code == "unassigned"]

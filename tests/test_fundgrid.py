@@ -13,7 +13,7 @@ RATE = [80.0, 75.0, 90.0, 0.0]
 
 
 def nums(values, header=None):
-    return [Num(v, False, (header or {}).get(k), None) for k, v in enumerate(values)]
+    return [Num(v, False, ((header or {})[k],) if k in (header or {}) else (), None) for k, v in enumerate(values)]
 
 
 def expected_rows():
@@ -68,3 +68,29 @@ def test_the_search_tries_the_prints_habits_first():
     printed = INITIAL + ANNUAL + [10.0, 8.0] + EXECUTED + RATE
     grid = read_grid(nums(printed), attrs.evolve(Params(), fund_max_nodes=300))
     assert grid.broken == 0 and got_rows(grid) == expected_rows()
+
+
+def test_a_number_under_a_line_of_header_words_goes_under_the_last_when_nothing_else_tells():
+    same = [40.0, 30.0, 10.0, 0.0]
+    printed = same + same + [10.0, 9.0] + [36.0, 27.0, 9.0, 0.0] + [90.0, 90.0, 90.0, 0.0]
+    line = [Num(v, False, ("initial_budget", "annual_budget") if k == 0 else (), None) for k, v in enumerate(printed)]
+    assert read_grid(line, Params()).labels[0] == "annual_budget"
+
+
+def test_the_totals_executed_and_rate_printed_after_the_rows_under_it_are_the_totals():
+    # 年初预算数 and 全年预算数 as columns, 分数 得分, then 执行数 执行率 of the rows under the
+    # total, and the total's last
+    printed = INITIAL + ANNUAL + [10.0, 8.0]
+    printed += [x for pair in zip(EXECUTED[1:], RATE[1:]) for x in pair] + [EXECUTED[0], RATE[0]]
+    grid = read_grid(nums(printed), Params())
+    assert grid.broken == 0 and got_rows(grid) == expected_rows()
+    assert grid.rows_of[-2:] == [0, 0]
+
+
+def test_a_row_with_no_budget_spends_nothing():
+    rows = [FundRow("x", 0.0, 0.0, 0.0, None, 0.0) for _ in range(4)]
+    rows[3].executed = rows[0].executed = 5.0
+    rows[3].execution_rate = 100.0          # nothing budgeted: 100 may print, 5 spent may not
+    assert broken_count(rows) == 2          # the total's rate and the last row's
+    rows[3].executed = rows[0].executed = 0.0
+    assert broken_count(rows) == 0
