@@ -274,12 +274,14 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     taken = {id(c) for c in goals}
     table = [c for c in cells[fund_end:] if id(c) not in taken]
     _grade(table, out)
-    _table(table, out, params, values_start)
-    # fund values printed after the whole table (a late 全年执行数/执行率 block): the numbers
-    # the table left join the fund block's stream when its arithmetic does not hold without them
-    late = [c for c in table if c.kind == "number"]
-    if late:
-        _fund_arithmetic(cells, fund_numbers + late, params, out, values_start)
+
+    def late_funds(late: list[Cell]) -> None:
+        # fund values printed after the table (a late 全年执行数/执行率 block) join the fund
+        # block's stream when its arithmetic does not hold without them
+        if late:
+            _fund_arithmetic(cells, fund_numbers + late, params, out, values_start)
+    _table(table, out, params, values_start, late_funds)
+    late_funds([c for c in table if c.kind == "number"])
     _unassigned(table, out)
     return out
 
@@ -561,14 +563,21 @@ def _grade(cells: list[Cell], out: CellTable) -> None:
 
 # --- the indicator table -------------------------------------------------------------------
 
-def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0) -> None:
+def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0, late_funds=None) -> None:
     """The indicator rows; ``start``: where the header of the value columns stands (no 分值/得分
-    before it)."""
+    before it); ``late_funds``: what takes numbers printed after the 总分 pair (fund values)."""
     actuals = [c for c in cells if c.kind == "actual"]
     n = len(actuals)
     nat = _natural_rows(actuals)
     targets = _targets(cells, actuals, nat, params, out)
     numbers = [c for c in cells if c.kind == "number" and c.pos > start]
+    if late_funds is not None and len(numbers) > 2 * n + 2:
+        # the 总分 pair (its 分值 the largest number) closes the table's numbers: those after
+        # it are not the rows'
+        vals = [parse_number(c.text) for c in numbers[:2 * n + 1]]
+        if n and vals[2 * n] == max(vals) and vals[2 * n] > vals[2 * n - 1]:
+            late_funds(numbers[2 * n + 2:])
+            numbers = numbers[:2 * n + 2]
     fund_total = out.funds[0] if out.funds and out.funds[0].item == FUND_ITEMS[0] else None
     met = [_met(targets[k] if k < len(targets) else None, a) for k, a in enumerate(actuals)]
     pairs, total = _number_pairs(numbers, n, nat, fund_total, params, out, cells, met)
@@ -919,6 +928,9 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
         else:
             out.warn("number-pairs", f"{len(numbers)} numbers for {n} rows and 总分 that do not add "
                      "up; taken in printed order", [x for c in numbers for x in c.lines])
+    elif len(numbers) != 2 * n + 2:
+        out.warn("number-pairs", f"{len(numbers)} numbers for {n} rows and 总分; taken in printed "
+                 "order", [x for c in numbers for x in c.lines])
     seq = [numbers[x] for x in order]
     pairs = [(seq[2 * k], seq[2 * k + 1]) if 2 * k + 1 < len(seq) else (None, None) for k in range(n)]
     total = (seq[2 * n], seq[2 * n + 1]) if len(seq) >= 2 * n + 2 else None

@@ -495,3 +495,20 @@ def test_fund_values_printed_after_the_whole_table_are_still_the_funds():
     assert [(r.executed, r.execution_rate) for r in f.funds] == [(90.0, 90.0), (72.0, 90.0), (18.0, 90.0), (0.0, 0.0)]
     assert rows(f) == expected(ROWS)
     assert not [d for d in f.diagnostics if d.code == "unassigned"]
+
+
+def test_the_total_pair_closes_the_tables_numbers_and_fund_values_after_it_are_the_funds():
+    funds = ["年度资金总额", "100.00", "100.00", "10.00", "9.00", "其中：当年财政拨款", "80.00", "80.00", "-", "-",
+             "上年结转资金", "20.00", "20.00", "-", "-", "其他资金", "0.00", "0.00", "-", "-"]
+    late = ["90.00", "90.00", "72.00", "90.00", "18.00", "90.00", "0.00", "0.00"]
+    rows_ = [("数量指标", "图书借阅人数", "≥500.00(人)", "520.00(人)", "20.00", "20.00", None),
+             ("时效指标", "开放时间及时性", "及时", "达成指标", "30.00", "30.00", None),
+             ("服务对象满意度指标", "读者满意度", "≥90.00(%)", "80.00(%)", "40.00", "30.00", "部分读者反映座位不足。")]
+    values = [x for _, name, t, a, *_ in rows_ for x in (name, t, a)]
+    weights, scores = [r[4] for r in rows_], [r[5] for r in rows_]    # printed as two column blocks
+    tail = ["产出指标", "数量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "100.00", "89.00", "总分\n评分等级", "良"]
+    f = selfeval.parse(blocks(*HEAD, *funds, *GOALS, *TABLE_HEAD, *values, *weights, *scores, *tail, *late,
+                              "偏差原因分析及改进措施", rows_[2][6]))[0]
+    assert [(r.executed, r.execution_rate) for r in f.funds] == [(90.0, 90.0), (72.0, 90.0), (18.0, 90.0), (0.0, 0.0)]
+    assert rows(f) == expected(rows_)
+    assert (f.total.weight, f.total.score) == (100.0, 89.0)
