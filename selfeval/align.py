@@ -540,7 +540,7 @@ def classify_goals(paras: list[Paragraph], amounts: set[float], params: Params
         split = _split_goal(paras[0], amounts, params)
         if split:
             paras = list(split)
-            diags.append(Diagnostic("info", "goal-split", "the two goal texts ran together; cut where a "
+            diags.append(Diagnostic("warning", "goal-split", "the two goal texts ran together; cut where a "
                                     "sentence ends and the reading turns from intended to done", paras[1].numbers[:1]))
     scores = [_goal_score(p.text, amounts, params) for p in paras]
     if len(paras) == 1:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import bisect
 
+import regex
+
 import attrs
 
 from .align import RowCues, _value_cues, align_groups, lexical_cue
@@ -47,6 +49,7 @@ _LABEL_SET = frozenset(LABELS)
 _LABEL_PREFIXES = frozenset(lab[:k] for lab in LABELS for k in range(1, len(lab) + 1))
 _TARGET_WORDS = frozenset(TARGET_WORDS) | {w for cues in LEVEL2_CUES.values() for w in cues.get("value", ())}
 INF = float("inf")
+_YEAR_OPENING = regex.compile(r"\d{4}年")      # 2023年度…: how an account of a year opens
 # header words that stand above the rows of the indicator table
 _TABLE_START = frozenset(("三级指标", "年度指标值", "实际完成值"))
 _VALUES_HEADER = frozenset(("年度指标值", "实际完成值"))
@@ -270,7 +273,9 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
     fund_end = _funds(cells, first_fund, values_start, out)
     _fund_arithmetic(cells, fund_numbers, params, out)
     goals = _goals(cells, fund_end, first_value, params, out)
-    goals = _untangle_goals(goals, {it.no: it.text for it in items}, params, out)
+    texts = {it.no: it.text for it in items}
+    goals = _untangle_goals(goals, texts, params, out)
+    _check_goals(goals, texts, params, out)
     taken = {id(c) for c in goals}
     table = [c for c in cells[fund_end:] if id(c) not in taken]
     _grade(table, out)
@@ -512,6 +517,30 @@ def _untangle_goals(goals: list[Cell], texts: dict[int, str], params: Params, ou
     out.warn("goals-interleaved", "the lines of the two goal texts were printed interleaved; told apart "
              "by their widths (a short last line by which text it ends): check both texts", nos)
     return cells
+
+
+def _check_goals(goals: list[Cell], texts: dict[int, str], params: Params, out: CellTable) -> None:
+    """A goal text read from a print like this one may have taken lines of the other: say so
+    when it does not read as one paragraph — it does not end a sentence, a line opening a
+    year's account (2023年度…) follows one that breaks off, its lines are not one run of the
+    input, or a line before its last stops short (a paragraph ends there)."""
+    if any(d.code == "goals-interleaved" for d in out.diagnostics):
+        return
+    if len(goals) < 2:
+        out.warn("goal-missing", f"{len(goals)} of the two goal texts found")
+    for c, which in zip(goals, ("预期目标", "实际完成情况")):
+        nos = sorted(c.lines)
+        run = [no for no in range(nos[0], nos[-1] + 1) if texts.get(no, "").strip()]
+        lines = [texts.get(no, "").strip() for no in nos]
+        widths = [width(t) for t in lines]
+        why = ("it does not end a sentence" if not ends_sentence(c.text) else
+               "a line opening a year's account follows one that breaks off" if any(
+                   _YEAR_OPENING.match(b) and not ends_sentence(a) for a, b in zip(lines, lines[1:])) else
+               "its lines are not printed together" if run != nos else
+               "a line before its last stops short" if any(w < max(widths) * params.goal_short_line
+                                                          for w in widths[:-1]) else None)
+        if why:
+            out.warn("goal-uncertain", f"{which}: {why}; it may hold lines of the other goal text", nos)
 
 
 def _two_columns(lines: list[tuple[int, str]], params: Params):

@@ -44,6 +44,7 @@ class Params:
     # one cell per line (a spreadsheet's default-mode dump; a drawn form printed by columns)
     cells_goal_width: int = 56         # goal prose wraps wider than any other cell (display columns)
     goal_line_slack: int = 4           # full lines of one goal column are this close in width …
+    goal_short_line: float = 0.8       # a goal line this much narrower than the widest ends a paragraph
     goal_column_gap: int = 8           # … and those of the two columns this far apart
     cells_full_line: int = 36          # a prose line this wide that ends a sentence may still run on
     cells_target_skip: float = 1.5     # a likely target word read as no target (per reason it is likely)
