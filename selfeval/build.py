@@ -432,19 +432,23 @@ def _from_cells(items: list[Classified], form: Form, books: Books, params: Param
     books.diagnostics.extend(got.diagnostics)
 
 
-def _cross_check(items: list[Classified], form: Form, books: Books) -> None:
+def _cross_check(items: list[Classified], form: Form, books: Books, mode: str = "cells") -> None:
     """What the finished record itself makes doubtful, said row by row: a 三级指标 that reads
     as another 二级 group than the one it stands under (满意度 under 数量指标: its name or its
     group was put on the wrong row); a deviation that breaks off where the form's others end
-    a sentence."""
+    a sentence. Warnings where rows were rebuilt from streams of cells (``cells``: a name's
+    row is a guess there); elsewhere the name, group and deviation were placed by the row they
+    are printed on, and real forms do bend these habits: info."""
+    level = "warning" if mode == "cells" else "info"
     for k, ind in enumerate(form.indicators):
         groups = name_groups(ind.name)
         if not groups or ind.level2 is None or ind.level2 in groups:
             continue
         head = ind.name[:6]
-        books.warn("name-group-conflict", f"indicators[{k}]: 三级指标 {ind.name} reads as "
-                   f"{'/'.join(sorted(groups))} but stands under {ind.level2}: the name or the "
-                   "row's group may belong to another row", [it.no for it in items if head in it.text])
+        books.diagnostics.append(Diagnostic(
+            level, "name-group-conflict", f"indicators[{k}]: 三级指标 {ind.name} reads as "
+            f"{'/'.join(sorted(groups))} but stands under {ind.level2}: the name or the row's group "
+            "may belong to another row", [it.no for it in items if head in it.text]))
     # most of the form's deviations end a sentence: one that breaks off lost its end or took
     # a piece of another
     devs = [(k, ind.deviation) for k, ind in enumerate(form.indicators) if ind.deviation]
@@ -452,14 +456,15 @@ def _cross_check(items: list[Classified], form: Form, books: Books) -> None:
         for k, d in devs:
             if not ends_sentence(d):
                 head = d[:6]
-                books.warn("deviation-uncertain", f"indicators[{k}]: the deviation {d[:20]}… breaks off "
-                           "where the form's others end a sentence: a piece of it may be elsewhere",
-                           [it.no for it in items if head in it.text])
+                books.diagnostics.append(Diagnostic(
+                    level, "deviation-uncertain", f"indicators[{k}]: the deviation {d[:20]}… breaks "
+                    "off where the form's others end a sentence: a piece of it may be elsewhere",
+                    [it.no for it in items if head in it.text]))
 
 
 def _close_books(items: list[Classified], form: Form, books: Books, mode: str) -> None:
     """Every non-blank line not placed in a field is reported as unassigned."""
-    _cross_check(items, form, books)
+    _cross_check(items, form, books, mode)
     for it in items:
         if it.kind == "blank" or it.no in books.placed:
             continue
