@@ -435,8 +435,9 @@ def _from_cells(items: list[Classified], form: Form, books: Books, params: Param
 def _cross_check(items: list[Classified], form: Form, books: Books, mode: str = "cells") -> None:
     """What the finished record itself makes doubtful, said row by row: a 三级指标 that reads
     as another 二级 group than the one it stands under (满意度 under 数量指标: its name or its
-    group was put on the wrong row); a deviation that breaks off where the form's others end
-    a sentence. Warnings where rows were rebuilt from streams of cells (``cells``: a name's
+    group was put on the wrong row); a deviation on a row that kept its points next to one
+    that lost some without a deviation; a deviation that breaks off where the form's others
+    end a sentence. Warnings where rows were rebuilt from streams of cells (``cells``: a name's
     row is a guess there); elsewhere the name, group and deviation were placed by the row they
     are printed on, and real forms do bend these habits: info."""
     level = "warning" if mode == "cells" else "info"
@@ -449,6 +450,21 @@ def _cross_check(items: list[Classified], form: Form, books: Books, mode: str = 
             level, "name-group-conflict", f"indicators[{k}]: 三级指标 {ind.name} reads as "
             f"{'/'.join(sorted(groups))} but stands under {ind.level2}: the name or the row's group "
             "may belong to another row", [it.no for it in items if head in it.text]))
+    # a deviation on a row that kept all its points, next to a row that lost some without one:
+    # it may be that row's
+    inds = form.indicators
+    lost = [i.weight is not None and i.score is not None and i.score < i.weight - 0.005 for i in inds]
+    for k, ind in enumerate(inds):
+        if not ind.deviation or lost[k]:
+            continue
+        near = [j for j in range(max(0, k - 3), min(len(inds), k + 4))
+                if j != k and lost[j] and not inds[j].deviation]
+        if near:
+            head = ind.deviation[:6]
+            books.diagnostics.append(Diagnostic(
+                level, "deviation-uncertain", f"indicators[{k}]: a deviation on a row that kept its "
+                f"points, near indicators[{near[0]}] that lost some without one: it may be that row's",
+                [it.no for it in items if head in it.text]))
     # most of the form's deviations end a sentence: one that breaks off lost its end or took
     # a piece of another
     devs = [(k, ind.deviation) for k, ind in enumerate(form.indicators) if ind.deviation]

@@ -74,3 +74,11 @@ def test_where_rows_are_printed_whole_the_doubt_is_only_information():
     form.indicators = [row("社会效益指标", "设备故障发生次数")]
     _cross_check([], form, books, "default")
     assert [(d.level, d.code) for d in books.diagnostics] == [("info", "name-group-conflict")]
+
+
+def test_a_deviation_on_a_full_row_beside_a_row_that_lost_points_without_one_is_doubted():
+    rows = [row("数量指标", "甲", 10, 8), row("数量指标", "乙", 10, 10, "供货周期较长。"),
+            row("数量指标", "丙", 10, 10)]
+    assert [(c, k) for c, k, _ in doubts(rows)] == [("deviation-uncertain", "indicators[1]")]
+    rows[0].deviation = "部分读者流失。"          # the row that lost points explains itself
+    assert doubts(rows) == []
