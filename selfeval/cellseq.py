@@ -133,6 +133,11 @@ def _join_name_tails(cells: list[Cell], params: Params) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         prev = out[-1] if out else None
+        # (the row's 年度指标值 may be printed between the name's lines: …计划完成 / ≥6968.00(台) / 数)
+        if (prev is not None and prev.kind == "target" and len(out) > 1 and out[-2].kind == "word"
+                and out[-2].block == prev.block and not out[-2].line_mate and not prev.line_mate
+                and len(c.text) == 1):
+            prev = out[-2]
         if (prev is not None and prev.kind == c.kind == "word" and prev.block == c.block
                 and not prev.line_mate and width(prev.text) >= params.cells_name_wrap
                 and width(c.text) <= params.cells_name_tail_width and not _value_word(c.text)
@@ -530,6 +535,8 @@ def _check_goals(goals: list[Cell], texts: dict[int, str], params: Params, out: 
         out.warn("goal-missing", f"{len(goals)} of the two goal texts found")
     for c, which in zip(goals, ("预期目标", "实际完成情况")):
         nos = sorted(c.lines)
+        if not nos:
+            continue
         run = [no for no in range(nos[0], nos[-1] + 1) if texts.get(no, "").strip()]
         lines = [texts.get(no, "").strip() for no in nos]
         widths = [width(t) for t in lines]

@@ -107,10 +107,11 @@ def read_grid(nums: list[Num], params: Params) -> Grid | None:
 
 def _search(nums: list[Num], need: dict[str, int], params: Params, strict: bool, defer: bool,
             bound=None):
-    """(cost, columns, labels, rows) of the cheapest labelling found (cheaper than ``bound``, a
-    labelling found before), or None. A column's
-    values come in row order, except that the 年度资金总额 row's may be printed after the
-    rows under it (a column "deferred": its first value goes to row 1, its last to row 0)."""
+    """(cost, columns, labels, rows) of the cheapest labelling found (cheaper than ``bound``,
+    a labelling found before), or None. A column's values come in row order; with ``defer``,
+    the 年度资金总额 row's 全年执行数/执行率 may come after the rows under it (the column
+    "deferred": its first value goes to row 1, its last to row 0). ``strict``: no rule may
+    break."""
     tol = params.money_tolerance
     cols: dict[str, tuple] = {c: () for c in need}     # row order; None: row 0 still to come
     labels: list[str] = []

@@ -142,9 +142,9 @@ def test_wrapped_quantities_join_and_two_on_one_line_close_in_order():
 
 
 def test_label_pieces_join_across_a_line_of_the_next_column():
-    assert cells("服务对象满意", "智慧教室受益群众满意度", "度指标") == [
-        ("服务对象满意度指标", "label"), ("智慧教室受益群众满意度", "word")]
-    assert cells("社会效益指标 数据接口服务便利度提升") == [("社会效益指标", "label"), ("数据接口服务便利度提升", "word")]
+    assert cells("服务对象满意", "社区书屋受益群众满意度", "度指标") == [
+        ("服务对象满意度指标", "label"), ("社区书屋受益群众满意度", "word")]
+    assert cells("社会效益指标 借阅预约服务便利度提升") == [("社会效益指标", "label"), ("借阅预约服务便利度提升", "word")]
     # a merged label's two lines around a whole row of the next columns
     assert cells("经济成本", "=996.68(元/人 996.68(元/人", "图书采购支出控制数", "5.00", "5.00", "指标",
                  "次)", "次)")[0] == ("经济成本指标", "label")
@@ -218,10 +218,17 @@ def test_numbers_before_a_deviations_text_on_its_line_are_cells_of_their_own():
 
 
 def test_a_long_names_short_tail_joins_it_but_a_value_word_does_not():
-    long_name = "随班就读学生（含课后服务）计划完成"
+    long_name = "社区图书馆（含流动书车）借阅计划完成"
     assert cells(long_name, "数") == [(long_name + "数", "word")]
     assert cells(long_name, "及时") == [(long_name, "word"), ("及时", "word")]
     assert cells("图书借阅人", "数") == [("图书借阅人", "word"), ("数", "word")]
+
+
+def test_a_long_names_one_character_tail_printed_after_its_rows_target_still_joins_it():
+    long_name = "社区图书馆（含流动书车）借阅计划完成"
+    assert cells(long_name, "≥500.00(册)", "数") == [(long_name + "数", "word"), ("≥500.00(册)", "target")]
+    assert cells("图书借阅人", "≥500.00(册)", "数") == [("图书借阅人", "word"), ("≥500.00(册)", "target"),
+                                                        ("数", "word")]
 
 
 def test_a_bodys_name_wrapped_in_its_title_cell_is_joined_not_the_department_under_a_project():
@@ -303,10 +310,10 @@ def test_a_deviations_lines_printed_apart_are_joined_in_print_order():
         return Cell(text, [pos], pos, kind="prose", pos=pos)
     out = CellTable()
     # a three-line deviation printed in pieces, numbers between them; then a whole one
-    got = _join_deviation_pieces([prose("因上级政策口径调整，健康档案质量", 0), prose("符合性未达到年初目标；下一步将加", 4),
+    got = _join_deviation_pieces([prose("因上级政策口径调整，馆藏档案质量", 0), prose("符合性未达到年初目标；下一步将加", 4),
                                   prose("强预算执行进度监控。", 7), prose("部分申报对象未通过资格审核。", 9)],
                                  Params(), out)
-    assert [c.text for c in got] == ["因上级政策口径调整，健康档案质量符合性未达到年初目标；下一步将加强预算执行进度监控。",
+    assert [c.text for c in got] == ["因上级政策口径调整，馆藏档案质量符合性未达到年初目标；下一步将加强预算执行进度监控。",
                                      "部分申报对象未通过资格审核。"]
     assert "deviation-joined" in {d.code for d in out.diagnostics}
     whole = [prose("部分申报对象未通过资格审核。", 0), prose("加快项目推进进度。", 3)]
