@@ -638,7 +638,7 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0, la
                 c.kind = "taken"
     names_by_rows = _printed_by_rows(actuals, words, before=True)
     nat = pnat if names_by_rows and pnat else _rank_rows(words)
-    homes = None if names_by_rows and pnat else _column_homes(words, cells, actuals, targets, rows, params)
+    homes = None if names_by_rows and pnat else _column_homes(words, cells, actuals, targets, rows, params, out)
     if not (by_rows and names_by_rows):
         out.warn("printed-by-columns", "the table printed column by column: cells matched to rows by "
                  "their rank in each column", [x for c in actuals for x in c.lines], level="info")
@@ -957,6 +957,10 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
             out.warn("numbers-by-column", "分值 and 得分 printed as columns, not row by row: read as "
                      "two streams where the weights and scores add up", [x for c in numbers for x in c.lines],
                      level="info")
+            if got[2]:
+                out.warn("number-moved", f"{' '.join(numbers[i].text for i in got[2])} printed out of "
+                         "their column's order; put back where the weights and scores add up",
+                         [x for i in got[2] for x in numbers[i].lines], level="info")
         elif got is not None:
             order = got[0]
             out.warn("number-pairs", "分值 and 得分 read as the columns the print suggests; the sums "
@@ -974,7 +978,7 @@ def _number_pairs(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, 
 
 
 def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, cells: list[Cell],
-                    params: Params) -> tuple[list[int], bool] | None:
+                    params: Params) -> tuple[list[int], bool, list[int]] | None:
     """分值 and 得分 printed as two column streams (a block of weights, then a block of scores, or
     a row's 分值 beside its values and the 得分 column apart): each number is labelled weight or
     score so that both streams keep their order, a row's 得分 follows its 分值, no score exceeds
@@ -985,23 +989,63 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
     where it is printed, like one among values). A labelling whose sums hold is taken unless one
     fits the print by more than ``cells_sum_margin`` better; of the places 总分 may stand, the
     one whose sums hold. Returns the numbers' order as
-    (分值, 得分) pairs then the 总分 pair, and whether the sums hold; None when no labelling fits."""
+    (分值, 得分) pairs then the 总分 pair, whether the sums hold and the numbers moved out of their
+    printed order (``_late_block``); None when no labelling fits."""
     best = None
-    for tw, ts in _total_candidates(numbers, cells):
+    candidates = _total_candidates(numbers, cells)
+    for tw, ts in candidates:
         body = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
         if len(body) != 2 * n or n == 0:
             continue
         got = _label_numbers(numbers, body, tw, ts, n, nat, fund_total, cells, params)
-        if got is None:
+        best = _better(best, got, body, tw, ts, numbers)
+    if best is None or not best[2]:
+        best = _late_block(numbers, n, nat, fund_total, cells, params, candidates, best)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _better(best, got, body: list[int], tw: Cell, ts: Cell, numbers: list[Cell], moved: float = 0.0,
+            late: list[int] = ()):
+    """The better of ``best`` and a labelling ``got`` of ``body``: (key, order, sums hold, moved)."""
+    if got is None:
+        return best
+    cost, fits, labels = got
+    ws = [body[j] for j, x in enumerate(labels) if x == 0]
+    ss = [body[j] for j, x in enumerate(labels) if x == 1]
+    order = [x for pair in zip(ws, ss) for x in pair] + [numbers.index(tw), numbers.index(ts)]
+    key = (not fits, cost + moved)
+    return (key, order, fits, list(late)) if best is None or key < best[0] else best
+
+
+def _late_block(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, cells: list[Cell],
+                params: Params, candidates, best):
+    """Numbers printed out of both columns' order: the run printed after the 总分 pair (pdftotext
+    sets a few cells of the table beside a 二级 label printed late), or a number alone in its
+    block. Each is put back, in its order, at every place among the rows' numbers; the
+    labelling whose sums hold and fits the print best is taken, each place a number moves
+    costing ``cells_number_late``. Such cells are printed later than their rows, never
+    earlier: only earlier places are tried."""
+    per_block: dict[int, list[int]] = {}
+    for i, c in enumerate(numbers):
+        per_block.setdefault(c.block, []).append(i)
+    for tw, ts in candidates:
+        end = max(numbers.index(tw), numbers.index(ts))
+        rest = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
+        if len(rest) != 2 * n or n == 0:
             continue
-        cost, fits, labels = got
-        ws = [body[j] for j, x in enumerate(labels) if x == 0]
-        ss = [body[j] for j, x in enumerate(labels) if x == 1]
-        order = [x for pair in zip(ws, ss) for x in pair] + [numbers.index(tw), numbers.index(ts)]
-        key = (not fits, cost)
-        if best is None or key < best[0]:
-            best = (key, order, fits)
-    return (best[1], best[2]) if best else None
+        moves = [[i for i in rest if i > end]]
+        moves += [b for b in per_block.values() if len(b) == 1 and b[0] < end and b[0] in rest]
+        for late in moves:
+            if not late or len(moves) * len(rest) > params.cells_number_moves:
+                continue
+            body = [i for i in rest if i not in late]
+            for at in range(rest.index(late[0])):          # (pdftotext sets such cells late)
+                cand = body[:at] + late + body[at:]
+                got = _label_numbers(numbers, cand, tw, ts, n, nat, fund_total, cells, params)
+                if got is not None and got[1]:
+                    shift = abs(at - rest.index(late[0]))
+                    best = _better(best, got, cand, tw, ts, numbers, params.cells_number_late * shift, late)
+    return best
 
 
 def _total_candidates(numbers: list[Cell], cells: list[Cell]) -> list[tuple[Cell, Cell]]:
@@ -1038,21 +1082,30 @@ def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: 
     want = round(parse_number(tw.text) * 100) - fw
     tol = 2 * n + 2                                   # cents of rounding drift
     # beam: (weights so far) -> {sum of weights: (cost, labels, the weights' values)}
-    beam: dict[int, dict[int, tuple[float, tuple, tuple]]] = {0: {0: (0.0, (), ())}}
+    # a 得分 printed at the start of a deviation's line (the column beside it) is a score and
+    # may be printed before its row's 分值
+    at = {c.pos: c for c in cells}
+    beside = [c.line_mate and c.pos + 1 in at and at[c.pos + 1].kind == "prose"
+              for c in (numbers[i] for i in body)]
+    beam: dict[int, dict[int, tuple[float, tuple, tuple, tuple]]] = {0: {0: (0.0, (), (), ())}}
     for j, i in enumerate(body):
         c = numbers[i]
         prev = numbers[body[j - 1]] if j else None
-        nxt: dict[int, dict[int, tuple[float, tuple, tuple]]] = {}
+        nxt: dict[int, dict[int, tuple[float, tuple, tuple, tuple]]] = {}
         for w, by_sum in beam.items():
             s = j - w
-            for total, (cost, labels, wvals) in by_sum.items():
+            for total, (cost, labels, wvals, svals) in by_sum.items():
                 for lab in (0, 1):
-                    if lab == 0 and w >= n or lab == 1 and s >= w:
+                    if lab == 0 and w >= n or lab == 1 and s >= n:
                         continue
-                    if lab == 1 and vals[j] > wvals[s]:
+                    if lab == 1 and s >= w and not beside[j]:
+                        continue
+                    if lab == 1 and s < w and vals[j] > wvals[s]:
+                        continue
+                    if lab == 0 and w < s and svals[w] > vals[j]:
                         continue
                     row = w if lab == 0 else s
-                    add = 0.0
+                    add = params.cells_number_beside if beside[j] and lab == 0 else 0.0
                     if c.block in valued and nat(c.pos, True) >= 0:     # (before any row: no clue)
                         add += abs(row - nat(c.pos, True))
                     elif prev is not None and prev.block == c.block:
@@ -1066,7 +1119,8 @@ def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: 
                     key_s = total + (vals[j] if lab == 0 else 0)
                     slot = nxt.setdefault(key_w, {})
                     if key_s not in slot or cost + add < slot[key_s][0]:
-                        slot[key_s] = (cost + add, labels + (lab,), wvals + ((vals[j],) if lab == 0 else ()))
+                        slot[key_s] = (cost + add, labels + (lab,), wvals + ((vals[j],) if lab == 0 else ()),
+                                       svals + ((vals[j],) if lab == 1 else ()))
         for w, by_sum in nxt.items():
             if len(by_sum) > params.cells_number_beam:
                 keep = sorted(by_sum.items(), key=lambda kv: kv[1][0])[:params.cells_number_beam]
@@ -1077,9 +1131,9 @@ def _label_numbers(numbers: list[Cell], body: list[int], tw: Cell, ts: Cell, n: 
         return None
     fs = round(((fund_total.score or 0.0) if fund_total else 0.0) * 100)
     want_s = round(parse_number(ts.text) * 100) - fs
-    fitting = [(cost, labels) for total, (cost, labels, _) in done.items()
+    fitting = [(cost, labels) for total, (cost, labels, _, _) in done.items()
                if abs(total - want) <= tol and abs(sum(vals) - total - want_s) <= tol]
-    cost, labels = min((c, lab) for c, lab, _ in done.values())
+    cost, labels = min((c, lab) for c, lab, _, _ in done.values())
     if fitting and min(fitting)[0] <= cost + params.cells_sum_margin:
         fcost, flabels = min(fitting)
         return fcost, True, flabels
@@ -1098,7 +1152,7 @@ def _evidence(name: str, cues: RowCues, row: Row, level2: str | None, params: Pa
 
 
 def _column_homes(words: list[Cell], cells: list[Cell], actuals: list[Cell], targets: list[Cell],
-                  rows: list[Row], params: Params) -> dict[int, int]:
+                  rows: list[Row], params: Params, out: CellTable) -> dict[int, int]:
     """Where each name stands when the names are printed as a column: a name printed among the
     values (right after a 年度指标值 or 实际完成值, header words and labels aside) stands at the
     row of the value printed next (its row's target or actual); the column's names fill the
@@ -1118,9 +1172,67 @@ def _column_homes(words: list[Cell], cells: list[Cell], actuals: list[Cell], tar
         if c.kind not in ("template", "label"):
             after_value = c.pos in row_at
     free = sorted(set(range(n)) - set(homes.values()))
-    column = [c for c in words if c.pos not in homes]
+    column = _group_order([c for c in words if c.pos not in homes], params, out)
     homes.update(_align_in_order(column, [rows[k] for k in free], free, n, params))
     return homes
+
+
+_GROUP_RANK = {g: k for k, g in enumerate(LEVEL2)}
+
+
+def _inversions(ranks: list[tuple[int, int] | None]) -> int:
+    """Pairs of names whose groups stand against the template's order (a name's (lowest,
+    highest) rank of the groups its words point to; None: no cue)."""
+    seen = [r for r in ranks if r is not None]
+    return sum(1 for i, a in enumerate(seen) for b in seen[i + 1:] if a[0] > b[1])
+
+
+def _group_order(column: list[Cell], params: Params, out: CellTable) -> list[Cell]:
+    """The names' column as printed, but for blocks of names printed apart from it (a few
+    rows' names set beside their 二级 label further down, or after the table): the rows follow
+    the template's order of groups, so a block is moved back to where its names' cue words
+    stand in that order — the move that leaves fewest pairs against it, by at least
+    ``cells_group_inversions`` fewer; again while one does."""
+    ranks = []
+    for c in column:
+        got = [_GROUP_RANK[g] for g in name_groups(c.text) if g in _GROUP_RANK]
+        ranks.append((min(got), max(got)) if got else None)
+    order = list(range(len(column)))
+    if len(column) > params.max_rows:
+        return column
+    moved: list[Cell] = []
+    for _ in range(params.cells_group_moves):
+        base = _inversions([ranks[k] for k in order])
+        if base < params.cells_group_inversions:
+            break
+        runs: list[list[int]] = []
+        for k in order:
+            if runs and column[runs[-1][-1]].block == column[k].block and runs[-1][-1] + 1 == k:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        best = None
+        for run in runs:
+            rest = [k for k in order if k not in run]
+            start = order.index(run[0])
+            for at in range(len(rest) + 1):
+                if at == start:
+                    continue
+                cand = rest[:at] + run + rest[at:]
+                # between equal moves, one back to before where it is printed (pdftotext sets
+                # such blocks late), then the shortest
+                key = (_inversions([ranks[k] for k in cand]), at > start, abs(start - at))
+                if key[0] <= base - params.cells_group_inversions and (best is None or key < best[0]):
+                    best = (key, cand, run)
+        if best is None:
+            break
+        order = best[1]
+        moved += [column[k] for k in best[2]]
+    if moved:
+        out.warn("names-regrouped", f"{len(moved)} names printed apart from the names' column "
+                 f"({moved[0].text}…) put back where their words stand in the template's order of groups",
+                 [x for c in moved for x in c.lines])
+    return [column[k] for k in order]
 
 
 def _align_in_order(names: list[Cell], rows: list[Row], at: list[int], n: int,

@@ -60,6 +60,8 @@ class Params:
     cells_name_tail: float = 2.0       # a name printed after the table, placed on any row
     cells_name_gap: float = 0.5        # printed by columns: a row left out of the names' order …
     cells_name_skip: float = 3.0       # … and a name left out of it
+    cells_group_inversions: int = 2    # … a block of names moved where it cuts this many pairs against the groups' order;
+    cells_group_moves: int = 3         # … at most this many blocks
     cells_name_wrap: int = 30          # a name this wide may wrap in its cell …
     cells_name_tail_width: int = 4     # … leaving a tail this narrow on the next line
     cells_dev_full: int = 26           # a deviation's line this wide that ends no sentence goes on …
@@ -71,6 +73,9 @@ class Params:
     cells_number_off_line: float = 2.0     # … two numbers of one line not read as 分值 then 得分;
     cells_number_column_break: float = 1.0  # … a block of numbers alone read as two columns;
     cells_number_off_header: float = 3.0   # … a number under 分值/得分 read as the other
+    cells_number_beside: float = 5.0       # … a number at the start of a deviation's line read as 分值;
+    cells_number_late: float = 0.1         # … numbers printed out of order put back, per place they move
+    cells_number_moves: int = 600          # … (at most this many places tried in all)
     # a 项目资金 block printed by columns, read back by its arithmetic (fundgrid.py)
     fund_broken: float = 6.0           # a broken sum or rate
     fund_off_line: float = 1.0         # numbers of one line read out of column order

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 import selfeval
 from selfeval.cells import prose_marks
-from selfeval.cellseq import Cell, CellTable, _align_in_order, _column_homes, _join_deviation_pieces, _placed_rows, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cellseq import Cell, CellTable, _align_in_order, _column_homes, _group_order, _join_deviation_pieces, _placed_rows, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
@@ -295,14 +295,14 @@ def test_a_name_printed_among_the_values_keeps_its_row_and_the_name_column_fills
     words = [c for c in seq if c.kind == "word"]
     actuals = [c for c in seq if c.kind == "actual"]
     targets = [c for c in seq if c.kind == "target"]
-    assert _column_homes(words, seq, actuals, targets, blank_rows(4), Params()) == {0: 0, 1: 1, 2: 3, 8: 2}
+    assert _column_homes(words, seq, actuals, targets, blank_rows(4), Params(), CellTable()) == {0: 0, 1: 1, 2: 3, 8: 2}
     # names printed each before its row's target, the actuals as a column block after them
     seq = [cell("word", 0), cell("target", 1), cell("word", 2), cell("target", 3), cell("word", 4),
            cell("target", 5), cell("actual", 6), cell("actual", 7), cell("actual", 8)]
     words = [c for c in seq if c.kind == "word"]
     actuals = [c for c in seq if c.kind == "actual"]
     targets = [c for c in seq if c.kind == "target"]
-    assert _column_homes(words, seq, actuals, targets, blank_rows(3), Params()) == {0: 0, 2: 1, 4: 2}
+    assert _column_homes(words, seq, actuals, targets, blank_rows(3), Params(), CellTable()) == {0: 0, 2: 1, 4: 2}
 
 
 def test_a_deviations_lines_printed_apart_are_joined_in_print_order():
@@ -519,3 +519,66 @@ def test_the_total_pair_closes_the_tables_numbers_and_fund_values_after_it_are_t
     assert [(r.executed, r.execution_rate) for r in f.funds] == [(90.0, 90.0), (72.0, 90.0), (18.0, 90.0), (0.0, 0.0)]
     assert rows(f) == expected(rows_)
     assert (f.total.weight, f.total.score) == (100.0, 89.0)
+
+
+LOST_ROWS = [
+    ("数量指标", "图书借阅人数", "≥500.00(人)", "450.00(人)", "20.00", "15.00", "借阅人数未达预期。"),
+    ("质量指标", "图书编目合格率", "≥95.00(%)", "93.00(%)", "30.00", "28.00", None),
+    ("时效指标", "开放时间及时性", "及时", "达成指标", "25.00", "25.00", None),
+    ("服务对象满意度指标", "读者满意度", "≥90.00(%)", "80.00(%)", "15.00", "12.00", "部分读者反映座位不足。"),
+]
+LOST_TAIL = ["产出指标", "数量指标", "质量指标", "时效指标", "满意度指标", "服务对象满意度\n指标", "总分\n评分等级", "优"]
+
+
+def test_a_score_printed_at_the_start_of_its_deviations_line_may_come_before_its_rows_weight():
+    # row 1's 得分 and deviation printed as one line above the table's columns
+    first = LOST_ROWS[0][5] + " " + LOST_ROWS[0][6]
+    columns = [[first]] + [[r[k] for r in LOST_ROWS] for k in (1, 2, 3, 4)] + [[r[5] for r in LOST_ROWS[1:]]]
+    f = column_form(columns, LOST_TAIL + ["100.00", "89.00", LOST_ROWS[3][6]])
+    assert rows(f) == expected(LOST_ROWS)
+
+
+def test_scores_printed_after_the_total_go_back_where_the_sums_hold():
+    late = [r[5] for r in LOST_ROWS[1:3]]
+    columns = [[r[k] for r in LOST_ROWS] for k in (1, 2, 3, 4)] + [[LOST_ROWS[0][5], LOST_ROWS[3][5]]]
+    f = column_form(columns, ["100.00", "89.00"] + LOST_TAIL + ["\n".join(late), LOST_ROWS[0][6], LOST_ROWS[3][6]])
+    assert [(i.weight, i.score) for i in f.indicators] == [(float(r[4]), float(r[5])) for r in LOST_ROWS]
+
+
+def test_a_weight_alone_in_its_block_printed_late_goes_back_where_the_sums_hold():
+    weights = [r[4] for r in LOST_ROWS]
+    columns = [[r[k] for r in LOST_ROWS] for k in (1, 2, 3)] + [weights[:1] + weights[2:], [r[5] for r in LOST_ROWS],
+                                                                [weights[1]]]
+    f = column_form(columns, LOST_TAIL + ["100.00", "89.00", LOST_ROWS[0][6], LOST_ROWS[3][6]])
+    assert [(i.weight, i.score) for i in f.indicators] == [(float(r[4]), float(r[5])) for r in LOST_ROWS]
+
+
+def names_in_blocks(*blocks_):
+    """A names' column: each argument a block of names printed together."""
+    return [Cell(name, [k * 10 + j], k, kind="word", pos=k * 10 + j)
+            for k, names in enumerate(blocks_) for j, name in enumerate(names)]
+
+
+def test_a_block_of_cost_names_printed_after_the_output_names_goes_back_before_them():
+    column = names_in_blocks(["图书借阅人数", "新书采购数量"], ["图书编目合格率", "开放时间及时性"],
+                             ["场馆运行成本控制", "单位采购成本"], ["读者满意度"])
+    out = CellTable()
+    got = [c.text for c in _group_order(column, Params(), out)]
+    assert got == ["场馆运行成本控制", "单位采购成本", "图书借阅人数", "新书采购数量", "图书编目合格率",
+                   "开放时间及时性", "读者满意度"]
+    assert "names-regrouped" in {d.code for d in out.diagnostics}
+
+
+def test_names_printed_late_one_by_one_go_back_each_rather_than_the_block_before_them_moving():
+    # two rows' names printed after the table, each alone; the 社会效益 block stands in its place
+    column = names_in_blocks(["图书借阅人数"], ["图书编目合格率"], ["开放时间及时性", "借阅服务覆盖面扩大"],
+                             ["阅读推广覆盖面扩大", "读者服务便利度提升", "场馆制度执行有效性"],
+                             ["新书采购数量"], ["图书上架合格率"])
+    got = [c.text for c in _group_order(column, Params(), CellTable())]
+    assert got == ["图书借阅人数", "新书采购数量", "图书编目合格率", "图书上架合格率", "开放时间及时性",
+                   "借阅服务覆盖面扩大", "阅读推广覆盖面扩大", "读者服务便利度提升", "场馆制度执行有效性"]
+
+
+def test_names_in_the_templates_order_of_groups_stay_as_printed():
+    column = names_in_blocks(["场馆运行成本控制"], ["图书借阅人数", "图书编目合格率"], ["读者满意度"])
+    assert _group_order(column, Params(), CellTable()) == column
