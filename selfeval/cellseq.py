@@ -63,6 +63,7 @@ class Cell:
     kind: str = ""
     pos: int = 0        # index in the form's sequence of cells
     line_mate: bool = False   # printed on the same line as the cell after it
+    after_number: bool = False  # a text printed right of a number on its line
     last_width: int = 0       # display width of its last line
 
 
@@ -114,12 +115,16 @@ def cut_cells(items: list[Classified], skip: set[int], params: Params) -> list[C
                 lead += 1
             parts = parts[:lead] + [text.split(None, lead)[-1]]
         for k, p in enumerate(parts):
-            raw.append(Cell(p, [it.no], block, line_mate=k + 1 < len(parts), last_width=width(p)))
+            raw.append(Cell(p, [it.no], block, line_mate=k + 1 < len(parts), last_width=width(p),
+                            after_number=k > 0 and is_number(parts[k - 1])))
     cells = _join_labels(raw, params.cells_label_reach)
     cells = _join_quantities(cells)
     cells = _join_prose(cells, params)
     for c in cells:
         c.kind = cell_kind(c.text)
+        if c.kind == "word" and c.after_number and width(c.text) >= params.cells_dev_piece:
+            # right of a number on its line stands only the 偏差原因 column: a deviation's piece
+            c.kind = "prose"
     cells = _join_name_tails(cells, params)
     for i, c in enumerate(cells):
         c.pos = i
@@ -290,7 +295,7 @@ def read_cells(items: list[Classified], skip: set[int], params: Params) -> CellT
         # block's stream when its arithmetic does not hold without them
         if late:
             _fund_arithmetic(cells, fund_numbers + late, params, out, values_start)
-    _table(table, out, params, values_start, late_funds)
+    _table(table, out, params, values_start, late_funds, texts)
     late_funds([c for c in table if c.kind == "number"])
     _unassigned(table, out)
     return out
@@ -599,9 +604,11 @@ def _grade(cells: list[Cell], out: CellTable) -> None:
 
 # --- the indicator table -------------------------------------------------------------------
 
-def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0, late_funds=None) -> None:
+def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0, late_funds=None,
+           texts: dict[int, str] | None = None) -> None:
     """The indicator rows; ``start``: where the header of the value columns stands (no 分值/得分
-    before it); ``late_funds``: what takes numbers printed after the 总分 pair (fund values)."""
+    before it); ``late_funds``: what takes numbers printed after the 总分 pair (fund values);
+    ``texts``: the printed lines by number."""
     actuals = [c for c in cells if c.kind == "actual"]
     n = len(actuals)
     nat = _natural_rows(actuals)
@@ -655,8 +662,10 @@ def _table(cells: list[Cell], out: CellTable, params: Params, start: int = 0, la
     names = [c for c in cells if c.kind == "word"]
     pinned = _name_runs(names, cells, nat, n, params, out) if homes is None else {}
     name_of = _place_names(names, rows, nat, n, params, out, homes, pinned)
-    devs = _join_deviation_pieces([c for c in cells if c.kind == "prose"], params, out)
-    dev_of = _place_deviations(devs, rows, nat, out, by_columns=homes is not None)
+    devs = _join_deviation_pieces([c for c in cells if c.kind == "prose"], params, out, texts)
+    # a deviation printed on the line of a row's 得分 is that row's
+    score_row = {x: k for k, (_, sc) in enumerate(pairs) if sc is not None for x in sc.lines}
+    dev_of = _place_deviations(devs, rows, nat, out, by_columns=homes is not None, score_row=score_row)
     labels = [c for c in cells if c.kind == "label"]
     # printed as a column, a label stands at the row of the name placed after it
     lnat = nat if homes is None else _placed_rows(name_of, n)
@@ -1374,10 +1383,29 @@ def _place_names(names: list[Cell], rows: list[Row], nat, n: int, params: Params
     return placed
 
 
-def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable) -> list[Cell]:
-    """The lines of a wrapped deviation printed apart (other cells between them): a line that
-    fills the deviation column and ends no sentence goes on with the next deviation-sized text
-    printed after it — the oldest such line first, as two wrapped cells close in print order."""
+def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable,
+                           texts: dict[int, str] | None = None) -> list[Cell]:
+    """The lines of a wrapped deviation printed apart (other cells between them).
+
+    The line printed beside its row's 得分 (``after_number``) is the line at the row's middle:
+    of a deviation of two or three lines not its first, which pdftotext prints apart, later
+    (with its last line under it when there are three). So a line that fills the deviation
+    column and ends no sentence, printed after such score lines that no line before them in
+    their block opens, opens one of them (``_openers``); the deviation stands where its score
+    line is printed. Then the lines left open go on with the next deviation-sized text printed
+    after them — the oldest open line first, as two wrapped cells close in print order."""
+    at_row: dict[int, Cell] = {}        # id of a joined deviation -> its score line (its row)
+    for c, m in _openers(devs, params, texts):
+        first = _first_line(c, texts)
+        rest = c.text[len(first):]
+        out.warn("deviation-joined", f"a deviation's line printed beside its row's 得分, its first line "
+                 f"apart: {first[:20]}", c.lines + m.lines, level="info")
+        c.text = join_wrapped([first, m.text, rest])
+        c.lines = c.lines[:1] + m.lines + c.lines[1:]
+        c.last_width = c.last_width if rest else m.last_width
+        m.kind = "taken"
+        at_row[id(c)] = m
+    devs = [c for c in devs if c.kind != "taken"]
     result: list[Cell] = []
     open_: list[Cell] = []
     for c in devs:
@@ -1388,14 +1416,77 @@ def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable) -> 
                      head.lines + c.lines, level="info")
             head.text = join_wrapped([head.text, c.text])
             head.lines.extend(c.lines)
+            head.last_width = c.last_width
             c.kind = "taken"
             if not ends_sentence(c.text) and width(c.text) >= params.cells_dev_full:
                 open_.insert(0, head)
             continue
         result.append(c)
-        if params.cells_dev_full <= w <= params.cells_dev_width and not ends_sentence(c.text):
+        if _is_open(c, params):
             open_.append(c)
-    return result
+    for c in result:            # a deviation stands where its row's 得分 is printed
+        if id(c) in at_row:
+            c.pos, c.block = at_row[id(c)].pos, at_row[id(c)].block
+    return sorted(result, key=lambda c: c.pos)
+
+
+def _openers(devs: list[Cell], params: Params, texts: dict[int, str] | None) -> list[tuple[Cell, Cell]]:
+    """(opening line, score line) pairs for ``_join_deviation_pieces``: the openers and the score
+    lines no line before them in their block opens, matched keeping their printed order, as
+    many as can be, then each pair as close in print as can be (an opener followed by its last
+    line takes a score line that fills the column and ends no sentence)."""
+    heads, lone = [], []
+    prev: Cell | None = None
+    for c in devs:
+        first = _first_line(c, texts)
+        if (not c.after_number and params.cells_dev_full <= width(first) <= params.cells_dev_width
+                and not ends_sentence(first)):
+            heads.append((c, first != c.text))
+        elif c.after_number and not (prev is not None and prev.block == c.block and _is_open(prev, params)):
+            lone.append(c)
+        prev = c
+    if not heads or not lone or len(heads) * len(lone) > params.max_rows ** 2:
+        return []
+
+    def fits(h: tuple[Cell, bool], m: Cell) -> bool:
+        return m.pos < h[0].pos and (not h[1] or (width(m.text) >= params.cells_dev_full
+                                                  and not ends_sentence(m.text)))
+    # best[i][j]: (pairs, -distance) over the first i openers and j score lines
+    a, b = len(heads), len(lone)
+    best = [[(0, 0)] * (b + 1) for _ in range(a + 1)]
+    for i in range(1, a + 1):
+        for j in range(1, b + 1):
+            got = max(best[i - 1][j], best[i][j - 1])
+            if fits(heads[i - 1], lone[j - 1]):
+                n, d = best[i - 1][j - 1]
+                got = max(got, (n + 1, d - (heads[i - 1][0].pos - lone[j - 1].pos)))
+            best[i][j] = got
+    pairs = []
+    i, j = a, b
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((heads[i - 1][0], lone[j - 1]))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
+def _first_line(c: Cell, texts: dict[int, str] | None) -> str:
+    """The text of a cell's first printed line (the whole text when the lines are unknown)."""
+    if texts is None or len(c.lines) < 2:
+        return c.text
+    line = texts.get(c.lines[0], "").strip()
+    return line if line and c.text.startswith(line) else c.text
+
+
+def _is_open(c: Cell, params: Params) -> bool:
+    """A deviation's text whose last line fills its column and ends no sentence goes on
+    elsewhere."""
+    last = c.last_width or width(c.text)
+    return params.cells_dev_full <= last <= params.cells_dev_width and not ends_sentence(c.text)
 
 
 def _move_cost(rows: int, params: Params) -> float:
@@ -1406,8 +1497,9 @@ def _move_cost(rows: int, params: Params) -> float:
 
 
 def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable,
-                      by_columns: bool = False) -> dict[int, Cell]:
-    """A deviation printed among the rows belongs to the row before it (or the next one when
+                      by_columns: bool = False, score_row: dict[int, int] | None = None) -> dict[int, Cell]:
+    """A deviation with a line printed beside a row's 得分 (``score_row``: line -> row) is that
+    row's. Another printed among the rows belongs to the row before it (or the next one when
     only that one lost points); two or more printed together at a page's foot go in order to
     the rows above that lost points, when they are as many; those printed after the table (the
     one-line ones, as one column) go in order to the rows that lost points and have none yet (when there are more such rows
@@ -1422,13 +1514,18 @@ def _place_deviations(devs: list[Cell], rows: list[Row], nat, out: CellTable,
             out.put("unassigned", c.lines)
         return placed
     column: set[int] = set()
+    for c in devs:
+        k = next((score_row[x] for x in c.lines if score_row and x in score_row), None)
+        if k is not None and k < n and k not in placed:
+            placed[k] = c
+            column.add(c.pos)
     if not by_columns:
         for run in _runs(devs):
             # a column of two or more printed together at the foot of a page: as many as the rows
             # above it that lost points and have none, in order
             k = nat(run[0].pos, True)
             want = [x for x in range(min(k + 1, n)) if rows[x].lost_points and x not in placed]
-            if len(run) >= 2 and k < n - 1 and len(want) == len(run):
+            if len(run) >= 2 and k < n - 1 and len(want) == len(run) and not column & {c.pos for c in run}:
                 for x, c in zip(want, run):
                     placed[x] = c
                     column.add(c.pos)

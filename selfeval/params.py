@@ -64,6 +64,7 @@ class Params:
     cells_group_moves: int = 3         # … at most this many blocks
     cells_name_wrap: int = 30          # a name this wide may wrap in its cell …
     cells_name_tail_width: int = 4     # … leaving a tail this narrow on the next line
+    cells_dev_piece: int = 8           # a text this wide right of a number on its line is a deviation's piece
     cells_dev_full: int = 26           # a deviation's line this wide that ends no sentence goes on …
     cells_dev_width: int = 56          # … with the next text at most this wide
     cells_label_reach: int = 8         # a label's pieces stand this many cells apart at most

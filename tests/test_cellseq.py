@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 import selfeval
 from selfeval.cells import prose_marks
-from selfeval.cellseq import Cell, CellTable, _align_in_order, _column_homes, _group_order, _join_deviation_pieces, _placed_rows, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
+from selfeval.cellseq import Cell, CellTable, _align_in_order, _column_homes, _group_order, _join_deviation_pieces, _place_deviations, _placed_rows, _printed_by_rows, _two_columns, _untangle_goals, cut_cells, looks_like_body, min_cost_assignment
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
@@ -582,3 +582,52 @@ def test_names_printed_late_one_by_one_go_back_each_rather_than_the_block_before
 def test_names_in_the_templates_order_of_groups_stay_as_printed():
     column = names_in_blocks(["场馆运行成本控制"], ["图书借阅人数", "图书编目合格率"], ["读者满意度"])
     assert _group_order(column, Params(), CellTable()) == column
+
+
+def test_a_text_right_of_a_number_on_its_line_is_a_deviations_piece_not_a_name():
+    assert cells("1.88 馆藏档案资料完整性未达到年初目标") == [("1.88", "number"), ("馆藏档案资料完整性未达到年初目标", "prose")]
+    assert cells("馆藏档案资料完整性") == [("馆藏档案资料完整性", "word")]
+
+
+def dev_piece(text, pos, block=None, after_number=False, lines=None):
+    return Cell(text, lines or [pos], pos if block is None else block, kind="prose", pos=pos,
+                after_number=after_number, last_width=prose_width(text))
+
+
+def prose_width(text):
+    from selfeval.cells import width
+    return width(text)
+
+
+def test_a_deviations_first_line_printed_after_the_line_beside_its_score_opens_it():
+    # rows 1 and 2: the middle line printed with the row's 得分, the first (and last) lines later
+    m1 = dev_piece("一年度将提前谋划项目实施计划。", 10, after_number=True)
+    m2 = dev_piece("符合性未达到年初目标；下一步将加", 20, after_number=True)
+    h1 = dev_piece("服务对象实际需求低于年初预计，下", 30)
+    h2 = dev_piece("因上级政策口径调整，馆藏档案质量强预算执行进度监控。", 32, lines=[32, 33])
+    texts = {32: "因上级政策口径调整，馆藏档案质量", 33: "强预算执行进度监控。"}
+    out = CellTable()
+    got = _join_deviation_pieces([m1, m2, h1, h2], Params(), out, texts)
+    assert [(c.text, c.pos) for c in got] == [
+        ("服务对象实际需求低于年初预计，下一年度将提前谋划项目实施计划。", 10),
+        ("因上级政策口径调整，馆藏档案质量符合性未达到年初目标；下一步将加强预算执行进度监控。", 20)]
+
+
+def test_an_opener_takes_the_score_line_closest_before_it_and_a_whole_line_stays_whole():
+    whole = dev_piece("部分申报对象未通过资格审核。", 10, after_number=True)
+    last = dev_piece("加快项目推进进度。", 20, after_number=True)
+    head = dev_piece("个别合同履约进度滞后，下阶段将", 40)
+    got = _join_deviation_pieces([whole, last, head], Params(), CellTable(), {})
+    assert [c.text for c in got] == ["部分申报对象未通过资格审核。", "个别合同履约进度滞后，下阶段将加快项目推进进度。"]
+
+
+def test_a_deviation_printed_on_its_rows_score_line_goes_to_that_row_even_if_the_row_kept_its_points():
+    # rows 1 and 2 lost points, row 3 kept them; the deviations stand on rows 2 and 3's 得分 lines
+    rows_ = [Row("≥500.00(人)", "450.00(人)", 30.0, 25.0, [], [1], 1, 1),
+             Row("及时", "基本达成", 30.0, 25.0, [], [2], 2, 2),
+             Row("≥90.00(%)", "95.00(%)", 30.0, 30.0, [], [3], 3, 3)]
+    devs = [dev_piece("场馆维修。", 20, after_number=True, lines=[12]),
+            dev_piece("活动增加，满意度超出年初目标。", 21, after_number=True, lines=[13])]
+    got = _place_deviations(devs, rows_, lambda pos, after=False: 2, CellTable(), by_columns=True,
+                            score_row={11: 0, 12: 1, 13: 2})
+    assert {k: c.text for k, c in got.items()} == {1: "场馆维修。", 2: "活动增加，满意度超出年初目标。"}
