@@ -1030,10 +1030,10 @@ def _late_block(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, ce
                 params: Params, candidates, best):
     """Numbers printed out of both columns' order: the run printed after the 总分 pair (pdftotext
     sets a few cells of the table beside a 二级 label printed late), or a number alone in its
-    block. Each is put back, in its order, at every place among the rows' numbers; the
-    labelling whose sums hold and fits the print best is taken, each place a number moves
-    costing ``cells_number_late``. Such cells are printed later than their rows, never
-    earlier: only earlier places are tried."""
+    block (tried only when the run is none or does not make the sums hold). Each is put back,
+    in its order, at every earlier place among the rows' numbers (such cells are printed later
+    than their rows, never earlier); the labelling whose sums hold and fits the print best is
+    taken, each place a number moves costing ``cells_number_late``."""
     per_block: dict[int, list[int]] = {}
     for i, c in enumerate(numbers):
         per_block.setdefault(c.block, []).append(i)
@@ -1044,7 +1044,9 @@ def _late_block(numbers: list[Cell], n: int, nat, fund_total: FundRow | None, ce
             continue
         moves = [[i for i in rest if i > end]]
         moves += [b for b in per_block.values() if len(b) == 1 and b[0] < end and b[0] in rest]
-        for late in moves:
+        for k, late in enumerate(moves):
+            if k == 1 and best is not None and best[2]:
+                break                   # the run after 总分 put back: no number alone is tried
             if not late or len(moves) * len(rest) > params.cells_number_moves:
                 continue
             body = [i for i in rest if i not in late]
@@ -1395,11 +1397,16 @@ def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable,
     line is printed. Then the lines left open go on with the next deviation-sized text printed
     after them — the oldest open line first, as two wrapped cells close in print order."""
     at_row: dict[int, Cell] = {}        # id of a joined deviation -> its score line (its row)
-    for c, m in _openers(devs, params, texts):
+    for c, m, doubt in _openers(devs, params, texts):
         first = _first_line(c, texts)
         rest = c.text[len(first):]
-        out.warn("deviation-joined", f"a deviation's line printed beside its row's 得分, its first line "
-                 f"apart: {first[:20]}", c.lines + m.lines, level="info")
+        if doubt:
+            out.warn("deviation-opener-uncertain", f"the opening line {first[:20]}… printed apart could "
+                     f"open more than one line printed beside a 得分; taken: the closest, {m.text[:12]}…",
+                     c.lines + m.lines)
+        else:
+            out.warn("deviation-joined", f"a deviation's line printed beside its row's 得分, its first "
+                     f"line apart: {first[:20]}", c.lines + m.lines, level="info")
         c.text = join_wrapped([first, m.text, rest])
         c.lines = c.lines[:1] + m.lines + c.lines[1:]
         c.last_width = c.last_width if rest else m.last_width
@@ -1430,11 +1437,13 @@ def _join_deviation_pieces(devs: list[Cell], params: Params, out: CellTable,
     return sorted(result, key=lambda c: c.pos)
 
 
-def _openers(devs: list[Cell], params: Params, texts: dict[int, str] | None) -> list[tuple[Cell, Cell]]:
-    """(opening line, score line) pairs for ``_join_deviation_pieces``: the openers and the score
-    lines no line before them in their block opens, matched keeping their printed order, as
-    many as can be, then each pair as close in print as can be (an opener followed by its last
-    line takes a score line that fills the column and ends no sentence)."""
+def _openers(devs: list[Cell], params: Params, texts: dict[int, str] | None
+             ) -> list[tuple[Cell, Cell, bool]]:
+    """(opening line, score line, doubt) for ``_join_deviation_pieces``: the openers and the
+    score lines no line before them in their block opens, matched keeping their printed order,
+    as many as can be, then each pair as close in print as can be (an opener followed by its
+    last line takes a score line that fills the column and ends no sentence); ``doubt`` when
+    the opener could take another score line without undoing the other pairs."""
     heads, lone = [], []
     prev: Cell | None = None
     for c in devs:
@@ -1461,7 +1470,7 @@ def _openers(devs: list[Cell], params: Params, texts: dict[int, str] | None) -> 
                 n, d = best[i - 1][j - 1]
                 got = max(got, (n + 1, d - (heads[i - 1][0].pos - lone[j - 1].pos)))
             best[i][j] = got
-    pairs = []
+    found = []
     i, j = a, b
     while i and j:
         if best[i][j] == best[i - 1][j]:
@@ -1469,9 +1478,17 @@ def _openers(devs: list[Cell], params: Params, texts: dict[int, str] | None) -> 
         elif best[i][j] == best[i][j - 1]:
             j -= 1
         else:
-            pairs.append((heads[i - 1][0], lone[j - 1]))
+            found.append((i - 1, j - 1))
             i, j = i - 1, j - 1
-    return pairs[::-1]
+    found.reverse()
+    pairs = []
+    for k, (h, m) in enumerate(found):
+        # another score line the opener could take without undoing the other pairs
+        lo = found[k - 1][1] + 1 if k else 0
+        hi = found[k + 1][1] if k + 1 < len(found) else b
+        others = sum(1 for x in range(lo, hi) if x != m and fits(heads[h], lone[x]))
+        pairs.append((heads[h][0], lone[m], others > 0))
+    return pairs
 
 
 def _first_line(c: Cell, texts: dict[int, str] | None) -> str:

@@ -608,6 +608,7 @@ def test_a_deviations_first_line_printed_after_the_line_beside_its_score_opens_i
     texts = {32: "因上级政策口径调整，馆藏档案质量", 33: "强预算执行进度监控。"}
     out = CellTable()
     got = _join_deviation_pieces([m1, m2, h1, h2], Params(), out, texts)
+    assert "deviation-opener-uncertain" not in {d.code for d in out.diagnostics}
     assert [(c.text, c.pos) for c in got] == [
         ("服务对象实际需求低于年初预计，下一年度将提前谋划项目实施计划。", 10),
         ("因上级政策口径调整，馆藏档案质量符合性未达到年初目标；下一步将加强预算执行进度监控。", 20)]
@@ -617,8 +618,10 @@ def test_an_opener_takes_the_score_line_closest_before_it_and_a_whole_line_stays
     whole = dev_piece("部分申报对象未通过资格审核。", 10, after_number=True)
     last = dev_piece("加快项目推进进度。", 20, after_number=True)
     head = dev_piece("个别合同履约进度滞后，下阶段将", 40)
-    got = _join_deviation_pieces([whole, last, head], Params(), CellTable(), {})
+    out = CellTable()
+    got = _join_deviation_pieces([whole, last, head], Params(), out, {})
     assert [c.text for c in got] == ["部分申报对象未通过资格审核。", "个别合同履约进度滞后，下阶段将加快项目推进进度。"]
+    assert "deviation-opener-uncertain" in {d.code for d in out.diagnostics}   # the whole line could be the piece
 
 
 def test_a_deviation_printed_on_its_rows_score_line_goes_to_that_row_even_if_the_row_kept_its_points():
