@@ -1222,6 +1222,8 @@ def _group_order(column: list[Cell], params: Params, out: CellTable) -> list[Cel
                 runs[-1].append(k)
             else:
                 runs.append([k])
+        if len(runs) * len(order) > params.cells_group_work:
+            break
         best = None
         for run in runs:
             rest = [k for k in order if k not in run]

@@ -61,7 +61,8 @@ class Params:
     cells_name_gap: float = 0.5        # printed by columns: a row left out of the names' order …
     cells_name_skip: float = 3.0       # … and a name left out of it
     cells_group_inversions: int = 2    # a block of names moved back where it leaves this many fewer
-    cells_group_moves: int = 3         # … pairs against the groups' order; at most this many blocks
+    cells_group_moves: int = 3         # … pairs against the groups' order; at most this many blocks,
+    cells_group_work: int = 1500       # … and blocks × places tried at most this many
     cells_name_wrap: int = 30          # a name this wide may wrap in its cell …
     cells_name_tail_width: int = 4     # … leaving a tail this narrow on the next line
     cells_dev_piece: int = 8           # a text this wide right of a number on its line is a deviation's piece
