@@ -601,26 +601,26 @@ def prose_width(text):
 
 def test_a_deviations_first_line_printed_after_the_line_beside_its_score_opens_it():
     # rows 1 and 2: the middle line printed with the row's 得分, the first (and last) lines later
-    m1 = dev_piece("一年度将提前谋划项目实施计划。", 10, after_number=True)
-    m2 = dev_piece("符合性未达到年初目标；下一步将加", 20, after_number=True)
-    h1 = dev_piece("服务对象实际需求低于年初预计，下", 30)
-    h2 = dev_piece("因上级政策口径调整，馆藏档案质量强预算执行进度监控。", 32, lines=[32, 33])
-    texts = {32: "因上级政策口径调整，馆藏档案质量", 33: "强预算执行进度监控。"}
+    m1 = dev_piece("将调整开放时段以便读者借阅。", 10, after_number=True)
+    m2 = dev_piece("量未达到年初目标；下一步将加快", 20, after_number=True)
+    h1 = dev_piece("读者到馆人数少于年初测算，明年", 30)
+    h2 = dev_piece("因书库改造延期，馆藏图书编目质改造进度。", 32, lines=[32, 33])
+    texts = {32: "因书库改造延期，馆藏图书编目质", 33: "改造进度。"}
     out = CellTable()
     got = _join_deviation_pieces([m1, m2, h1, h2], Params(), out, texts)
     assert "deviation-opener-uncertain" not in {d.code for d in out.diagnostics}
     assert [(c.text, c.pos) for c in got] == [
-        ("服务对象实际需求低于年初预计，下一年度将提前谋划项目实施计划。", 10),
-        ("因上级政策口径调整，馆藏档案质量符合性未达到年初目标；下一步将加强预算执行进度监控。", 20)]
+        ("读者到馆人数少于年初测算，明年将调整开放时段以便读者借阅。", 10),
+        ("因书库改造延期，馆藏图书编目质量未达到年初目标；下一步将加快改造进度。", 20)]
 
 
 def test_an_opener_takes_the_score_line_closest_before_it_and_a_whole_line_stays_whole():
-    whole = dev_piece("部分申报对象未通过资格审核。", 10, after_number=True)
-    last = dev_piece("加快项目推进进度。", 20, after_number=True)
-    head = dev_piece("个别合同履约进度滞后，下阶段将", 40)
+    whole = dev_piece("部分读者证件未能按期办理。", 10, after_number=True)
+    last = dev_piece("加快借阅系统升级进度。", 20, after_number=True)
+    head = dev_piece("个别分馆网络改造滞后，下阶段将", 40)
     out = CellTable()
     got = _join_deviation_pieces([whole, last, head], Params(), out, {})
-    assert [c.text for c in got] == ["部分申报对象未通过资格审核。", "个别合同履约进度滞后，下阶段将加快项目推进进度。"]
+    assert [c.text for c in got] == ["部分读者证件未能按期办理。", "个别分馆网络改造滞后，下阶段将加快借阅系统升级进度。"]
     assert "deviation-opener-uncertain" in {d.code for d in out.diagnostics}   # the whole line could be the piece
 
 
