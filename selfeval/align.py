@@ -30,7 +30,7 @@ import regex
 from .cells import ends_sentence, parse_cell
 from .cues import name_groups
 from .model import Diagnostic
-from .params import Params
+from .legacy_params import Params
 from .reassemble import Entry, LabelRun, Pair, Paragraph, Row
 from .vocab import (
     ACHIEVEMENT_WORDS, COMPLETION_WORDS, CUE_EXPECTED, COUNT_NAME_WORDS, COUNT_UNITS, INTENTION_WORDS, LEVEL1,

@@ -35,7 +35,7 @@ from .classify import Classified
 from .cues import name_groups
 from .fundgrid import Num, broken_count, read_grid
 from .model import CellValue, Diagnostic, FundRow, Indicator
-from .params import Params
+from .legacy_params import Params
 from .reassemble import Label, LabelRun, Row
 from .vocab import (
     ACHIEVEMENT_WORDS, FUND_COLUMNS, FUND_ITEM_PREFIXES, FUND_ITEMS, GOALS_HEADER, GRADES,
@@ -1001,7 +1001,10 @@ def _number_columns(numbers: list[Cell], n: int, nat, fund_total: FundRow | None
     (分值, 得分) pairs then the 总分 pair, whether the sums hold and the numbers moved out of their
     printed order (``_late_block``); None when no labelling fits."""
     best = None
-    candidates = _total_candidates(numbers, cells)
+    # the 总分 pair is two of the numbers labelled here (a pair printed after its label but
+    # outside the table's numbers is no candidate)
+    candidates = [(tw, ts) for tw, ts in _total_candidates(numbers, cells)
+                  if any(c is tw for c in numbers) and any(c is ts for c in numbers)]
     for tw, ts in candidates:
         body = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
         if len(body) != 2 * n or n == 0:

@@ -19,7 +19,7 @@ import click
 from . import export
 from .check import check as check_form
 from .decode import NotText
-from .dialect import MODES
+from .dialects import NAMES as MODES
 from .diff import differences
 from .model import Form
 from .params import Params
@@ -41,6 +41,12 @@ class Inputs:
     def __init__(self, files: tuple[str, ...], encoding: str | None, params: Params, jobs: int = 1):
         self.files, self.encoding, self.params, self.jobs = files or ("-",), encoding, params, jobs
         self.status = 0
+        self.internal_errors = 0
+
+    def exit_status(self, findings: bool = False) -> int:
+        """3 when a form met an internal error, else 2 when a file could not be read, else 1
+        when the command found what it looks for (``findings``), else 0."""
+        return 3 if self.internal_errors else self.status or int(findings)
 
     def fail(self, path: str, reason: str) -> None:
         click.echo(f"selfeval: {path}: {reason}", err=True)
@@ -62,6 +68,7 @@ class Inputs:
             with stream:
                 for form in iter_stream(stream, name, self.encoding, self.params, self.jobs):
                     found += 1
+                    self._report_internal(path, form)
                     yield form
         except IsADirectoryError:
             self.fail(path, "is a directory")
@@ -74,6 +81,17 @@ class Inputs:
             return
         if not found:
             click.echo(f"selfeval: warning: {name or '<stdin>'}: no form found", err=True)
+
+
+    def _report_internal(self, path: str, form: Form) -> None:
+        """A form whose reading met an internal error: one line on standard error naming it
+        (file, first line, index); the run goes on."""
+        for d in form.diagnostics:
+            if d.code == "internal-error":
+                self.internal_errors += 1
+                click.echo(f"selfeval: {path}:{form.source.first_line}: form {form.source.form_index}: "
+                           f"internal error: {d.message} (SELFEVAL_DEBUG=1 shows where; please report it)",
+                           err=True)
 
 
 def _stdout():
@@ -131,10 +149,7 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
         had_error = had_error or bool(form.errors())
         writer.write(form)
     writer.close()
-    if inputs.status:
-        sys.exit(inputs.status)
-    if strict and had_error:
-        sys.exit(1)
+    sys.exit(inputs.exit_status(strict and had_error))
 
 
 @main.command()
@@ -171,10 +186,7 @@ def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> 
     if fmt == "json":
         out.write(json.dumps(findings, ensure_ascii=False, indent=2) + "\n")
     out.flush()
-    if inputs.status:
-        sys.exit(inputs.status)
-    if errors:
-        sys.exit(1)
+    sys.exit(inputs.exit_status(bool(errors)))
 
 
 def _load_records(path: str, raw: bytes) -> list[dict]:
@@ -234,8 +246,8 @@ def diff(expected: str, file: str, encoding: str | None, mode: str) -> None:
     else:
         inputs = Inputs((file,), encoding, Params(mode=mode))
         got = [f.to_dict() for f in inputs.forms()]
-        if inputs.status:
-            sys.exit(inputs.status)
+        if inputs.exit_status():
+            sys.exit(inputs.exit_status())
     found = differences(want, got)
     out = _stdout()
     for line in found:

@@ -24,7 +24,7 @@ from typing import Sequence
 import attrs
 
 from .model import FundRow
-from .params import Params
+from .legacy_params import Params
 from .vocab import FUND_ITEMS
 
 # columns with a value on every row, then those of the 年度资金总额 row alone

@@ -30,7 +30,7 @@ from .cells import (
 from .classify import Classified, is_label_piece
 from .cues import name_groups
 from .model import Diagnostic
-from .params import Params
+from .legacy_params import Params
 from .reassemble import Row, _is_cell, _num, _split_cells
 from .rowtable import Table, TableRow, split_row
 from .vocab import INDICATOR_ENDINGS, LABELS, LEVEL1, LEVEL1_OF, LEVEL2, NO_DEVIATION_WORDS, OPERATORS

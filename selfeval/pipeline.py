@@ -10,9 +10,10 @@ import multiprocessing
 import os
 from typing import BinaryIO, Iterable, Iterator
 
-from .build import build_form
+from . import build
 from .decode import Line, decode_bytes, iter_lines, split_lines
-from .model import Diagnostic, Form
+from .model import Diagnostic, Form, Source
+from .lexer import lexer_for
 from .params import Params
 from .split import Segment, split_forms
 
@@ -24,9 +25,34 @@ def _orphans(lines: Iterable[Line]) -> list[Diagnostic]:
             for ln in lines if not ln.blank]
 
 
+def debugging() -> bool:
+    """``SELFEVAL_DEBUG=1``: let an unexpected exception escape with its traceback."""
+    return bool(os.environ.get("SELFEVAL_DEBUG"))
+
+
+def read_form(segment: Segment, params: Params, file: str | None = None) -> Form | None:
+    """The record of one form, read in isolation: an unexpected exception while reading it
+    costs this form only — its record carries an ``internal-error`` diagnostic (the exception's
+    type and message) and its lines are reported as unassigned — and the run goes on with the
+    next form. With ``SELFEVAL_DEBUG=1`` the exception escapes at once."""
+    try:
+        return build.build_form(segment, params, file, 0)
+    except Exception as exc:            # noqa: BLE001 — one form's failure is that form's only
+        if debugging():
+            raise
+        return failed_form(segment, file, exc)
+
+
+def failed_form(segment: Segment, file: str | None, exc: BaseException) -> Form:
+    lines = [ln.no for ln in segment.lines if not ln.blank]
+    return Form(source=Source(file, 0, segment.first_line, segment.last_line), diagnostics=[
+        Diagnostic("error", "internal-error", f"{type(exc).__name__}: {exc}", lines),
+        Diagnostic("warning", "unassigned", "the form's lines, not read: an internal error stopped "
+                   "its reading", lines)])
+
+
 def _build_one(task: tuple[Segment, Params, str | None]) -> Form | None:
-    segment, params, file = task
-    return build_form(segment, params, file, 0)
+    return read_form(*task)
 
 
 def _built(segments: Iterable[Segment], file: str | None, params: Params, jobs: int
@@ -35,9 +61,9 @@ def _built(segments: Iterable[Segment], file: str | None, params: Params, jobs: 
     processes, a window of forms at a time (so that memory stays bounded)."""
     if jobs <= 1:
         for segment in segments:
-            yield segment, build_form(segment, params, file, 0)
+            yield segment, read_form(segment, params, file)
         return
-    window = jobs * params.jobs_window
+    window = jobs * params.bounds.jobs_window
     it = iter(segments)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         # two windows in flight: the workers build the next while this one is written out
@@ -62,7 +88,8 @@ def iter_forms(lines: Iterable[Line], file: str | None = None,
     pending: list[Diagnostic] = []     # lines seen before the first form
     held: Form | None = None           # held back one step to receive following orphans
     index = 0
-    for segment, form in _built(split_forms(lines, params), file, params, jobs):
+    segments = split_forms(lines, lexer_for(params.template), params.split.page_blank_run)
+    for segment, form in _built(segments, file, params, jobs):
         if form is not None:
             form.source.form_index = index
         if form is None:

@@ -22,7 +22,7 @@ from .cells import (
 )
 from .classify import Classified, is_label_piece
 from .cues import name_groups
-from .params import Params
+from .legacy_params import Params
 from .vocab import (
     ACHIEVEMENT_WORDS, BOILERPLATE_PATTERNS, INDICATOR_ENDINGS, LABELS, LEVEL1, LEVEL2, NAME_SHAPES,
 )

@@ -19,7 +19,7 @@ from .cells import (
 from .classify import Classified, is_cell_piece
 from .model import Diagnostic
 from .cues import name_groups
-from .params import Params
+from .legacy_params import Params
 from .reassemble import LabelRun, Row, _is_cell, _num, _split_cells, free_lines, goal_paragraphs_in_order
 from .vocab import LEVEL1, LEVEL1_OF, LEVEL2
 

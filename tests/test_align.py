@@ -7,7 +7,7 @@ import selfeval
 import handmade as H
 from handmade import expected, project
 from selfeval.align import assign_execution, classify_goals
-from selfeval.params import Params
+from selfeval.legacy_params import Params
 from selfeval.reassemble import Pair, Paragraph, FreeLine
 
 P = Params()

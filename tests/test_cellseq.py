@@ -11,7 +11,7 @@ from selfeval.cellseq import Cell, CellTable, _align_in_order, _column_homes, _g
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.dialect import detect_mode
-from selfeval.params import Params
+from selfeval.legacy_params import Params
 from selfeval.reassemble import Row
 
 

@@ -7,7 +7,7 @@ from selfeval.cellseq import Cell, CellTable, _check_goals
 from selfeval.classify import classify
 from selfeval.decode import split_lines
 from selfeval.model import Form, Indicator
-from selfeval.params import Params
+from selfeval.legacy_params import Params
 
 
 def row(level2, name, weight=10.0, score=10.0, deviation=None):

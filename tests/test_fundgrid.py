@@ -3,7 +3,7 @@ import attrs
 
 from selfeval.fundgrid import Num, broken_count, read_grid
 from selfeval.model import FundRow
-from selfeval.params import Params
+from selfeval.legacy_params import Params
 
 # 年初预算数, 全年预算数, 全年执行数, 执行率 of the four rows; 分数 10, 得分 8 on the first
 INITIAL = [50.0, 30.0, 20.0, 0.0]

@@ -2,7 +2,7 @@
 entries of the 三级指标 column."""
 from selfeval.classify import classify
 from selfeval.decode import split_lines
-from selfeval.params import Params
+from selfeval.legacy_params import Params
 from selfeval.reassemble import (
     assemble_rows, free_lines, goal_paragraphs, join_labels, name_entries,
 )

@@ -1,0 +1,618 @@
+"""``raw``: pdftotext ``-raw``, the page's text in content-stream order, each table row whole.
+
+Input shape::
+
+    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+    成本指标 经济成本指标 项目总成本控制 ≤218.17(万元) 218.17(万元) 10.00 10.00 无
+    数量指标
+    课后服务支出控制数
+    ≤47.53(元/平
+    方米)
+    47.53(元/平
+    方米)
+    10.00 10.00 个别合同履约进度滞后，
+    下一年度将提前谋划项目实施计划。
+
+A row is ``[labels] name target actual 分值 得分 [deviation]`` on one line; a row whose cells
+wrap comes as its name, the cells' pieces, then a line that opens with its 分值 得分 (and the
+deviation's start); a deviation that wraps goes on over the next lines; a 二级 label cell that
+wraps comes as pieces before its first row. Some producers print the wrapped cells,
+deviations and labels of a page's rows after those rows (the page's tail), in row order.
+
+Evidence given: each row's cells with their names and deviations (one way to put the names on
+rows), each 二级 label printed before its first row (``starts``), labels printed in a tail
+(``after``).
+"""
+from __future__ import annotations
+
+import attrs
+
+from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
+from ..lexer import Lexed
+from ..params import Params
+from ..template import NATIONAL
+from ..text import (
+    QUANT_HEAD_RE, QUANT_RE, ends_sentence, has_han, is_number, is_quantity_piece, is_whole_cell,
+    join_wrapped, parse_cell, prose_marks,
+)
+from .common import (
+    cut_label_heads, label_runs, paragraphs_in_order, read_funds, read_headers, read_title, read_total_grade, template_cell,
+)
+
+NAME = "raw"
+NO_DEVIATION = frozenset(NATIONAL.words("cells", "no_deviation"))
+TEXT_KINDS = ("text", "label")
+END_KINDS = ("total", "grade")
+Piece = tuple[int, str]         # (line number, text)
+
+
+def detect(items: list[Lexed], p: Params) -> float:
+    """The indicator header printed whole on one line, its 三级指标 among the other columns, and
+    rows with their names inline."""
+    t = p.template
+    header = next((x for x in items if x.kind == "indicator_header"), None)
+    if header is None or "name" not in header.fields["slots"]:
+        return 0.0
+    start = items.index(header)
+    rows = sum(1 for x in items[start + 1:] if x.kind == "text" and split_row(x.text, t) is not None)
+    values = sum(1 for x in items[start + 1:] if x.kind in ("value_row", "pair"))
+    return 0.6 + 0.4 * (rows / max(1, rows + values))
+
+
+# --- one line of the table ---------------------------------------------------------------------
+
+def split_row(text: str, t, one_cell: bool = False) -> dict | None:
+    """``[labels] name target actual weight score [deviation]``, or the shapes of a row whose
+    cells wrapped: ``[labels] name weight score``, ``target actual weight score``, ``pieces…
+    weight score``, ``weight score [deviation]`` (closing a stack of pieces above it). None
+    when the line is no row. With ``one_cell``, a name and a quantity before the pair are the
+    name and one cell (the other wrapped onto other lines)."""
+    tokens = text.split()
+    levels = frozenset(t.level1 + t.level2)
+    k = 0
+    while k < len(tokens) and tokens[k] in levels:
+        k += 1
+    labels, rest = tokens[:k], tokens[k:]
+    for j in range(0, len(rest) - 1):
+        if not (is_number(rest[j]) and is_number(rest[j + 1])):
+            continue
+        before = rest[:j]
+        row = {"labels": labels, "name": None, "target": None, "actual": None, "weight": rest[j],
+               "score": rest[j + 1], "deviation": " ".join(rest[j + 2:]) or None}
+        if not before:
+            return row if not labels and (row["deviation"] is None or has_han(row["deviation"])) else None
+        if len(before) >= 3 and is_whole_cell(before[-2]) and is_whole_cell(before[-1]) and has_han(before[0]):
+            return row | {"name": " ".join(before[:-2]), "target": before[-2], "actual": before[-1]}
+        if one_cell and len(before) == 2 and QUANT_RE.match(before[1]) and not QUANT_RE.match(before[0]) \
+                and has_han(before[0]) and len(before[0]) > 4:
+            return row | {"name": before[0], "cell": before[1]}
+        if len(before) == 2 and is_whole_cell(before[0]) and is_whole_cell(before[1]):
+            return row | {"target": before[0], "actual": before[1]}
+        if all(is_quantity_piece(x) for x in before) and not labels:
+            return row | {"pieces": before}
+        if len(before) == 1 and has_han(before[0]) and not prose_marks(before[0]):
+            return row | {"name": before[0]}
+        return None
+    return None
+
+
+def split_cells(pieces: list[str]) -> tuple[str, str] | None:
+    """The pieces of two wrapped cells, in reading order -> (年度指标值, 实际完成值): every split that
+    leaves both cells whole (brackets balanced) is weighed; an actual that reads as one
+    (达成指标, a quantity) and two quantities of one unit are preferred."""
+    from ..solve.cues import ACHIEVEMENT
+    best, best_key = None, None
+    for j in range(1, len(pieces)):
+        target, actual = join_wrapped(pieces[:j]), join_wrapped(pieces[j:])
+        if not (is_whole_cell(target) and is_whole_cell(actual)):
+            continue
+        pt, pa = parse_cell(target), parse_cell(actual)
+        key = (2 * (actual in ACHIEVEMENT or pa is not None) + (pt is not None and pa is not None and pt[2] == pa[2])
+               + (pt is not None or target not in ACHIEVEMENT), -j)
+        if best_key is None or key > best_key:
+            best, best_key = (target, actual), key
+    return best
+
+
+# --- the rows ------------------------------------------------------------------------------------
+
+@attrs.define(eq=False)
+class _Row:
+    target: str | None
+    actual: str | None
+    weight: str
+    score: str
+    lines: list[int]
+    y: int
+    cell_lines: list[int] = attrs.field(factory=list)
+    name: list[Piece] = attrs.field(factory=list)
+    dev: list[Piece] = attrs.field(factory=list)
+    detached: bool = False
+
+
+class _Labels:
+    """The label cells read so far: pieces join until they spell a label."""
+
+    def __init__(self, t) -> None:
+        self.t = t
+        self.all = frozenset(t.level1 + t.level2)
+        self.buf = ""
+        self.buf_lines: list[int] = []
+        self.spelled: list[tuple[str, list[int]]] = []     # labels read since the last row
+
+    def feed(self, text: str, no: int) -> bool:
+        """Take a label line; False when it spells nothing with the pieces before it."""
+        for token in text.split():
+            self.buf += token
+            self.buf_lines.append(no)
+            if self.buf in self.all and not (self.buf in self.t.level1 and self._longer()):
+                self.spelled.append((self.buf, sorted(set(self.buf_lines))))
+                self.buf, self.buf_lines = "", []
+            elif not any(lab.startswith(self.buf) for lab in self.all):
+                self.buf, self.buf_lines = "", []
+                return False
+        return True
+
+    def _longer(self) -> bool:
+        return any(lab != self.buf and lab.startswith(self.buf) for lab in self.t.level2)
+
+    def takes(self, text: str) -> bool:
+        """Would ``text`` spell or go on spelling indicator labels?"""
+        buf = self.buf
+        for token in text.split():
+            buf += token
+            if buf in self.all:
+                buf = ""
+            elif not any(lab.startswith(buf) for lab in self.all):
+                return False
+        return True
+
+
+class _Table:
+    """One walk over the table, top to bottom (linear time): rows with their names,
+    deviations and labels; wrapped cells, deviations and labels of a page's tail put back."""
+
+    def __init__(self, items: list[Lexed], p: Params):
+        self.items, self.p, self.t = items, p, p.template
+        self.rows: list[_Row] = []
+        self.pending: list[int] = []      # text and piece lines since the last row
+        self.labels = _Labels(self.t)
+        self.starts: list[tuple[str, list[int], int]] = []   # (label, lines, row it starts)
+        self.used: set[int] = set()
+        self.stray_lines: list[int] = []
+
+    # -- the pending lines: the last row's deviation, then the next row's name and pieces
+    def deviation_goes_on(self, k: int) -> bool:
+        """Does pending line ``k`` continue the last row's deviation? While its sentence is
+        open, or when the line is prose (a name or a cell has no sentence punctuation)."""
+        if not self.rows:
+            return False
+        dev = join_wrapped(x for _, x in self.rows[-1].dev)
+        it = self.items[k]
+        if dev in NO_DEVIATION:
+            return False            # 无: a whole cell that says there is none
+        return it.kind in TEXT_KINDS and ((dev and not ends_sentence(dev)) or bool(prose_marks(it.text)))
+
+    def settle(self, row_follows: bool, cells_inline: bool = False) -> tuple[list[Piece], list[Piece]]:
+        """Split the pending lines: the last row's deviation goes on first; when a row whose
+        name (or cells) wrapped closes them, the rest is its name and its cell pieces."""
+        items, pending = self.items, self.pending
+        k = 0
+        while k < len(pending) and (self.deviation_goes_on(pending[k]) or not row_follows and self.rows
+                                    and items[pending[k]].kind in TEXT_KINDS):
+            self.rows[-1].dev.append((items[pending[k]].no, items[pending[k]].text))
+            k += 1
+        rest, self.pending = pending[k:], []
+        if not row_follows:
+            self.stray_lines += [items[x].no for x in rest]
+            return [], []
+        texts = [x for x in rest if items[x].kind in TEXT_KINDS]
+        if cells_inline:
+            n = len(rest)                   # the row has its cells: every line before is its name
+        elif len(texts) < len(rest):        # quantitative pieces: the name is what comes before
+            n = next(j for j, x in enumerate(rest) if items[x].kind not in TEXT_KINDS)
+        else:                               # qualitative pieces: the name is the first line
+            n = min(1, len(rest))
+        return self._name_and_cells(rest, n)
+
+    def _name_and_cells(self, rest: list[int], n: int) -> tuple[list[Piece], list[Piece]]:
+        levels = self.labels.all
+        name: list[Piece] = []
+        cells: list[Piece] = []
+        for j, x in enumerate(rest):
+            no, text = self.items[x].no, self.items[x].text
+            if j >= n:
+                cells.append((no, text))
+                continue
+            tokens = text.split()
+            while tokens and tokens[0] in levels:       # labels printed before the name
+                self.labels.feed(tokens.pop(0), no)
+            if j == 0 and len(tokens) > 1 and all(is_quantity_piece(t) for t in tokens[1:]):
+                name.append((no, tokens[0]))
+                cells.extend((no, t) for t in tokens[1:])
+            elif tokens:
+                name.append((no, " ".join(tokens)))
+        return name, cells
+
+    def new_row(self, at: int, f: dict, name: list[Piece], cells: list[Piece]) -> None:
+        no = self.items[at].no
+        for lab in f.get("labels", []):
+            self.labels.feed(lab, no)
+        for lab, lines in self.labels.spelled:
+            self.starts.append((lab, lines, len(self.rows)))
+        self.labels.spelled = []
+        lines = sorted({n for n, _ in name} | {n for n, _ in cells} | {no})
+        row = _Row(f["target"], f["actual"], f["weight"], f["score"], lines, no, [n for n, _ in cells] + [no])
+        row.name = list(name) + ([(no, f["name"])] if f.get("name") else [])
+        row.dev = [(no, f["deviation"])] if f.get("deviation") else []
+        self.rows.append(row)
+
+    # -- one line
+    def step(self, i: int) -> bool:
+        """Read line ``i``; False at a line that ends the table."""
+        it = self.items[i]
+        if it.kind == "blank" or it.kind == "indicator_header":
+            return True
+        f = split_row(it.text, self.t) if it.kind in ("text", "value_row", "pieces", "pair") else None
+        if f is not None and f["target"] is not None:
+            name, _ = self.settle(row_follows=f["name"] is None, cells_inline=True)
+            self.new_row(i, f, name, [])
+        elif f is not None and (f.get("pieces") or f["name"] is None) and self.pending:
+            self._close_stack(i, f)
+        elif f is not None and f["name"]:
+            _, pieces = self.settle(row_follows=True)
+            cells = split_cells([x for _, x in pieces]) if len(pieces) > 1 else None
+            self.new_row(i, f | ({"target": cells[0], "actual": cells[1]} if cells else {}), [], pieces)
+            self.rows[-1].detached = cells is None
+        elif it.kind == "label" and self.labels.takes(it.text) and self._completes(i):
+            self.settle(row_follows=False)
+            if not self.labels.feed(it.text, it.no):
+                self.stray_lines.append(it.no)
+        elif it.kind in ("text", "pieces", "label"):
+            self.pending.append(i)
+        else:
+            return False
+        self.used.add(i)
+        return True
+
+    def _completes(self, i: int) -> bool:
+        """Does the label piece on line ``i``, with the label lines after it, spell a whole
+        label? (A name's last piece, 满意度, reads as a label's first but spells none.)"""
+        buf = self.labels.buf
+        for k in range(i, len(self.items)):
+            it = self.items[k]
+            if it.kind == "blank":
+                continue
+            if it.kind != "label":
+                return False
+            for token in it.text.split():
+                buf += token
+                if buf in self.labels.all:
+                    return True
+                if not any(lab.startswith(buf) for lab in self.labels.all):
+                    return False
+        return False
+
+    def _close_stack(self, i: int, f: dict) -> None:
+        """A line that opens with a 分值 得分 pair (or holds a wrapped cell's last pieces before
+        it) closes the stack of name and pieces above it; text after the pair is the row's
+        deviation."""
+        name, pieces = self.settle(row_follows=True)
+        pieces += [(self.items[i].no, x) for x in f.get("pieces") or ()]
+        cells = split_cells([x for _, x in pieces]) if len(pieces) > 1 else None
+        if cells is None:                   # the cells come later (a tail) or not at all
+            self.stray_lines += [n for n, _ in pieces]
+            self.new_row(i, f, name, [])
+            self.rows[-1].detached = True
+            return
+        self.new_row(i, f | {"target": cells[0], "actual": cells[1], "name": None}, name, pieces)
+
+
+@attrs.define
+class _TailDeviation:
+    lines: list[Piece]
+    lo: int                         # the first row it may belong to
+    hi: int | None = None           # the last
+
+
+class _Tail:
+    """Some producers print a row's wrapped cells, wrapped deviation and wrapped 二级 label
+    after the rows of the page (pdftotext -raw of a spreadsheet): the cells of the rows printed
+    without them, in row order, with deviations and labels between them in the order of their
+    rows. Fed one stretch of lines at a time (one per page)."""
+
+    def __init__(self, table: _Table):
+        self.table = table
+        self.acc: list[Piece] = []          # cell pieces of the next detached row
+        self.dev: list[Piece] = []          # lines of a deviation
+        self.position = -1                  # the last row that took cells from the tail
+        self.first_row = 0                  # the first row of the page the tail stands on
+        self.devs: list[_TailDeviation] = []
+        self.labels: list[tuple[str, list[int], int]] = []
+        self.label = _Labels(table.t)
+
+    def close_cells(self, force: bool = False) -> None:
+        if not self.acc:
+            return
+        cells = split_cells([x for _, x in self.acc]) if len(self.acc) > 1 else None
+        if cells is None and not force:
+            return
+        rows = self.table.rows
+        detached = [k for k, r in enumerate(rows) if r.detached]
+        if cells and detached:
+            r = rows[detached[0]]
+            r.target, r.actual = cells
+            r.lines = sorted(set(r.lines) | {no for no, _ in self.acc})
+            r.cell_lines += [no for no, _ in self.acc]
+            r.detached = False
+            self.position = detached[0]
+            for d in self.devs:
+                if d.hi is None:
+                    d.hi = detached[0]      # a deviation printed above this row's cells
+        else:
+            self.table.stray_lines += [no for no, _ in self.acc]
+        self.acc = []
+
+    def close_dev(self) -> None:
+        if self.dev:
+            self.devs.append(_TailDeviation(self.dev, max(self.position, self.first_row)))
+            self.dev = []
+
+    def end(self) -> None:
+        """The end of a page's tail: its deviations belong to rows read so far."""
+        self.close_cells(force=True)
+        self.close_dev()
+        for d in self.devs:
+            if d.hi is None:
+                d.hi = len(self.table.rows) - 1
+
+    def feed(self, it: Lexed) -> bool:
+        """Take one line; False when it is no part of a tail."""
+        if it.kind == "blank":
+            return True
+        if it.kind == "pieces":
+            self.close_dev()
+            tokens = it.fields["pieces"]
+            if self.acc and (QUANT_RE.match(tokens[0]) or QUANT_HEAD_RE.match(tokens[0])):
+                self.close_cells()          # a new cell starts: the pieces before are whole
+            self.acc.extend((it.no, x) for x in tokens)
+        elif it.kind == "label" and self.label.takes(it.text):
+            self.close_cells()
+            self.close_dev()
+            self.label.feed(it.text, it.no)
+            for lab, lines in self.label.spelled:
+                self.labels.append((lab, lines, self.position))
+            self.label.spelled = []
+        elif it.kind in TEXT_KINDS and not self.dev and not prose_marks(it.text) and self._name_apart(it):
+            pass
+        elif it.kind in TEXT_KINDS:
+            self.close_cells()
+            self.dev.append((it.no, it.text))
+            if ends_sentence(it.text):
+                self.close_dev()
+        else:
+            return False
+        return True
+
+    def _name_apart(self, it: Lexed) -> bool:
+        """A row printed without its name: the name (no sentence in it) comes in the tail."""
+        rows = self.table.rows
+        nameless = [k for k, r in enumerate(rows) if not r.name and k >= self.position]
+        if not nameless:
+            return False
+        self.close_cells()
+        rows[nameless[0]].name.append((it.no, it.text))
+        return True
+
+    def place_deviations(self) -> None:
+        """Each deviation printed after the rows goes to a row without one, within the rows its
+        place allows, in order: the best order-keeping assignment, where a row that lost points
+        and a deviation that names the row's indicator count in favour."""
+        rows, devs = self.table.rows, self.devs
+        free = [k for k, r in enumerate(rows) if not r.dev]
+        if not devs:
+            return
+
+        def score(d: _TailDeviation, k: int) -> float:
+            if not (d.lo <= k <= d.hi):
+                return NEG
+            text = "".join(x for _, x in d.lines)
+            name = join_wrapped(x for _, x in rows[k].name)
+            lost = _lost(rows[k])
+            return 1.0 * lost + 2.0 * (len(name) >= 4 and name in text) - 0.001 * k
+        picks = _monotone(len(devs), free, lambda i, k: score(devs[i], k))
+        if picks is None:
+            self.table.stray_lines += [no for d in devs for no, _ in d.lines]
+            return
+        for d, k in zip(devs, picks):
+            rows[k].dev.extend(d.lines)
+
+
+NEG = float("-inf")
+
+
+def _lost(r: _Row) -> bool:
+    from ..text import number_or_none
+    w, s = number_or_none(r.weight), number_or_none(r.score)
+    return w is not None and s is not None and s < w - 0.005
+
+
+def _monotone(m: int, free: list[int], score) -> list[int] | None:
+    """The best order-keeping choice of ``m`` of the rows ``free`` (``score(i, row)``)."""
+    n = len(free)
+    best = [[NEG] * (n + 1) for _ in range(m + 1)]
+    take = [[False] * (n + 1) for _ in range(m + 1)]
+    for j in range(n + 1):
+        best[0][j] = 0.0
+    for i in range(1, m + 1):
+        for j in range(1, n + 1):
+            skip = best[i][j - 1]
+            s = score(i - 1, free[j - 1])
+            use = best[i - 1][j - 1] + s if s != NEG and best[i - 1][j - 1] != NEG else NEG
+            best[i][j], take[i][j] = (use, True) if use > skip else (skip, False)
+    if best[m][n] == NEG:
+        return None
+    out, i, j = [], m, n
+    while i > 0:
+        if take[i][j]:
+            out.append(free[j - 1])
+            i -= 1
+        j -= 1
+    return out[::-1]
+
+
+# --- walking the table, page by page ---------------------------------------------------------------
+
+def _tail_start(items: list[Lexed], lo: int, hi: int, t) -> int | None:
+    """Where a tail starts in items[lo:hi]: the first cell piece or 二级 label piece."""
+    labels = _Labels(t)
+    for i in range(lo, hi):
+        it = items[i]
+        if it.kind == "pieces" or (it.kind == "label" and labels.takes(it.text)
+                                   and any(lab.startswith(it.text.split()[0]) for lab in t.level2)):
+            return i
+    return None
+
+
+def _page_tails(items: list[Lexed], start: int, end: int, t) -> dict[int, tuple[int, int]]:
+    """For each page of the table but the last, what follows its last row: other blocks of the
+    form (the title, the goals: not the table's), then maybe a tail. -> {first index after the
+    last row: (tail start, next page's start)}."""
+    breaks = [i for i in range(start + 1, end) if items[i].line.page_break]
+    tails = {}
+    lo = start + 1
+    for b in breaks:
+        last_row = max((i for i in range(lo, b) if items[i].kind == "pair" or (
+            items[i].kind in ("text", "value_row", "pieces") and split_row(items[i].text, t))), default=None)
+        if last_row is not None and last_row + 1 < b:
+            ts = _tail_start(items, last_row + 1, b, t)
+            tails[last_row + 1] = (b if ts is None else ts, b)
+        lo = b
+    return tails
+
+
+def _final_tail_start(items: list[Lexed], free: list[int], end: int, p: Params) -> int | None:
+    """Where the tail after the last page's rows starts: at its first cell piece or label, or at
+    its first deviation — the prose after the goal texts, when those are printed after the
+    table too (the goals the form has not printed before the table come first)."""
+    ts = _tail_start(items, end + 1, len(items), p.template)
+    before = [i for i in free if i < end]
+    found = len(paragraphs_in_order([(items[i].no, items[i].text, False) for i in before], p))
+    need = max(0, 2 - found)
+    after = [i for i in free if i > end]
+    paras = paragraphs_in_order([(items[i].no, items[i].text, False) for i in after], p, wider_starts=need > 1)
+    if len(paras) > need:
+        first_no = paras[need][0][0]
+        first = next(i for i in after if items[i].no == first_no)
+        ts = first if ts is None else min(ts, first)
+    return ts
+
+
+def _walk(items: list[Lexed], start: int, p: Params) -> tuple[_Table, _Tail, int]:
+    t = p.template
+    table, end = _Table(items, p), next((i for i in range(start + 1, len(items)) if items[i].kind in END_KINDS),
+                                        len(items))
+    tail = _Tail(table)
+    page_tails = _page_tails(items, start, end, t)
+    i, page_first_row = start + 1, 0
+    while i < end:
+        if i in page_tails:
+            table.settle(row_follows=False)
+            ts, b = page_tails[i]
+            tail.first_row = page_first_row
+            for k in range(ts, b):
+                if tail.feed(items[k]):
+                    table.used.add(k)
+            tail.end()
+            page_first_row, i = len(table.rows), b
+            continue
+        if not table.step(i):
+            break
+        i += 1
+    table.settle(row_follows=False)
+    tail.first_row = page_first_row
+    return table, tail, end
+
+
+def _read_table(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> set[int]:
+    start = next((i for i, x in enumerate(items) if x.kind == "indicator_header"), None)
+    if start is None:
+        return set()
+    table, tail, end = _walk(items, start, p)
+    taken = used | table.used
+    free = [i for i, x in enumerate(items) if x.kind == "text" and i not in taken]
+    ts = _final_tail_start(items, free, end, p) if end < len(items) else None
+    if ts is not None:
+        for k in range(ts, len(items)):
+            if k in used:
+                continue
+            if not tail.feed(items[k]):
+                break
+            table.used.add(k)
+    tail.end()
+    tail.place_deviations()
+    _emit(table, tail, reading)
+    return table.used | {start}
+
+
+def _emit(table: _Table, tail: _Tail, reading: Reading) -> None:
+    """The rows, their names and deviations, and the labels' pins, as cells of the reading."""
+    entries = []
+    for k, r in enumerate(table.rows):
+        cells = [reading.add(Cell(v, list(r.cell_lines), kind, y=r.y)) if v else None
+                 for v, kind in ((r.target, "target"), (r.actual, "actual"))]
+        num = [reading.add(Cell(v, [r.y], "number", y=r.y)) for v in (r.weight, r.score)]
+        reading.rows.append(Row(cells[0], cells[1], num[0], num[1], y=k, extent=(k, k)))
+        entries.append(Entry(_piece_cell(r.name, "name", r.y, reading), _piece_cell(r.dev, "deviation", r.y, reading)))
+    reading.orders = [NameOrder(entries)]
+    for lab, lines, row in table.starts:
+        c = reading.add(Cell(lab, lines, "label"))
+        reading.pins.append(Pin(lab, c, "starts" if lab in table.t.level2 else "contains", row))
+    for lab, lines, row in tail.labels:
+        c = reading.add(Cell(lab, lines, "label"))
+        reading.pins.append(Pin(lab, c, "after" if lab in table.t.level2 else "parked", row))
+
+
+def _piece_cell(pieces: list[Piece], kind: str, y: int, reading: Reading) -> Cell | None:
+    text = join_wrapped(x for _, x in pieces)
+    if not text:
+        return None
+    return reading.add(Cell(text, sorted({n for n, _ in pieces}), kind, y=y))
+
+
+def read(items: list[Lexed], p: Params) -> Reading:
+    reading = Reading(NAME)
+    items = cut_label_heads(items, p)
+    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading)
+    used |= read_headers(items, reading)
+    used |= _read_table(items, reading, used, p)
+    _goals(items, reading, used, p)
+    _labels(items, reading, used, p)
+    return reading
+
+
+def _goals(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> None:
+    """The goal texts: the free prose lines (none of the table's), whole and in order."""
+    lines = []
+    apart = True
+    for i, it in enumerate(items):
+        if it.kind == "text" and i not in used:
+            lines.append((it.no, it.text, apart))
+            apart = False
+        elif it.kind != "blank":
+            apart = True
+    paras = paragraphs_in_order(lines, p)
+    if len(paras) > 2:          # a goal's one-line first sentence is no text of its own
+        paras = min(paras, paragraphs_in_order(lines, p, wider_starts=False), key=lambda x: abs(len(x) - 2))
+    for para in paras:
+        reading.goals.append(reading.add(Cell(join_wrapped(x for _, x in para), [n for n, _ in para], "goal",
+                                              y=para[0][0])))
+        used.update(i for i, it in enumerate(items) if it.no in {n for n, _ in para})
+
+
+def _labels(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> None:
+    """Printed labels outside the table (项目资金, 年度 / 总体 / 目标, a header word apart)."""
+    free = [x if i not in used else Lexed(x.line, "blank") for i, x in enumerate(items)]
+    for run in label_runs(free, p):
+        for lab in run:
+            template_cell(reading, lab.lines, lab.text)

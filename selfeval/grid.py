@@ -1,0 +1,146 @@
+"""The typed objects that pass between the stages: cells cut from the lines, the template's
+grid of slots they are placed into, and a dialect's reading of one form.
+
+Stage outputs are typed and a later stage never rewrites an earlier one's: a dialect cuts
+``Cell``s and says where they stand (``Reading``); the solver places each cell into a slot of
+the form's grid (``Cell.place``, with its cost and the runner-up), and the record is written
+from the slots. ``explain`` shows the same objects.
+
+Slots are named like the record's fields: ``project_name``, ``funds[1].executed``,
+``goals.actual``, ``indicators[3].name``, ``total.score``, ``grade``; ``template`` for a printed
+label of the form itself.
+"""
+from __future__ import annotations
+
+import attrs
+
+from .model import Diagnostic
+
+
+@attrs.define(eq=False)
+class Cell:
+    """A piece of printed text that fills (part of) one slot.
+
+    ``seq`` is its place in the form's print order; ``y`` the index of its first line in the
+    form (the row of the page it was printed on, for dialects that keep rows); ``x`` its display
+    column (``-layout``), -1 when the dialect gives none; ``block`` counts the blank lines
+    before it (cells of one block have none between them)."""
+
+    text: str
+    lines: list[int]
+    kind: str = ""
+    seq: int = 0
+    y: int = 0
+    x: int = -1
+    block: int = 0
+    slot: str | None = None
+    cost: float = 0.0
+    runner_up: tuple[str, float] | None = None
+
+    def place(self, slot: str, cost: float = 0.0, runner_up: tuple[str, float] | None = None) -> None:
+        self.slot, self.cost, self.runner_up = slot, cost, runner_up
+
+
+def joined(cells: list[Cell], text: str | None = None, kind: str = "") -> Cell:
+    """One cell made of several (a wrapped cell's lines), at the first one's place."""
+    first = cells[0]
+    lines = sorted({n for c in cells for n in c.lines})
+    return Cell(text if text is not None else "".join(c.text for c in cells), lines, kind or first.kind,
+                first.seq, first.y, first.x, first.block)
+
+
+@attrs.define(eq=False)
+class Row:
+    """One indicator row's value cells (年度指标值, 实际完成值, 分值, 得分) as a dialect found them,
+    with its position (``y``: the line of its 分值/得分, or its print rank)."""
+
+    target: Cell | None
+    actual: Cell | None
+    weight: Cell | None
+    score: Cell | None
+    y: float = 0.0
+    extent: tuple[int, int] = (0, 0)      # first and last item index of its cells
+
+    def number(self, which: str) -> float | None:
+        from .text import number_or_none
+        c = getattr(self, which)
+        return None if c is None else number_or_none(c.text)
+
+    @property
+    def lost_points(self) -> bool:
+        w, s = self.number("weight"), self.number("score")
+        return w is not None and s is not None and s < w - 0.005
+
+    def cells(self) -> list[Cell]:
+        return [c for c in (self.target, self.actual, self.weight, self.score) if c is not None]
+
+
+@attrs.define(eq=False)
+class Entry:
+    """A 三级指标 name with its 偏差原因分析及改进措施 text (either may be missing)."""
+
+    name: Cell | None = None
+    deviation: Cell | None = None
+
+    @property
+    def name_text(self) -> str:
+        return self.name.text if self.name else ""
+
+    @property
+    def cells(self) -> list[Cell]:
+        return [c for c in (self.name, self.deviation) if c is not None]
+
+
+@attrs.define
+class Pin:
+    """Where a printed 一级/二级 label says its group stands.
+
+    ``how``: ``starts`` (printed before or beside the group's first row ``row``), ``contains``
+    (beside row ``row``, somewhere in the group), ``middle`` (at position ``y``, the middle of
+    its rows' positions), ``after`` (printed after row ``row``: the group holds a later row),
+    ``parked`` (printed apart: only that the group exists)."""
+
+    label: str
+    cell: Cell
+    how: str
+    row: int | None = None
+    y: float | None = None
+
+
+@attrs.define(eq=False)
+class NameOrder:
+    """One way to put the 三级指标 entries on the rows, with what the dialect's priors say of it
+    (``prior``: higher is likelier)."""
+
+    entries: list[Entry | None]       # one per row
+    prior: float = 0.0
+    note: str = ""
+
+
+@attrs.define(eq=False)
+class Reading:
+    """What a dialect read of one form: the cells it cut, typed and positioned, and the
+    evidence of where each belongs. The solver turns it into the record."""
+
+    dialect: str
+    cells: list[Cell] = attrs.field(factory=list)          # every cell cut, in print order
+    title: dict[str, Cell] = attrs.field(factory=dict)      # slot -> value cell
+    fund_rows: dict[str, list[Cell]] = attrs.field(factory=dict)   # item -> values on its line
+    fund_columns: list[str] = attrs.field(factory=list)     # the header's columns, in order
+    fund_pairs: list[tuple[Cell, Cell]] = attrs.field(factory=list)  # detached (执行数, 执行率)
+    fund_stream: list[Cell] = attrs.field(factory=list)     # numbers of a block printed by columns
+    rows: list[Row] = attrs.field(factory=list)
+    orders: list[NameOrder] = attrs.field(factory=list)     # ways to put names on rows
+    pins: list[Pin] = attrs.field(factory=list)
+    goals: list[Cell] = attrs.field(factory=list)           # goal texts, print order
+    goal_slots: list[str] | None = None                     # their slots, when the print says
+    total: tuple[Cell, Cell] | None = None                  # a labelled 总分 pair
+    total_candidates: list[tuple[Cell, Cell]] = attrs.field(factory=list)
+    grade: Cell | None = None
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    cost: float = 0.0       # how much the reading went against the dialect's habits
+
+    def add(self, cell: Cell) -> Cell:
+        cell.seq = len(self.cells)
+        self.cells.append(cell)
+        return cell

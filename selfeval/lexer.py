@@ -1,0 +1,184 @@
+"""The front end: each line's kind, on its own, before any context is used.
+
+One combined pattern (named groups, built from the template) classifies the lines that a
+pattern can tell — the title block, fund rows, 总分, 评分等级, two bare numbers; a line whose
+every token is a printed label is a header of its kind (the fund header, the indicator
+header …) or a label's pieces; a tokenizer tells a value row and a line of cell pieces.
+
+Kinds:
+
+``title`` ``year`` ``project`` ``department`` ``unit``
+    the title block (项目名称 …, 主管部门 … 实施单位 …)
+``fund_header`` ``exec_header`` ``fund_row``
+    the 项目资金 block; a fund row is ``年度资金总额 360.95 319.93 10.00 10.00``
+``indicator_header`` ``names_header`` ``goals_header`` ``label``
+    lines of printed labels only: the indicator table's header, the 三级指标 column's, the
+    goal columns', or any other labels and pieces of labels (``经济成本指`` / ``标``)
+``grade`` ``total`` ``pair``
+    评分等级 优; 总分 with its two numbers; two bare numbers
+``value_row``
+    ``[一级/二级] 年度指标值 实际完成值 分值 得分`` on one line
+``pieces``
+    a line made only of (cut) quantitative cells: ``319.93(万``, ``元)``, ``=360.95(万元)``
+``text`` ``blank``
+"""
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .decode import Line
+from .template import Template
+from .text import NUMBER, is_number, is_quantity_piece, is_whole_cell
+
+INDICATOR_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+
+
+@attrs.define(slots=True)
+class Lexed:
+    line: Line
+    kind: str
+    fields: dict = attrs.field(factory=dict)
+
+    @property
+    def no(self) -> int:
+        return self.line.no
+
+    @property
+    def text(self) -> str:
+        return self.line.text.strip()
+
+
+def _alternatives(t: Template) -> str:
+    items = "|".join(regex.escape(s) for names in t.fund_items for s in names)
+    prefixes = "|".join(regex.escape(p) for p in t.fund_item_prefixes)
+    grades = "".join(t.grades)
+    cell = rf"(?:{'|'.join(regex.escape(d) for d in t.words('cells', 'dashes'))}|{NUMBER})"
+    year = t.year_pattern.replace("(?P<year>", "(?P<title_year>")
+
+    def lab(slot: str) -> str:
+        return "(?:" + "|".join(regex.escape(s) for s in t.spellings(slot)) + r")[：:]?"
+    # each alternative ends with an empty group naming its kind (``lastgroup`` tells which matched)
+    return "|".join((
+        rf"(?P<title>\S*{regex.escape(t.title_suffix)})\s*(?:{year})?(?P<k_title>)",
+        rf"{t.year_pattern}(?P<k_year>)",
+        rf"{lab('project')}(?:\s+(?P<project>.*))?(?P<k_project>)",
+        rf"{lab('department')}(?:\s+(?P<department>.*?))??(?:\s*(?P<has_unit>{lab('unit')})"
+        rf"(?:\s+(?P<dept_unit>.*))?)?(?P<k_department>)",
+        rf"{lab('unit')}(?:\s+(?P<unit>.*))?(?P<k_unit>)",
+        rf"(?:(?:{prefixes})\s*)?(?P<item>{items})(?P<values>(?:\s+{cell})*)(?P<k_fund_row>)",
+        rf"{lab('grade')}(?:\s*(?P<grade>[{grades}]))?(?P<k_grade>)",
+        rf"{lab('total')}\s+(?P<total_weight>{NUMBER})\s+(?P<total_score>{NUMBER})(?P<k_total>)",
+        rf"(?P<pair_a>{NUMBER})\s+(?P<pair_b>{NUMBER})(?P<k_pair>)",
+    ))
+
+
+class Lexer:
+    """Classifies lines against one template."""
+
+    def __init__(self, template: Template):
+        self.t = template
+        self.pattern = regex.compile(rf"^(?:{_alternatives(template)})$")
+        self.level_labels = frozenset(template.level1 + template.level2)
+
+    def kind(self, text: str) -> tuple[str, dict]:
+        t = text.strip()
+        if not t:
+            return "blank", {}
+        m = self.pattern.match(t)
+        if m:
+            return self._matched(m)
+        tokens = t.split()
+        got = self._headers(tokens)
+        if got is not None:
+            return got
+        got = self._value_row(tokens)
+        if got is not None:
+            return "value_row", got
+        got = self._pieces(tokens)
+        if got is not None:
+            return "pieces", got
+        if all(self.t.is_label_piece(x) for x in tokens):
+            return "label", {"tokens": tokens}
+        return "text", {}
+
+    def _matched(self, m) -> tuple[str, dict]:
+        kind = m.lastgroup[2:]
+        g = m.groupdict()
+        if kind == "title":
+            return kind, {"title": g["title"], "year": g["title_year"]}
+        if kind == "year":
+            return kind, {"year": g["year"]}
+        if kind in ("project", "unit"):
+            return kind, {"value": g[kind]}
+        if kind == "department":
+            return kind, {"value": g["department"], "has_unit": g["has_unit"], "unit": g["dept_unit"]}
+        if kind == "fund_row":
+            return kind, {"item": self.t.fund_item(g["item"]), "values": g["values"].split()}
+        if kind == "grade":
+            return kind, {"grade": g["grade"]}
+        if kind == "total":
+            return kind, {"weight": g["total_weight"], "score": g["total_score"]}
+        return kind, {"a": g["pair_a"], "b": g["pair_b"]}
+
+    def _headers(self, tokens: list[str]) -> tuple[str, dict] | None:
+        """A line of whole printed labels that is a header: of the fund block, the indicator
+        table, the 三级指标 column or the goal columns."""
+        t = self.t
+        cols = [t.fund_column(x) for x in tokens]
+        if len(tokens) > 1 and all(cols):
+            kind = "exec_header" if set(cols) <= {"executed", "execution_rate"} else "fund_header"
+            return kind, {"columns": cols}
+        slots = [t.label_slot(x) for x in tokens]
+        if all(slots):
+            s = set(slots)
+            if slots[0] == "level1" and len(tokens) > 1 and s <= set(INDICATOR_SLOTS):
+                return "indicator_header", {"slots": slots}
+            if slots[0] == "name" and s <= {"name", "deviation"}:
+                return "names_header", {"slots": slots}
+            if s <= {"goal_expected", "goal_actual"}:
+                return "goals_header", {"slots": slots}
+        return None
+
+    def _value_row(self, tokens: list[str]) -> dict | None:
+        """``[labels] target actual weight score``: the last two tokens are numbers, before them
+        two cells, before those only 一级/二级 labels."""
+        if len(tokens) < 4 or not (is_number(tokens[-1]) and is_number(tokens[-2])):
+            return None
+        head, cells = tokens[:-4], tokens[-4:-2]
+        if any(x not in self.level_labels for x in head):
+            return None
+        if all(is_number(c) for c in cells) or not all(is_whole_cell(c) for c in cells):
+            return None
+        return {"labels": head, "target": cells[0], "actual": cells[1],
+                "weight": tokens[-2], "score": tokens[-1]}
+
+    def _pieces(self, tokens: list[str]) -> dict | None:
+        """A line made only of cut quantitative cells, after any 一级/二级 labels."""
+        k = 0
+        while k < len(tokens) and tokens[k] in self.level_labels:
+            k += 1
+        labels, rest = tokens[:k], tokens[k:]
+        if rest and all(is_quantity_piece(x) for x in rest) and not all(is_number(x) for x in rest):
+            return {"labels": labels, "pieces": rest}
+        if len(rest) == 1 and is_number(rest[0]) and not labels:
+            return {"labels": labels, "pieces": rest}
+        return None
+
+    def lex(self, lines: list[Line]) -> list[Lexed]:
+        kind = self.kind
+        out = []
+        for ln in lines:
+            k, fields = kind(ln.text)
+            out.append(Lexed(ln, k, fields))
+        return out
+
+
+_LEXERS: dict[int, Lexer] = {}
+
+
+def lexer_for(template: Template) -> Lexer:
+    lx = _LEXERS.get(id(template))
+    if lx is None:
+        lx = _LEXERS[id(template)] = Lexer(template)
+    return lx

@@ -1,0 +1,124 @@
+"""Evidence from words: what an indicator's name and values say about each other and about
+the row's 二级 group. Used wherever a name is placed on a row or a row in a group, in every
+dialect. The words are the template's (``[cues]``)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+
+from ..params import CueWeights
+from ..template import NATIONAL as T
+from ..text import parse_cell
+
+ACHIEVEMENT = frozenset(T.words("cells", "achievement"))
+COUNT_UNITS = frozenset(T.words("cues", "count_units"))
+COUNT_NAME_WORDS = T.words("cues", "count_name_words")
+STOP_CHARS = frozenset(T.cues["stop_chars"])
+UNIT_NAMES = {k: tuple(v) for k, v in T.cues["unit_names"].items()}
+EXPECTED = frozenset(T.words("cues", "expected"))
+NAME_ENDINGS = T.words("cues", "name_endings")
+NAME_SHAPES = T.words("cues", "name_shapes")
+MONEY_UNIT = "元"
+PERCENT = "%"
+
+
+@lru_cache(maxsize=8192)
+def name_groups(name: str | None) -> frozenset:
+    """The 二级 groups a name's words point to: of all groups with a cue in the name, those
+    whose matching cue is the longest (社会成本控制 → 社会成本指标, not 经济成本指标); between
+    equally long cues, the one that stands last (the name's head noun: 面积及时性 → 时效)."""
+    if not name:
+        return frozenset()
+    best: dict[str, tuple[int, int]] = {}
+    for group, cues in T.group_cues.items():
+        hits = [(len(w), name.rfind(w)) for w in cues.name if w in name]
+        hits += [(len(w), len(name) - len(w)) for w in cues.suffix if name.endswith(w)]
+        if hits:
+            best[group] = max(hits)
+    if not best:
+        return frozenset()
+    top = max(best.values())
+    return frozenset(g for g, v in best.items() if v == top)
+
+
+def value_cue(target: str, actual: str, group: str) -> bool:
+    """Do a row's values speak of the group (及时 → 时效指标, a unit 人 → 数量指标)?"""
+    cues = T.group_cues.get(group)
+    if cues is None:
+        return False
+    for cell in (target, actual):
+        if not cell or cell in ACHIEVEMENT:
+            continue
+        parsed = parse_cell(cell)
+        if parsed is None:
+            if any(w in cell for w in cues.value):
+                return True
+            continue
+        unit = parsed[2] or ""
+        if MONEY_UNIT in cues.unit and MONEY_UNIT in unit:
+            return True
+        if unit and unit in cues.unit:
+            return True
+    return False
+
+
+def _bigrams(text: str) -> frozenset:
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+@attrs.frozen
+class RowCues:
+    """What a row's values say about the name that belongs on it (computed once per row)."""
+
+    qualitative: str | None     # the target when it is a word (及时, 满意 …)
+    bigrams: frozenset
+    chars: frozenset
+    unit_words: tuple           # name words a quantitative unit suggests (% → 率, 元 → 成本)
+    count_unit: str | None      # a count unit (人, 次 …) that may appear in the name itself
+
+    @classmethod
+    def of(cls, target: str | None) -> RowCues:
+        t = target or ""
+        parsed = parse_cell(t)
+        if parsed is None:
+            return cls(t or None, _bigrams(t), frozenset(set(t) - STOP_CHARS), (), None)
+        unit = parsed[2] or ""
+        words: tuple = ()
+        base = None
+        if unit == PERCENT:
+            words = UNIT_NAMES.get(PERCENT, ())
+        elif MONEY_UNIT in unit:
+            words = UNIT_NAMES.get(MONEY_UNIT, ())
+        elif unit:
+            base = unit.split("/")[0] or None
+        return cls(None, frozenset(), frozenset(), words, base)
+
+
+def lexical_cue(name: str, cues: RowCues, w: CueWeights) -> float:
+    """How well a name fits a row's values: 及时 ↔ 及时性, unit 人 ↔ 人数, % ↔ 率, 元 ↔ 成本."""
+    if cues.qualitative is not None:
+        if cues.qualitative in name:
+            return w.substring
+        if cues.bigrams & _bigrams(name):
+            return w.bigram
+        if cues.chars & set(name):
+            return w.char
+        return 0.0
+    if cues.unit_words:
+        return w.unit if any(x in name for x in cues.unit_words) else 0.0
+    if cues.count_unit:
+        if cues.count_unit in name:
+            return w.unit
+        if cues.count_unit in COUNT_UNITS and name.endswith(COUNT_NAME_WORDS):
+            return w.unit / 2
+    return 0.0
+
+
+def reads_as_name(text: str) -> int:
+    """How much a line reads as an indicator name: 2 when it names an indicator type and ends
+    the way names end, 1 when it does one of these or has a name's shape (X（含Y）…), else 0."""
+    typed = bool(name_groups(text))
+    ends = text.endswith(NAME_ENDINGS)
+    shaped = any(s in text for s in NAME_SHAPES)
+    return min(2, int(typed) + int(typed and ends) + int(shaped))

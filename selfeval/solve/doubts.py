@@ -1,0 +1,45 @@
+"""What the finished record itself makes doubtful, said row by row, whatever the dialect: a
+三级指标 that reads as another 二级 group than its row's; a deviation on a row that kept its
+points next to one that lost some without a deviation; a deviation that breaks off where the
+form's others end a sentence."""
+from __future__ import annotations
+
+from ..arith import lost_points
+from ..codes import diag
+from ..grid import Reading
+from ..model import Diagnostic, Form
+from ..params import Params
+from ..text import ends_sentence
+from .cues import name_groups
+
+
+def _lines(reading: Reading, slot: str) -> list[int]:
+    return [x for c in reading.cells if c.slot == slot for x in c.lines]
+
+
+def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
+    out = []
+    inds = form.indicators
+    for k, ind in enumerate(inds):
+        groups = name_groups(ind.name)
+        if groups and ind.level2 is not None and ind.level2 not in groups:
+            out.append(diag("name-group-conflict", f"indicators[{k}]: 三级指标 {ind.name} reads as "
+                            f"{'/'.join(sorted(groups))} but stands under {ind.level2}",
+                            _lines(reading, f"indicators[{k}].name")))
+    lost = [lost_points(i.weight, i.score, p.template) for i in inds]
+    for k, ind in enumerate(inds):
+        if not ind.deviation or lost[k]:
+            continue
+        near = [j for j in range(max(0, k - 3), min(len(inds), k + 4)) if j != k and lost[j] and not inds[j].deviation]
+        if near:
+            out.append(diag("deviation-uncertain", f"indicators[{k}]: a deviation on a row that kept its points, "
+                            f"near indicators[{near[0]}] that lost some without one: it may be that row's",
+                            _lines(reading, f"indicators[{k}].deviation")))
+    devs = [(k, i.deviation) for k, i in enumerate(inds) if i.deviation]
+    if len(devs) >= 2 and 2 * sum(ends_sentence(d) for _, d in devs) >= len(devs):
+        for k, d in devs:
+            if not ends_sentence(d):
+                out.append(diag("deviation-uncertain", f"indicators[{k}]: the deviation {d[:20]}… breaks off where "
+                                "the form's others end a sentence: a piece of it may be elsewhere",
+                                _lines(reading, f"indicators[{k}].deviation")))
+    return out

@@ -1,0 +1,58 @@
+"""三级 names (with their deviations) onto rows: one choice for every dialect.
+
+A dialect gives one or more ways to put its entries on the rows (``NameOrder``), each with a
+prior from its own habits of print (a row-kept dialect gives one; the seed's dialect one per
+cut of its 三级 column into bands). Each way is scored by what the rows say of their entries —
+a row that lost points carries a deviation, the name's words fit the row's values and its
+二级 group — and the best is taken; a runner-up within ``thin_margin`` is a doubt.
+"""
+from __future__ import annotations
+
+from ..codes import diag
+from ..grid import Entry, NameOrder, Row
+from ..model import Diagnostic
+from ..params import Params
+from .cues import RowCues, lexical_cue, name_groups
+
+
+def entry_score(e: Entry | None, row: Row, cues: RowCues, level2: str | None, p: Params) -> float:
+    """The evidence that entry ``e`` belongs on ``row`` (higher: likelier)."""
+    if e is None:
+        return 0.0
+    w = p.names
+    s = 0.0
+    has_dev = e.deviation is not None
+    if row.lost_points:
+        s += w.deviation_lost if has_dev else -w.deviation_lost
+    elif has_dev:
+        s -= w.deviation_full
+    if e.name is not None:
+        s += lexical_cue(e.name.text, cues, w.cue)
+        if level2 is not None and level2 in name_groups(e.name.text):
+            s += w.group
+    return s
+
+
+def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | None], p: Params
+                 ) -> tuple[NameOrder, list[Diagnostic]]:
+    """The likeliest way to put the entries on the rows."""
+    if len(orders) == 1:
+        return orders[0], []
+    cues = [RowCues.of(r.target.text if r.target else None) for r in rows]
+    scored = []
+    for o in orders:
+        s = o.prior + sum(entry_score(e, r, c, g, p) for e, r, c, g in zip(o.entries, rows, cues, level2))
+        scored.append((s, o))
+    scored.sort(key=lambda x: -x[0])
+    best_score, best = scored[0]
+    diags = []
+    for s, o in scored[1:]:
+        if [id(e) for e in o.entries] == [id(e) for e in best.entries]:
+            continue
+        if best_score - s < p.thin_margin:
+            moved = [ln for a, b in zip(best.entries, o.entries) if a is not b and a is not None
+                     for c in a.cells for ln in c.lines]
+            diags.append(diag("name-order-uncertain", f"the order of the 三级指标 names rests on thin evidence "
+                              f"(margin {best_score - s:.2f})", moved))
+        break
+    return best, diags
