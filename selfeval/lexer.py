@@ -80,6 +80,8 @@ class Lexer:
         self.t = template
         self.pattern = regex.compile(rf"^(?:{_alternatives(template)})$")
         self.level_labels = frozenset(template.level1 + template.level2)
+        # labels of the form's left margin, printed beside the block they head
+        self.margin = frozenset(template.spellings("funds", "funds_unit", "goals"))
 
     def kind(self, text: str) -> tuple[str, dict]:
         t = text.strip()
@@ -89,6 +91,12 @@ class Lexer:
         if m:
             return self._matched(m)
         tokens = t.split()
+        if len(tokens) > 1 and tokens[0] in self.margin:
+            # a margin label printed on a fund row's line (项目资金 其中：当年财政拨款 64.80 …)
+            m = self.pattern.match(t[len(tokens[0]):].strip())
+            if m and m.lastgroup == "k_fund_row":
+                kind, fields = self._matched(m)
+                return kind, fields | {"margin": tokens[0]}
         got = self._headers(tokens)
         if got is not None:
             return got

@@ -7,7 +7,7 @@ into typed, positioned cells). The solver (``selfeval.solve``) knows no dialect.
 """
 from __future__ import annotations
 
-from . import raw
+from . import layout, raw
 
-PLUGINS = {raw.NAME: raw}
+PLUGINS = {raw.NAME: raw, layout.NAME: layout}
 NAMES = ("default", "layout", "raw", "cells")

@@ -1,0 +1,512 @@
+"""``layout``: pdftotext ``-layout``, each printed line of the page, the cells of a row side by side.
+
+Input shape::
+
+    一级指标 二级指标        三级指标            年度指标值 实际完成值 分值 得分   偏差原因分析及改进措施
+          经济成本指 项目总成本控制           <4816.73(元/人/ 4816.73(元/
+    成本指标
+                                                              20.00 20.00
+             标                           月)           人/月)
+                创业担保贷款覆盖人数      按计划完成 达成指标 13.00 13.00
+
+A row's single-line cells (分值, 得分, often the name and the values) stand on its middle
+line; a cell that wraps is spread over the lines above and below it; the merged 一级/二级
+label cells stand at the middle of their groups. Positions are display columns (a CJK
+character takes two); pdftotext narrows the gaps between cells, so they are trusted roughly,
+the order of the tokens on a line fully.
+
+Evidence given: each row (its 分值 得分 line, the anchor) with the pieces of each column
+nearest to it (one way to put the names on rows), each 二级 label at the middle line of its
+pieces (``middle``), the two goal texts by the side of the goal header they stand under.
+"""
+from __future__ import annotations
+
+import attrs
+
+from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
+from ..lexer import Lexed
+from ..params import Params
+from ..text import (
+    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, is_whole_cell, join_wrapped, prose_marks, width,
+)
+from .common import label_runs, read_funds, read_headers, read_title, read_total_grade, template_cell
+from .raw import split_cells, split_row
+
+NAME = "layout"
+COLUMNS = ("name", "target", "actual", "dev")
+
+
+def detect(items: list[Lexed], p: Params) -> float:
+    """Runs of three or more spaces between the cells of a line, on most lines."""
+    text = [x for x in items if x.kind != "blank"]
+    if not text:
+        return 0.0
+    gaps = sum(1 for x in text if "   " in x.line.text.strip())
+    share = gaps / len(text)
+    return min(1.0, share / p.detect.layout_gap_share) * 0.9 if share >= p.detect.layout_gap_share / 2 else 0.0
+
+
+@attrs.define
+class Fragment:
+    line: int           # item index
+    no: int             # line number
+    x: int              # display column where it starts
+    text: str
+
+
+def tokens_at(text: str) -> list[tuple[int, str]]:
+    """(display column, token) for each space-separated token of a printed line."""
+    out, col, i = [], 0, 0
+    while i < len(text):
+        if text[i] == " ":
+            col += 1
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] != " ":
+            j += 1
+        out.append((col, text[i:j]))
+        col += width(text[i:j])
+        i = j
+    return out
+
+
+@attrs.define
+class _Anchor:
+    index: int
+    f: dict
+    x: dict             # column -> x of the anchor's own token there
+
+
+def _achievement_split(token: str, t) -> list[str]:
+    """A target and an actual glued without a space (按时完成达成指标): the actual is one of the
+    template's result words; split it off."""
+    words = t.words("cells", "achievement")
+    if token in words:
+        return [token]
+    for word in sorted(words, key=len, reverse=True):
+        head = token[:-len(word)]
+        if token.endswith(word) and head and head not in ("部分", "基本", "未", "已") and not head.endswith(("(", "（")):
+            return [head, word]
+    return [token]
+
+
+def _split_tokens(toks: list[tuple[int, str]], t) -> list[tuple[int, str]]:
+    out = []
+    for x, tok in toks:
+        parts = _achievement_split(tok, t) if not prose_marks(tok) else [tok]
+        if len(parts) == 2:
+            out += [(x, parts[0]), (x + width(parts[0]), parts[1])]
+        else:
+            out.append((x, tok))
+    return out
+
+
+def _scan(items: list[Lexed], start: int, end: int, name_x: int, p: Params):
+    """Each table line's label pieces (left of the names), anchors (a row's 分值 得分 line) and
+    loose tokens (everything else, by its column)."""
+    t = p.template
+    anchors: list[_Anchor] = []
+    labels: list[Fragment] = []
+    loose: list[tuple[int, int, str]] = []      # (item index, x, token)
+    for i in range(start + 1, end):
+        toks = _split_tokens(tokens_at(items[i].line.text), t)
+        k = 0
+        while k < len(toks) and t.is_label_piece(toks[k][1]) and toks[k][0] < name_x:
+            labels.append(Fragment(i, items[i].no, toks[k][0], toks[k][1]))
+            k += 1
+        rest = toks[k:]
+        if not rest:
+            continue
+        f = split_row(" ".join(x for _, x in rest), t, one_cell=True)
+        if f is not None and f.get("pieces") is not None:
+            anchors.append(_Anchor(i, {**f, "pieces": None}, {}))      # the row's line all the same
+            loose.extend((i, x, tok) for x, tok in rest[:len(f["pieces"])])
+        elif f is not None:
+            anchors.append(_anchor(i, f, rest, loose))
+        else:
+            loose.extend((i, x, tok) for x, tok in rest)
+    return anchors, labels, loose
+
+
+def _anchor(i: int, f: dict, rest: list[tuple[int, str]], loose: list) -> _Anchor:
+    xs = {}
+    pos = 0
+    for col in ("name", "target", "actual"):
+        if f.get(col) is None:
+            continue
+        xs[col] = rest[pos][0]
+        pos += len(f[col].split())
+    if f.get("cell"):
+        loose.append((i, rest[pos][0], f["cell"]))     # one cell beside the name, the other wrapped
+        pos += 1
+    pos += 2
+    if f["deviation"]:
+        xs["dev"] = rest[pos][0] if pos < len(rest) else None
+    return _Anchor(i, f, xs)
+
+
+def _columns(anchors: list[_Anchor], name_x: int) -> dict:
+    """Where each column stands, from the anchors' own cells."""
+    col_x = {}
+    for col in COLUMNS:
+        xs = sorted(a.x[col] for a in anchors if a.x.get(col) is not None)
+        if xs:
+            col_x[col] = xs[len(xs) // 2]
+    col_x.setdefault("name", name_x)
+    return col_x
+
+
+def _column_of(x: int, token: str, col_x: dict) -> str:
+    """A loose token's column: its looks first, then the nearest column of its kind."""
+    quantish = bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
+    if prose_marks(token) and not quantish:
+        return "dev"
+    if "dev" in col_x and x >= col_x["dev"] - 2 and not quantish:
+        return "dev"
+    candidates = ("target", "actual") if quantish else COLUMNS
+    known = [c for c in candidates if c in col_x]
+    if not known:
+        return candidates[0]
+    return min(known, key=lambda c: abs(col_x[c] - x))
+
+
+def _type_loose(loose: list, items: list[Lexed], col_x: dict) -> dict[str, list[Fragment]]:
+    pieces: dict[str, list[Fragment]] = {c: [] for c in COLUMNS}
+    by_line: dict[int, list[tuple[int, str]]] = {}
+    for i, x, tok in loose:
+        by_line.setdefault(i, []).append((x, tok))
+    for i, toks in by_line.items():
+        cols = [_column_of(x, tok, col_x) for x, tok in toks]
+        cellish = [k for k, c in enumerate(cols) if c in ("target", "actual")]
+        if len(cellish) == 2:
+            # two cell pieces on one line: the order of the line tells the columns
+            cols[cellish[0]], cols[cellish[1]] = "target", "actual"
+        for (x, tok), c in zip(toks, cols):
+            pieces[c].append(Fragment(i, items[i].no, x, tok))
+    return pieces
+
+
+def _goes_on(text: str, above: list[Fragment], col: str, own: str | None, t) -> bool:
+    """At equal distance from two rows, does this piece go on with the row above?"""
+    if col == "name":
+        before = (above[-1].text if above else own) or ""
+        # the name above stops mid-word (not the way names end), or this is a stub
+        return bool(before) and (not before.endswith(t.words("cues", "name_endings")) or len(text) <= 2)
+    if col in ("target", "actual"):
+        return bool(QUANT_TAIL_RE.match(text)) or not (QUANT_RE.match(text) or QUANT_HEAD_RE.match(text))
+    return bool(above)
+
+
+def _to_rows(frags: list[Fragment], anchors: list[_Anchor], col: str, t) -> list[list[Fragment]]:
+    """Each fragment to the nearest anchor (by line); at equal distance, a piece that goes on
+    with the text above goes up, one that starts a cell goes down. A row whose own line holds
+    the column's whole cell takes no piece of it."""
+    out: list[list[Fragment]] = [[] for _ in anchors]
+    idx = [a.index for a in anchors]
+    whole = [_whole(a.f.get(col), col, t) for a in anchors]
+    for fr in sorted(frags, key=lambda q: (q.line, q.x)):
+        order = sorted(range(len(idx)), key=lambda r: (abs(idx[r] - fr.line), r))
+        d = abs(idx[order[0]] - fr.line)
+        ties = [r for r in order if abs(idx[r] - fr.line) == d]
+        if len(ties) > 1:
+            up, down = ties[0], ties[-1]
+            best = up if _goes_on(fr.text, out[up], col, anchors[up].f.get(col), t) else down
+            if whole[best] and not whole[up + down - best]:
+                best = up + down - best
+        else:
+            best = ties[0]
+            if whole[best] and fr.line != idx[best]:
+                near = [r for r in order[1:] if not whole[r] and abs(idx[r] - fr.line) <= d + 1]
+                best = near[0] if near else best
+        out[best].append(fr)
+    return out
+
+
+def _whole(value: str | None, col: str, t) -> bool:
+    """Does a row's own line hold its whole cell of ``col`` (a name that ends the way names
+    end, a cell with its brackets closed)?"""
+    if not value:
+        return False
+    if col in ("target", "actual"):
+        return is_whole_cell(value)
+    return col == "name" and value.endswith(t.words("cues", "name_endings"))
+
+
+def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: list[Lexed],
+                        line_gap: int) -> list[list[Fragment]]:
+    """A deviation cell is a block of nearby lines (at most one line of another column between
+    two of them), its last line ending a sentence, centred on its row: blocks are cut after each
+    sentence end; a block that holds a row's own piece (on the row's line) is that row's, any
+    other goes to the row nearest its middle line whose deviation is not yet whole."""
+    own = [Fragment(a.index, items[a.index].no, a.x.get("dev") or 0, a.f["deviation"])
+           for a in anchors if a.f.get("deviation")]
+    owner = {a.index: r for r, a in enumerate(anchors)}
+    seq = sorted(frags + own, key=lambda q: (q.line, q.x))
+    blocks: list[list[Fragment]] = []
+    for fr in seq:
+        two_rows = fr in own and any(x in own for x in blocks[-1]) if blocks else False
+        last = blocks[-1][-1].text if blocks else ""
+        if blocks and fr.line - blocks[-1][-1].line <= line_gap and not ends_sentence(last) and not two_rows:
+            blocks[-1].append(fr)
+        else:
+            blocks.append([fr])
+    out: list[list[Fragment]] = [[] for _ in anchors]
+    idx = [a.index for a in anchors]
+    for block in blocks:
+        mine = [owner[fr.line] for fr in block if fr in own]
+        if mine:
+            r = mine[0]
+        else:
+            middle = (block[0].line + block[-1].line) / 2
+            r = min(range(len(idx)), key=lambda k: (abs(idx[k] - middle), k))
+        out[r].extend(block)
+    return out
+
+
+def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
+    """A row's two cells from all its cell pieces: a wrapped cell's pieces stand one under the
+    other (about the same column), the two cells side by side, 年度指标值 on the left."""
+    from ..text import OPERATORS
+    cells: list[tuple[int, str]] = []
+    heads: list[list] = []                  # [x, text] of cells still open
+    for q in sorted(pieces, key=lambda q: (q.line, q.x)):
+        if QUANT_HEAD_RE.match(q.text):
+            heads.append([q.x, q.text])
+        elif heads and not QUANT_RE.match(q.text):
+            h = min(heads, key=lambda h: abs(h[0] - q.x))
+            if abs(h[0] - q.x) > near:
+                return None
+            h[1] += q.text
+            if QUANT_RE.match(h[1]):
+                heads.remove(h)
+                cells.append((h[0], h[1]))
+        elif is_whole_cell(q.text):
+            cells.append((q.x, q.text))
+        else:
+            return None
+    if heads or len(cells) != 2:
+        return None
+    (_, left), (_, right) = sorted(cells)
+    # positions across lines are rough: an operator marks the 年度指标值
+    if right.startswith(OPERATORS) and not left.startswith(OPERATORS):
+        left, right = right, left
+    return left, right
+
+
+# --- the rows -------------------------------------------------------------------------------------
+
+def _build_rows(anchors: list[_Anchor], pieces: dict[str, list[Fragment]], items: list[Lexed], p: Params):
+    t = p.template
+    per = {c: _to_rows(pieces[c], anchors, c, t) for c in COLUMNS if c != "dev"}
+    per["dev"] = _deviations_to_rows(pieces["dev"], anchors, items, p.rows.line_gap)
+    out = []
+    for r, a in enumerate(anchors):
+        cells = _value_cells(a, per["target"][r], per["actual"][r], p)
+        name_p = per["name"][r]
+        name = join_wrapped([q.text for q in name_p if q.line < a.index] + ([a.f["name"]] if a.f.get("name") else [])
+                            + [q.text for q in name_p if q.line > a.index])
+        dev = join_wrapped(q.text for q in sorted(per["dev"][r], key=lambda q: (q.line, q.x)))
+        own = items[a.index].no
+        lines = {own} | {q.no for c in ("target", "actual") for q in per[c][r]}
+        name_lines = sorted({q.no for q in name_p} | ({own} if a.f.get("name") else set()))
+        dev_lines = sorted({q.no for q in per["dev"][r]} | ({own} if a.f.get("deviation") else set()))
+        lo = min([a.index] + [q.line for c in COLUMNS for q in per[c][r]])
+        hi = max([a.index] + [q.line for c in COLUMNS for q in per[c][r]])
+        out.append((a, cells, (name, name_lines), (dev, dev_lines), sorted(lines), (lo, hi)))
+    return out
+
+
+def _value_cells(a: _Anchor, target_p: list[Fragment], actual_p: list[Fragment], p: Params) -> tuple[str, str]:
+    f = a.f
+    cells = {}
+    for col, got in (("target", target_p), ("actual", actual_p)):
+        above = [q.text for q in got if q.line < a.index]
+        below = [q.text for q in got if q.line > a.index]
+        own = [q.text for q in got if q.line == a.index] + ([f[col]] if f.get(col) else [])
+        cells[col] = join_wrapped(above + own + below)
+    own_frags = [Fragment(a.index, 0, a.x[c], f[c]) for c in ("target", "actual") if f.get(c) and a.x.get(c) is not None]
+    side = _row_cells(target_p + actual_p + own_frags, p.rows.piece_near)
+    if side:
+        return side
+    if is_whole_cell(cells["target"]) and is_whole_cell(cells["actual"]):
+        return cells["target"], cells["actual"]
+    # the columns' pieces did not make two cells (a piece read into the wrong column): weigh
+    # every split of all of them, target column first
+    both = [q.text for q in sorted(target_p, key=lambda q: (q.line, q.x))]
+    both += [f[c] for c in ("target", "actual") if f.get(c)]
+    both += [q.text for q in sorted(actual_p, key=lambda q: (q.line, q.x))]
+    split = split_cells(both) if len(both) > 1 else None
+    return split or (cells["target"], cells["actual"])
+
+
+def _emit_rows(built, reading: Reading, items: list[Lexed]) -> None:
+    entries = []
+    for a, (target, actual), (name, name_lines), (dev, dev_lines), lines, (lo, hi) in built:
+        y, own = a.index, [items[a.index].no]
+        tc = reading.add(Cell(target, lines, "target", y=y)) if target else None
+        ac = reading.add(Cell(actual, lines, "actual", y=y)) if actual else None
+        wc = reading.add(Cell(a.f["weight"], own, "number", y=y))
+        sc = reading.add(Cell(a.f["score"], own, "number", y=y))
+        reading.rows.append(Row(tc, ac, wc, sc, y=y, extent=(lo, hi)))
+        nc = reading.add(Cell(name, name_lines, "name", y=y)) if name else None
+        dc = reading.add(Cell(dev, dev_lines, "deviation", y=y)) if dev else None
+        entries.append(Entry(nc, dc))
+    reading.orders = [NameOrder(entries)]
+
+
+# --- labels: joined from their pieces, each at the middle line of its pieces -----------------------
+
+def _labels(frags: list[Fragment], reading: Reading, anchors: list[_Anchor], p: Params) -> None:
+    """The label pieces of one column on nearby lines join; each 二级 label pins its group at
+    its middle line, each 一级 label its block at the row nearest its middle."""
+    t = p.template
+    labels: list[tuple[str, float, list[int]]] = []
+    open_: dict[str, list[Fragment]] = {}
+    for fr in sorted(frags, key=lambda q: q.line):
+        fits = [key for key, buf in open_.items()
+                if abs(buf[-1].x - fr.x) <= p.rows.label_near and fr.line - buf[-1].line <= p.rows.line_gap
+                and any(lab.startswith("".join(q.text for q in buf) + fr.text) for lab in t.all_labels)]
+        if fits:
+            key = max(fits, key=lambda k: len(open_[k]))
+            buf = open_[key]
+            buf.append(fr)
+            text = "".join(q.text for q in buf)
+            if text in t.all_labels and not any(lab.startswith(text) and lab != text for lab in t.level2):
+                labels.append((text, sum(q.line for q in buf) / len(buf), [q.no for q in buf]))
+                del open_[key]
+        elif fr.text in t.all_labels:
+            labels.append((fr.text, fr.line, [fr.no]))
+        else:
+            open_[f"{fr.line}:{fr.x}"] = [fr]
+    for buf in open_.values():      # a label complete though a longer one starts the same way
+        text = "".join(q.text for q in buf)
+        labels.append((text, sum(q.line for q in buf) / len(buf), [q.no for q in buf]))
+    idx = [a.index for a in anchors]
+    for text, y, lines in labels:
+        c = reading.add(Cell(text, lines, "label", y=int(y)))
+        if text in t.level2:
+            reading.pins.append(Pin(text, c, "middle", y=y))
+        elif text in t.level1 and idx:
+            reading.pins.append(Pin(text, c, "contains", min(range(len(idx)), key=lambda r: abs(idx[r] - y))))
+        elif t.is_label(text) or text in t.level1:
+            c.place("template")
+
+
+# --- the goal texts, side by side ------------------------------------------------------------------
+
+def _goal_columns(items: list[Lexed], used: set[int], reading: Reading, p: Params) -> set[int]:
+    """The two goal texts, printed side by side between the goal header and the next block:
+    every token right of where the right-hand text starts is its (the start taken from lines
+    that hold both texts, else from the widest gap between where lines start); the margin label
+    (年度 / 总体 / 目标) dropped. The header says which text stands on which side."""
+    t = p.template
+    head = next((i for i, x in enumerate(items) if x.kind == "goals_header"), None)
+    if head is None:
+        return set()
+    stop = next((i for i in range(head + 1, len(items)) if items[i].kind in ("indicator_header", "fund_header")),
+                len(items))
+    lines = []
+    margin = []
+    for i in range(head + 1, stop):
+        if items[i].kind == "blank" or i in used:
+            continue
+        toks = tokens_at(items[i].line.text)
+        while toks and t.is_label_piece(toks[0][1]) and len(toks[0][1]) <= 4 and not prose_marks(toks[0][1]):
+            margin.append((items[i].no, toks[0][1]))
+            toks = toks[1:]
+        if toks:
+            lines.append((i, toks))
+    if not lines:
+        return set()
+    cols = _sides(lines, items, p)
+    slots = [s for s in items[head].fields["slots"]]
+    order = ["goals.expected", "goals.actual"] if not slots or slots[0] == "goal_expected" else ["goals.actual",
+                                                                                                 "goals.expected"]
+    reading.goal_slots = []
+    for col, slot in zip(cols, order):
+        if col:
+            reading.goals.append(reading.add(Cell(join_wrapped(x for _, x in col), [n for n, _ in col], "goal")))
+            reading.goal_slots.append(slot)
+    for no, text in margin:
+        template_cell(reading, [no], text)
+    return {i for i, _ in lines}
+
+
+def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p: Params):
+    """The left and the right text's lines: a line with two fragments (``fragment_gap`` spaces
+    apart) gives one to each; a line with one belongs to the text whose fragments start
+    nearest (the shorter text is centred within the longer, and pdftotext shifts lines that
+    hold one text only), failing that the side of the widest gap between line starts."""
+    frags = [(i, _fragments(toks, p.rows.fragment_gap)) for i, toks in lines]
+    left_x = sorted(f[0][0] for _, f in frags if len(f) >= 2)
+    right_x = sorted(f[-1][0] for _, f in frags if len(f) >= 2)
+    starts = sorted({f[0][0] for _, f in frags})
+    gaps = [(b - a, (a + b) / 2) for a, b in zip(starts, starts[1:])]
+    split_x = max(gaps)[1] if gaps and max(gaps)[0] >= p.rows.goal_gap else float("inf")
+    cols: list[list[tuple[int, str]]] = [[], []]
+    for i, f in frags:
+        no = items[i].no
+        if len(f) >= 2:
+            cols[0].append((no, f[0][1]))
+            cols[1].append((no, "".join(x for _, x in f[1:])))
+            continue
+        x, text = f[0]
+        if left_x and right_x:
+            side = int(abs(x - left_x[len(left_x) // 2]) > abs(x - right_x[len(right_x) // 2]))
+        else:
+            side = int(x >= split_x)
+        cols[side].append((no, text))
+    return [[(no, t.replace(" ", "")) if _cjk_join(t) else (no, t) for no, t in col] for col in cols]
+
+
+def _cjk_join(text: str) -> bool:
+    """A fragment's inner single spaces between CJK characters are the print's, not the text's."""
+    return False
+
+
+def _fragments(tokens: list[tuple[int, str]], gap: int) -> list[tuple[int, str]]:
+    """Runs of tokens with less than ``gap`` spaces between them, with their columns."""
+    out: list[tuple[int, str]] = []
+    end = None
+    for x, tok in tokens:
+        if out and end is not None and x - end < gap:
+            out[-1] = (out[-1][0], out[-1][1] + " " + tok)
+        else:
+            out.append((x, tok))
+        end = x + width(tok)
+    return out
+
+
+# --- the form -----------------------------------------------------------------------------------------
+
+def _table(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> set[int]:
+    start = next((i for i, x in enumerate(items) if x.kind == "indicator_header"), None)
+    if start is None:
+        return set()
+    end = next((i for i in range(start + 1, len(items)) if items[i].kind in ("total", "grade")), len(items))
+    header = tokens_at(items[start].line.text)
+    name_x = next((x for x, tok in header if p.template.label_slot(tok) == "name"), header[0][0] + 20)
+    body = [i for i in range(start + 1, end) if i not in used and items[i].kind != "indicator_header"]
+    anchors, labels, loose = _scan(items, start, end, name_x, p)
+    anchors = [a for a in anchors if a.index in body]
+    if not anchors:
+        return set()
+    col_x = _columns(anchors, name_x)
+    pieces = _type_loose([x for x in loose if x[0] in body], items, col_x)
+    _emit_rows(_build_rows(anchors, pieces, items, p), reading, items)
+    _labels([fr for fr in labels if fr.line in body], reading, anchors, p)
+    return set(body) | {start}
+
+
+def read(items: list[Lexed], p: Params) -> Reading:
+    reading = Reading(NAME)
+    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading)
+    used |= read_headers(items, reading)
+    used |= _goal_columns(items, used, reading, p)
+    used |= _table(items, reading, used, p)
+    free = [x if i not in used else Lexed(x.line, "blank") for i, x in enumerate(items)]
+    for run in label_runs(free, p):
+        for lab in run:
+            template_cell(reading, lab.lines, lab.text)
+    return reading
