@@ -1,16 +1,16 @@
-"""Stage 3–6 for one form: its dialect, the dialect's reading, the solver's record.
+"""Stages 3–6 for one form: its dialect, the dialect's reading, the solver's record.
 
 The dialect is the one whose ``detect`` is best (``--mode`` forces one); when the best two are
-within ``Detect.tie`` the form is read in both and the record whose arithmetic and books hold
-best is kept. A dialect that cannot read the form says so in a diagnostic.
+within ``Detect.tie`` the form is read in both and the record that holds together best is
+kept — fewest broken sums and rates (``check``), fewest lines left over. A dialect that
+cannot read the form says so in a diagnostic.
 """
 from __future__ import annotations
 
 from . import legacy_build
-from .classify import classify
+from .check import check
 from .codes import diag
-from .dialect import detect_mode
-from .dialects import PLUGINS
+from .dialects import DETECTORS, PLUGINS
 from .legacy_params import Params as LegacyParams
 from .model import Form, Source
 from .params import Params
@@ -18,7 +18,6 @@ from .solve import solve
 from .split import Segment
 
 FORM_KINDS = frozenset(("title", "fund_header", "fund_row", "indicator_header", "value_row"))
-LEGACY = LegacyParams()
 
 
 def build_form(segment: Segment, params: Params, file: str | None = None, form_index: int = 0) -> Form | None:
@@ -26,12 +25,33 @@ def build_form(segment: Segment, params: Params, file: str | None = None, form_i
     items = segment.items
     if not any(x.kind in FORM_KINDS for x in items):
         return None
-    mode = params.mode if params.mode != "auto" else detect_mode(classify(segment.lines))
+    if params.mode != "auto":
+        return _read(params.mode, segment, params, file, form_index)
+    scores = sorted(((d.detect(items, params), name) for name, d in DETECTORS.items()), reverse=True)
+    (best, first), (second, other) = scores[0], scores[1]
+    form = _read(first, segment, params, file, form_index)
+    if best - second < params.detect.tie:
+        rival = _read(other, segment, params, file, form_index)
+        if quality(rival) < quality(form):
+            form = rival
+    note = ", ".join(f"{name} {score:.2f}" for score, name in scores)
+    form.diagnostics.insert(0, diag("dialect", f"how well each dialect fits: {note}"))
+    return form
+
+
+def _read(mode: str, segment: Segment, params: Params, file: str | None, form_index: int) -> Form:
     plugin = PLUGINS.get(mode)
     if plugin is None:
-        return legacy_build.build_form(segment, LegacyParams(mode=mode), file, form_index)
+        form = legacy_build.build_form(segment, LegacyParams(mode=mode), file, form_index)
+        return form if form is not None else Form(source=Source(file, form_index, segment.first_line,
+                                                                segment.last_line))
     source = Source(file, form_index, segment.first_line, segment.last_line)
-    reading = plugin.read(items, params)
-    form = solve(reading, items, source, params)
-    form.diagnostics.insert(0, diag("dialect", f"read as {mode}"))
-    return form
+    return solve(plugin.read(segment.items, params), segment.items, source, params)
+
+
+def quality(form: Form) -> float:
+    """How badly a record holds together (lower is better): broken sums and rates, parser
+    errors, lines left over, no rows at all."""
+    errors = sum(f.level == "error" for f in check(form))
+    unassigned = sum(len(d.lines) for d in form.diagnostics if d.code == "unassigned")
+    return errors + 0.1 * unassigned + 5.0 * (not form.indicators)

@@ -40,6 +40,8 @@ CODES: dict[str, tuple[str, str]] = {
     "row-uncertain": (WARNING, "`indicators[k]`: the row's cells were rebuilt from pieces that leave a doubt"),
     "name-missing": (WARNING, "`indicators[k]`: no 三级指标 name found for the row"),
     "name-count-mismatch": (ERROR, "not one 三级指标 name per value row; names kept in reading order"),
+    "names-forced": (INFO, "one 三级指标 entry per value row was reached only by reading some lines against their "
+                           "looks; a warning when that cost much"),
     "name-order-uncertain": (WARNING, "the 三级指标 names could be ordered another way at little cost"),
     "name-group-conflict": (WARNING, "`indicators[k]`: the 三级指标 reads as another 二级 group than its row's: "
                                      "the name or the group may belong to another row"),

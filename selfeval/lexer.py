@@ -134,7 +134,8 @@ class Lexer:
         table, the 三级指标 column or the goal columns."""
         t = self.t
         cols = [t.fund_column(x) for x in tokens]
-        if len(tokens) > 1 and all(cols):
+        # (分值 得分 alone heads the indicator table's columns as well as the fund block's)
+        if len(tokens) > 1 and all(cols) and not set(cols) <= {"weight", "score"}:
             kind = "exec_header" if set(cols) <= {"executed", "execution_rate"} else "fund_header"
             return kind, {"columns": cols}
         slots = [t.label_slot(x) for x in tokens]

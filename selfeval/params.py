@@ -49,6 +49,26 @@ class Rows:
 
 
 @attrs.frozen
+class Column:
+    """The seed's dialect: the 三级指标 column printed apart, cut into entries (a name, wrapped or
+    not, and its deviation), then ordered by bands; and the goal texts among the free lines."""
+    goal_min_width: int = 38           # goal prose is at least this wide …
+    goal_slack: int = 10               # … and within this of the widest text of its form
+    short_goal_min_width: int = 16     # a one-sentence goal standing on its own is this wide at least
+    full_line_slack: int = 4           # a wrapped prose line is "full" within this of the widest
+    cell_full_slack: int = 2           # a wrapped name or deviation line fills its column but one character
+    name_tail_short: int = 4           # the wrapped end of a 三级 name is often this short
+    tail_after_blank: float = 1.5      # … and follows its first line without a blank line between
+    lone_deviation: float = 3.0        # a deviation of one line printed apart from its name
+    inline_goes_on: float = 3.0        # a deviation beside its name continued on the next line
+    name_word: float = 1.0             # a line that names an indicator type reads as a name
+    stray: float = 6.0                 # a line with Chinese in the column that is no part of it
+    forced_warning: float = 4.0        # entries forced by the row count that cost this much: a doubt
+    separator_inside: float = 20.0     # a band that holds another block of the page (pdftotext never prints one)
+    header_on_top: float = 3.0         # the 三级指标 header stands on top of row 1
+
+
+@attrs.frozen
 class Groups:
     """Rows into 二级 groups: contiguous runs in the template's order."""
     value_cue: float = 1.0             # the row's values speak of the group
@@ -102,6 +122,7 @@ class Params:
     split: Split = Split()
     detect: Detect = Detect()
     rows: Rows = Rows()
+    column: Column = Column()
     groups: Groups = Groups()
     names: Names = Names()
     goals: Goals = Goals()

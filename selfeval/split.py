@@ -61,11 +61,14 @@ def _openers(part: list[Lexed]) -> set[str]:
     return {OPENERS[x.kind] for x in part if x.kind in OPENERS}
 
 
-def _key(it: Lexed) -> str | None:
-    """What a form prints once: its title, year, 项目名称, fund header, each fund row."""
+def _keys(it: Lexed) -> set[str]:
+    """What a form prints once: its title, year, 项目名称, each fund column's header word (the
+    header may be printed in pieces), each fund row."""
     if it.kind == "fund_row":
-        return "fund:" + (it.fields["item"] or "")
-    return it.kind if it.kind in OPENERS else None
+        return {"fund:" + (it.fields["item"] or "")}
+    if it.kind == "fund_header":
+        return {"column:" + c for c in it.fields["columns"]}
+    return {it.kind} if it.kind in OPENERS else set()
 
 
 def split_page(page: list[Lexed]) -> list[list[Lexed]]:
@@ -73,12 +76,11 @@ def split_page(page: list[Lexed]) -> list[list[Lexed]]:
     parts: list[list[Lexed]] = [[]]
     seen: set[str] = set()
     for it in page:
-        key = _key(it)
-        if key is not None and key in seen:
+        keys = _keys(it)
+        if keys & seen:
             parts.append([])
             seen = set()
-        if key is not None:
-            seen.add(key)
+        seen |= keys
         parts[-1].append(it)
     return [p for p in parts if any(x.kind != "blank" for x in p)]
 

@@ -7,7 +7,8 @@ into typed, positioned cells). The solver (``selfeval.solve``) knows no dialect.
 """
 from __future__ import annotations
 
-from . import layout, raw
+from . import default, layout, legacy_cells, raw
 
-PLUGINS = {raw.NAME: raw, layout.NAME: layout}
+PLUGINS = {raw.NAME: raw, layout.NAME: layout, default.NAME: default}
+DETECTORS = {**PLUGINS, legacy_cells.NAME: legacy_cells}
 NAMES = ("default", "layout", "raw", "cells")

@@ -30,6 +30,7 @@ from ..text import (
     QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, is_whole_cell, join_wrapped, prose_marks, width,
 )
 from .common import label_runs, read_funds, read_headers, read_title, read_total_grade, template_cell
+from .features import shape, share
 from .raw import split_cells, split_row
 
 NAME = "layout"
@@ -38,12 +39,9 @@ COLUMNS = ("name", "target", "actual", "dev")
 
 def detect(items: list[Lexed], p: Params) -> float:
     """Runs of three or more spaces between the cells of a line, on most lines."""
-    text = [x for x in items if x.kind != "blank"]
-    if not text:
-        return 0.0
-    gaps = sum(1 for x in text if "   " in x.line.text.strip())
-    share = gaps / len(text)
-    return min(1.0, share / p.detect.layout_gap_share) * 0.9 if share >= p.detect.layout_gap_share / 2 else 0.0
+    f = shape(items)
+    gaps = share(f.gaps, f.lines)
+    return 0.0 if gaps < p.detect.layout_gap_share / 2 else min(1.0, gaps / p.detect.layout_gap_share)
 
 
 @attrs.define

@@ -35,6 +35,7 @@ from ..text import (
     QUANT_HEAD_RE, QUANT_RE, ends_sentence, has_han, is_number, is_quantity_piece, is_whole_cell,
     join_wrapped, parse_cell, prose_marks,
 )
+from .features import shape, share
 from .common import (
     cut_label_heads, label_runs, paragraphs_in_order, read_funds, read_headers, read_title, read_total_grade, template_cell,
 )
@@ -47,16 +48,12 @@ Piece = tuple[int, str]         # (line number, text)
 
 
 def detect(items: list[Lexed], p: Params) -> float:
-    """The indicator header printed whole on one line, its 三级指标 among the other columns, and
-    rows with their names inline."""
-    t = p.template
-    header = next((x for x in items if x.kind == "indicator_header"), None)
-    if header is None or "name" not in header.fields["slots"]:
+    """The indicator header printed whole on one line, 三级指标 among its columns; fund rows with
+    their numbers on their lines; no columns kept apart by runs of spaces."""
+    f = shape(items)
+    if share(f.gaps, f.lines) >= p.detect.layout_gap_share:
         return 0.0
-    start = items.index(header)
-    rows = sum(1 for x in items[start + 1:] if x.kind == "text" and split_row(x.text, t) is not None)
-    values = sum(1 for x in items[start + 1:] if x.kind in ("value_row", "pair"))
-    return 0.6 + 0.4 * (rows / max(1, rows + values))
+    return 0.5 * f.header_names + 0.3 * share(f.fund_joined, f.fund_rows, 0.5) + 0.2 * (f.value_rows == 0)
 
 
 # --- one line of the table ---------------------------------------------------------------------

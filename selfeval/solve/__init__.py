@@ -28,9 +28,10 @@ def solve(reading: Reading, items: list[Lexed], source: Source, p: Params) -> Fo
     form = Form(source=source)
     diags = list(reading.diagnostics)
     _title(reading, form, diags, p)
-    form.funds = _funds(reading, diags, p)
     rows = reading.rows
-    _total(reading, form, rows, diags, p)
+    form.funds = _fund_rows(reading, p)
+    total = _total(reading, form, rows, diags, p)
+    form.funds = _fund_rest(reading, form.funds, [c for c in reading.fund_pairs if c is not total], diags, p)
     entries, level2 = _names_and_groups(reading, rows, diags, p)
     form.indicators = [_indicator(k, r, e, l2, p) for k, (r, e, l2) in enumerate(zip(rows, entries, level2))]
     if not rows:
@@ -63,10 +64,10 @@ def _title(reading: Reading, form: Form, diags: list[Diagnostic], p: Params) -> 
             diags.append(diag(code, f"no {slot.replace('_', ' ')} found on the form"))
 
 
-def _funds(reading: Reading, diags: list[Diagnostic], p: Params) -> list[FundRow]:
-    items = p.template.fund_item_names
+def _fund_rows(reading: Reading, p: Params) -> list[FundRow]:
+    """The fund rows printed on their lines, each value in its column."""
     rows: list[FundRow] = []
-    for k, item in enumerate(items):
+    for k, item in enumerate(p.template.fund_item_names):
         cells = reading.fund_rows.get(item)
         if cells is None:
             continue
@@ -75,7 +76,14 @@ def _funds(reading: Reading, diags: list[Diagnostic], p: Params) -> list[FundRow
             setattr(row, col, number_or_none(c.text))
             c.place(f"funds[{len(rows)}].{col}")
         rows.append(row)
-    for k, pair in enumerate(assign_pairs(rows, reading.fund_pairs, p)):
+    return rows
+
+
+def _fund_rest(reading: Reading, rows: list[FundRow], pairs, diags: list[Diagnostic], p: Params) -> list[FundRow]:
+    """The detached (执行数, 执行率) pairs back on their rows; a block printed by columns read
+    back by its arithmetic when that breaks fewer of its rules; the doubts."""
+    items = p.template.fund_item_names
+    for k, pair in enumerate(assign_pairs(rows, pairs, p)):
         if pair is not None:
             rows[k].executed, rows[k].execution_rate = (number_or_none(c.text) for c in pair)
             pair[0].place(f"funds[{k}].executed")
@@ -97,7 +105,9 @@ def _funds(reading: Reading, diags: list[Diagnostic], p: Params) -> list[FundRow
     return rows
 
 
-def _total(reading: Reading, form: Form, rows: list[Row], diags: list[Diagnostic], p: Params) -> None:
+def _total(reading: Reading, form: Form, rows: list[Row], diags: list[Diagnostic], p: Params):
+    """The 总分 pair: labelled, or among the bare pairs the one the rows add up to (the first
+    after the table when none does). Returns the pair taken."""
     fund = form.funds[0] if form.funds else FundRow("")
     want = totals([r.number("weight") for r in rows], [r.number("score") for r in rows], fund.weight, fund.score)
     pair = reading.total
@@ -111,10 +121,11 @@ def _total(reading: Reading, form: Form, rows: list[Row], diags: list[Diagnostic
                               f"{pair[1].text}); the rows add up to {want[0]:g} / {want[1]:g}", pair[0].lines))
     if pair is None:
         diags.append(diag("missing-total", "no 总分 row found"))
-        return
+        return None
     form.total = Total(number_or_none(pair[0].text), number_or_none(pair[1].text))
     pair[0].place("total.weight")
     pair[1].place("total.score")
+    return pair
 
 
 def _names_and_groups(reading: Reading, rows: list[Row], diags: list[Diagnostic], p: Params):

@@ -1,0 +1,430 @@
+"""The free text of a seed-dialect form: the goal texts, and the 三级指标 column printed apart
+from its rows, cut into entries (a name, wrapped or not, and its 偏差原因 text).
+
+The goal texts span several columns of the table, so their lines are the widest of the form.
+The column's lines are cut by a dynamic programme over each line's reading — ``new`` (a name
+starts an entry; text after a space is its deviation), ``tail`` (the wrapped end of the name
+before), ``dev``/``devw`` (the entry's deviation starts, under a one-line or a wrapped name),
+``cont``/``contb`` (the deviation goes on, right after or after a blank line), ``stray`` (no
+part of the column) — maximising the evidence of each reading, with exactly one entry per
+value row and at least one deviation per row that lost points when the lines allow it.
+"""
+from __future__ import annotations
+
+import attrs
+
+from ..lexer import Lexed
+from ..params import Params
+from ..solve.cues import NAME_ENDINGS, NAME_SHAPES, name_groups
+from ..text import (
+    ends_clause, ends_sentence, has_han, join_wrapped, open_parens, prose_marks, starts_with_punctuation, width,
+)
+
+NEG = float("-inf")
+READINGS = ("new", "tail", "dev", "devw", "cont", "contb", "stray")
+
+
+@attrs.define
+class FreeLine:
+    """A line of free text, with what stood between it and the free line before it: ``none``,
+    ``blank`` (only blank lines) or ``sep`` (another line: a label, a header …)."""
+    no: int
+    text: str
+    index: int
+    gap: str = "none"
+    after_names_header: bool = False
+
+
+def free_lines(items: list[Lexed], taken: set[int]) -> list[FreeLine]:
+    out: list[FreeLine] = []
+    gap, header = "sep", False
+    for i, it in enumerate(items):
+        if it.kind == "blank":
+            gap = "blank" if gap == "none" else gap
+        elif it.kind == "text" and i not in taken:
+            out.append(FreeLine(it.no, it.text, i, gap, header))
+            gap, header = "none", False
+        else:
+            gap = "sep"
+            header = header or it.kind == "names_header"
+    return out
+
+
+def name_words(text: str, p: Params) -> float:
+    """How much a line reads as an indicator name: it has the shape of one (X（含Y）…), it names
+    an indicator type (准确率, 满意度 …), and more so when it also ends the way names end."""
+    shape = p.column.name_word if any(w in text for w in NAME_SHAPES) else 0.0
+    if not name_groups(text):
+        return shape
+    return shape + p.column.name_word * (2.0 if text.endswith(NAME_ENDINGS) else 0.5)
+
+
+def name_and_text(text: str) -> bool:
+    """``名称 偏差说明…``: a name (Chinese, no sentence punctuation) and more text after a space."""
+    parts = text.split(None, 1)
+    return len(parts) == 2 and has_han(parts[0]) and not prose_marks(parts[0])
+
+
+def widest_segment(text: str) -> int:
+    return max((width(s) for s in text.split()), default=0)
+
+
+# --- the goal texts -------------------------------------------------------------------------------
+
+def goal_paragraphs(lines: list[FreeLine], p: Params) -> list[list[FreeLine]]:
+    """Prose wider than any table cell, with the short last lines of its paragraphs: a line is
+    goal prose when a segment of it is within ``goal_slack`` of the widest segment of the free
+    text (and ``goal_min_width`` wide at least). When only one text is that wide, the other may
+    be a short one: one narrower line ending a sentence right after another block or after the
+    other goal text. A paragraph goes on across a blank line when its line before the blank is
+    full and ends no sentence (pdftotext puts blank lines inside wrapped cells)."""
+    c = p.column
+    widest = max((widest_segment(x.text) for x in lines), default=0)
+    threshold = max(c.goal_min_width, widest - c.goal_slack)
+    paras = _prose(lines, threshold, p, set())
+    for _ in range(2):
+        if len(paras) >= 2:
+            break
+        taken = {x.no for q in paras for x in q}
+        short = [q for q in _prose(lines, c.short_goal_min_width, p, taken, chain=False)
+                 if len(q) == 1 and q[0].no not in taken and len(q[0].text.split()) == 1 and ends_sentence(q[0].text)]
+        short.sort(key=lambda q: -width(q[0].text))
+        paras = sorted(paras + short[:2 - len(paras)], key=lambda q: q[0].no)
+        taken = {x.no for q in paras for x in q}
+        wide = [q for q in _prose(lines, threshold, p, taken) if not taken & {x.no for x in q}]
+        paras = sorted(paras + wide[:max(0, 2 - len(paras))], key=lambda q: q[0].no)
+    return paras
+
+
+def _prose(lines: list[FreeLine], threshold: int, p: Params, after: set[int], chain: bool = True
+           ) -> list[list[FreeLine]]:
+    """Paragraphs of lines at least ``threshold`` wide that start as a block of their own: right
+    after another block, or right after a goal text (one of ``after``, or with ``chain`` one found
+    here) — never under a line of the 三级 column, where a deviation starts."""
+    paras: list[list[FreeLine]] = []
+    current: list[FreeLine] = []
+    widest = 0
+    goal_lines = set(after)
+    slack = p.column.full_line_slack
+
+    def close():
+        nonlocal current, widest
+        # goal texts are sentences: a run of wide lines without sentence punctuation is names
+        if current and any(prose_marks(x.text) for x in current):
+            paras.append(current)
+            if chain:
+                goal_lines.update(x.no for x in current)
+        current, widest = [], 0
+
+    previous = None
+    for fl in lines:
+        after_goal = previous is not None and (previous.no in goal_lines or (chain and previous in current))
+        starts_here = ((fl.gap == "sep" or (after_goal and fl.gap == "blank")) and not name_and_text(fl.text)
+                       and not (name_words(fl.text, p) >= 2 * p.column.name_word and not prose_marks(fl.text)))
+        previous = fl
+        wide = widest_segment(fl.text) >= threshold or (
+            bool(current) and fl.gap == "none" and width(fl.text) >= widest - slack)
+        if current:
+            prev = current[-1]
+            cont_ok = fl.gap != "sep" and width(prev.text) >= widest - slack and not ends_sentence(prev.text)
+            if wide and (fl.gap == "none" or cont_ok):
+                current.append(fl)
+                widest = max(widest, width(fl.text))
+                continue
+            if not wide and cont_ok:
+                current.append(fl)      # the short last line of the paragraph
+                close()
+                continue
+            close()
+        if wide and starts_here:
+            current = [fl]
+            widest = width(fl.text)
+    close()
+    return paras
+
+
+# --- the 三级指标 column ------------------------------------------------------------------------------
+
+class _Scores:
+    """Per line, the evidence for each reading of it, given the line before and its reading."""
+
+    def __init__(self, lines: list[FreeLine], p: Params):
+        self.lines, self.p, c = lines, p, p.column
+        single = [x.text for x in lines if len(x.text.split()) == 1]
+        # the column's width, from lines that are surely names: a name with its deviation beside
+        # it, a line right after another block, a line that names an indicator type; failing
+        # those, any line without sentence punctuation
+        names = [x.text.split(None, 1)[0] for x in lines if name_and_text(x.text)]
+        names += [x.text for x in lines if len(x.text.split()) == 1 and not prose_marks(x.text)
+                  and (x.gap == "sep" or name_groups(x.text))]
+        namelike = names or [t for t in single if not prose_marks(t)] or single
+        self.name_max = max((width(t) for t in namelike), default=0)
+        self.name_full = self.name_max - c.cell_full_slack
+        punct = [width(t) for t in single if prose_marks(t)]
+        self.dev_full = max(punct or [width(t) for t in single] or [0]) - c.cell_full_slack
+        self.widths = [width(x.text) for x in lines]
+        self.new_score = [self._new(x) for x in lines]
+        self.prose_score = [self._prose(x) for x in lines]
+        furniture = p.template.furniture_patterns
+        self.stray_score = [0.0 if not has_han(x.text) or any(f.match(x.text) for f in furniture) else -c.stray
+                            for x in lines]
+
+    def _new(self, x: FreeLine) -> float:
+        parts = x.text.split(None, 1)
+        head = parts[0]
+        s = 1.0 if len(parts) > 1 else 0.0      # name and deviation side by side
+        if any(f.match(x.text) for f in self.p.template.furniture_patterns):
+            s -= self.p.column.stray
+        if ends_clause(head):
+            s -= 4
+        elif ends_sentence(head):
+            s -= 3
+        elif prose_marks(head):   # 、 lists subjects in many names
+            s -= 1.5
+        if len(head) <= 2:
+            s -= 2
+        elif len(head) <= 4:
+            s -= 1                      # names this short are rare
+        if not has_han(head):
+            s -= 4
+        if starts_with_punctuation(head):
+            s -= 3                      # it goes on with the sentence of the line above
+        return s + name_words(head, self.p)
+
+    def _prose(self, x: FreeLine) -> float:
+        """A deviation line: a piece of a sentence; a name with its deviation beside it is not,
+        nor a line that names an indicator type and has no sentence punctuation."""
+        parts = x.text.split(None, 1)
+        s = 0.0
+        if len(parts) > 1 and not prose_marks(parts[0]):
+            s -= 5
+        if not prose_marks(x.text):
+            s -= name_words(x.text, self.p)
+        if x.gap == "sep":
+            s -= 3
+        return s
+
+    def score(self, i: int, label: str, prev: str | None, has_dev: bool) -> float:
+        if label == "new":
+            # a one-line deviation stands beside its name; on a line of its own it is rare
+            return self.new_score[i] - (self.p.column.lone_deviation if prev == "dev" else 0.0)
+        if label == "stray":
+            return self.stray_score[i]
+        if prev is None or prev == "stray":
+            return NEG
+        if label == "tail":
+            return self._tail(i, prev, has_dev)
+        if label in ("dev", "devw"):
+            return self._dev(i, label, prev, has_dev)
+        return self._cont(i, label, prev, has_dev)
+
+    def _tail(self, i: int, prev: str, has_dev: bool) -> float:
+        x, q = self.lines[i], self.lines[i - 1]
+        c = self.p.column
+        if has_dev or prev not in ("new", "tail") or len(x.text.split()) > 1 or x.gap == "sep":
+            return NEG
+        if self.widths[i - 1] < self.name_full:
+            return NEG
+        s = 1.0 if len(x.text) <= c.name_tail_short else 0.0
+        s -= 1.0 if self.widths[i] >= self.name_full else 0.0     # a tail that fills the column too
+        s -= 1.0 if prev == "tail" else 0.0                       # … or already a third line
+        s -= 2.0 if prose_marks(q.text) else 0.0                  # the line before reads as prose
+        s += 1.0 if open_parens(q.text) > 0 else 0.0              # … or leaves a bracket open
+        s += 1.0 if self.widths[i - 1] >= self.name_max - 1 else 0.0
+        s += -1.0 if q.text.endswith(NAME_ENDINGS) else 1.0       # it ends a whole name, or stops mid-name
+        s += 0.5 if x.text.endswith(NAME_ENDINGS) else 0.0
+        before, here = name_groups(q.text), name_groups(x.text)
+        s -= 2.0 if before and here and not before & here else 0.0   # two indicator types: two names
+        s -= c.tail_after_blank if x.gap == "blank" else 0.0
+        s -= 3 if prose_marks(x.text) else 0
+        return s
+
+    def _dev(self, i: int, label: str, prev: str, has_dev: bool) -> float:
+        x = self.lines[i]
+        if has_dev or (label == "devw") != (prev == "tail"):
+            return NEG
+        s = self.prose_score[i]
+        if not has_han(x.text) or starts_with_punctuation(x.text):
+            s -= 3                  # a deviation starts with words, not with ， or 。
+        if ends_clause(x.text) or ends_sentence(x.text):
+            s += 3
+        elif prose_marks(x.text):
+            s += 1
+        elif label == "dev":
+            s -= 1.5
+        elif not name_groups(x.text):
+            s += 0.5                # under a wrapped name a one-line deviation is expected
+        # right under its name; after a blank line a new chunk, which starts with a name, is likelier
+        return s + (0.5 if x.gap == "none" else -1.0)
+
+    def _cont(self, i: int, label: str, prev: str, has_dev: bool) -> float:
+        x, q = self.lines[i], self.lines[i - 1]
+        if not has_dev or (label == "contb") != (x.gap == "blank"):
+            return NEG
+        before = q.text.split(None, 1)[-1] if prev == "new" else q.text
+        s = self.prose_score[i]
+        s -= 3 if prev == "contb" else 0         # the blank inside a wrapped cell stands before its last line
+        s -= self.p.column.inline_goes_on if prev == "new" else 0.0
+        if ends_sentence(before):
+            s -= 3
+        elif width(before) >= self.dev_full:
+            s += 2                  # the line before was cut mid-sentence at the column's edge
+        else:
+            s -= 1
+        if self.name_max < self.dev_full and self.name_max - 1 <= self.widths[i] < self.dev_full:
+            s -= 2                  # it fills the name column, not the deviation column
+        if ends_clause(x.text) or ends_sentence(x.text):
+            s += 1
+        elif not prose_marks(x.text) and self.widths[i] >= self.dev_full:
+            # a run of full lines with no punctuation is a column of names; after a line that
+            # is prose, one such line is just the middle of a sentence
+            s -= 0.5 if prose_marks(before) else 2.5
+            nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+            if label == "contb" and nxt.endswith(NAME_ENDINGS) and not prose_marks(nxt) and len(nxt.split()) == 1:
+                s -= 2              # … after a blank, with a name's end under it: a wrapped name
+        return s
+
+
+def _may_follow(lab: str, prev: str | None, has_dev: bool) -> bool:
+    """The steps allowed at all: a tail only under a name before any deviation, a deviation
+    only once, a continuation only of one."""
+    if lab in ("new", "stray"):
+        return True
+    if prev is None or prev == "stray":
+        return False
+    if lab == "tail":
+        return not has_dev and prev in ("new", "tail")
+    if lab in ("dev", "devw"):
+        return not has_dev and (lab == "devw") == (prev == "tail")
+    return has_dev
+
+
+def _steps(lines: list[FreeLine], p: Params) -> list[dict]:
+    """Per line, the allowed steps from each (previous reading, has_dev) to (reading, has_dev
+    after, score); computed once so that the search only adds numbers."""
+    scores = _Scores(lines, p)
+    table = []
+    for i, fl in enumerate(lines):
+        inline_dev = len(fl.text.split()) > 1
+        steps: dict = {}
+        for prev in ((None,) if i == 0 else READINGS):
+            for has_dev in ((False,) if i == 0 else (False, True)):
+                for lab in READINGS:
+                    if not _may_follow(lab, prev, has_dev):
+                        continue
+                    s = scores.score(i, lab, prev, has_dev)
+                    if s == NEG:
+                        continue
+                    after = inline_dev if lab == "new" else (has_dev or lab in ("dev", "devw"))
+                    steps.setdefault((prev, has_dev), []).append((lab, after, s))
+        table.append(steps)
+    return table
+
+
+def _best(table: list[dict], n: int | None, devs_needed: int, p: Params) -> tuple[list[str], float] | None:
+    """The best sequence of readings; with ``n``, only those with exactly ``n`` entries. A cut
+    with fewer deviations than ``devs_needed`` (rows that lost points) pays for each one
+    missing. States: (entries, deviations capped, reading, has_dev) — bounded by rows × lines."""
+    m = len(table)
+    layer: dict = {(0, 0, None, False): 0.0}
+    history: list[dict] = []
+    for i, steps in enumerate(table):
+        lo = n - (m - 1 - i) if n is not None else 0
+        nxt: dict = {}
+        back: dict = {}
+        for state, s0 in layer.items():
+            k, d, prev, has_dev = state
+            for lab, after, s in steps.get((prev, has_dev), ()):
+                nk = k + (lab == "new") if n is not None else 0
+                if n is not None and not (lo <= nk <= n):
+                    continue
+                key = (nk, min(devs_needed, d + (after and not (has_dev and lab != "new"))), lab, after)
+                if s0 + s > nxt.get(key, NEG):
+                    nxt[key], back[key] = s0 + s, state
+        history.append(back)
+        layer = nxt
+    c = p.column
+    finals = [(v - (c.lone_deviation if key[2] == "dev" else 0.0) - p.names.deviation_lost * (devs_needed - key[1]), key)
+              for key, v in layer.items() if n is None or key[0] == n]
+    if not finals:
+        return None
+    best, key = max(finals)
+    seq = []
+    for i in range(m - 1, -1, -1):
+        seq.append(key[2])
+        key = history[i][key]
+    return seq[::-1], best
+
+
+@attrs.define
+class RawEntry:
+    name_lines: list[FreeLine]
+    dev: list[tuple[int, str]] = attrs.field(factory=list)
+    gap: str = "none"               # what stands before it: none | blank | sep
+    after_header: bool = False
+
+    @property
+    def name(self) -> str:
+        first = self.name_lines[0].text.split(None, 1)[0]
+        return join_wrapped([first] + [x.text for x in self.name_lines[1:]])
+
+
+def _cut(lines: list[FreeLine], seq: list[str]) -> tuple[list[RawEntry], list[int]]:
+    entries: list[RawEntry] = []
+    stray: list[int] = []
+    for fl, lab in zip(lines, seq):
+        if lab == "new":
+            parts = fl.text.split(None, 1)
+            e = RawEntry([fl], gap=fl.gap, after_header=fl.after_names_header)
+            if len(parts) > 1:
+                e.dev.append((fl.no, parts[1]))
+            entries.append(e)
+        elif lab == "stray":
+            stray.append(fl.no)
+        elif lab == "tail":
+            entries[-1].name_lines.append(fl)
+        else:
+            entries[-1].dev.append((fl.no, fl.text))
+    return entries, stray
+
+
+def _deviations(seq: list[str], lines: list[FreeLine]) -> int:
+    count, has = 0, False
+    for fl, lab in zip(lines, seq):
+        if lab == "new":
+            has = len(fl.text.split()) > 1
+            count += has
+        elif lab in ("dev", "devw") and not has:
+            has, count = True, count + 1
+    return count
+
+
+@attrs.define
+class Cut:
+    entries: list[RawEntry]
+    exact: bool                   # one entry per value row
+    stray: list[int]              # lines that belong to no entry
+    forced: list[int]             # lines read against their looks to reach one entry per row
+    forced_cost: float
+
+
+def cut_column(lines: list[FreeLine], n: int, lost: int, p: Params) -> Cut:
+    """The column's lines cut into entries, one per value row (``n``) when the lines allow it,
+    at least ``lost`` of them with a deviation; the cut whose readings the lines bear best."""
+    if not lines:
+        return Cut([], n == 0, [], [], 0.0)
+    table = _steps(lines, p)
+    seq, free = _best(table, None, 0, p)
+    if _deviations(seq, lines) < lost:
+        seq, free = _best(table, None, lost, p)
+    if seq.count("new") == n or n > p.bounds.max_rows:
+        entries, stray = _cut(lines, seq)
+        return Cut(entries, seq.count("new") == n, stray, [], 0.0)
+    got = _best(table, n, lost, p)
+    if got is None:
+        entries, stray = _cut(lines, seq)
+        return Cut(entries, False, stray, [], 0.0)
+    seq2, score = got
+    entries, stray = _cut(lines, seq2)
+    forced = [fl.no for fl, a, b in zip(lines, seq, seq2) if a != b]
+    return Cut(entries, True, stray, forced, max(0.0, free - score))

@@ -1,0 +1,41 @@
+"""What the dialects' ``detect`` look at, counted once per form: how its lines are shaped."""
+from __future__ import annotations
+
+import attrs
+
+from ..lexer import Lexed
+from ..text import is_number_or_dash, is_quantity
+
+
+@attrs.frozen
+class Shape:
+    lines: int               # non-blank lines
+    gaps: int                # lines with a run of 3+ spaces between two tokens
+    value_rows: int          # [labels] target actual 分值 得分 on one line
+    pairs: int               # two bare numbers (a row's 分值 得分, a detached pair)
+    alone: int               # a number, a dash or a quantity alone on its line
+    fund_rows: int
+    fund_joined: int         # fund rows with two or more of their values on their line
+    header_names: bool       # the indicator header names the 三级指标 column
+    header: bool             # an indicator header at all
+
+
+def shape(items: list[Lexed]) -> Shape:
+    text = [x for x in items if x.kind != "blank"]
+    header = next((x for x in text if x.kind == "indicator_header"), None)
+    funds = [x for x in text if x.kind == "fund_row"]
+    return Shape(
+        lines=len(text),
+        gaps=sum(1 for x in text if "   " in x.line.text.strip()),
+        value_rows=sum(1 for x in text if x.kind == "value_row"),
+        pairs=sum(1 for x in text if x.kind == "pair"),
+        alone=sum(1 for x in text if is_number_or_dash(x.text) or is_quantity(x.text)),
+        fund_rows=len(funds),
+        fund_joined=sum(1 for x in funds if len(x.fields["values"]) >= 2),
+        header_names=header is not None and "name" in header.fields["slots"],
+        header=header is not None,
+    )
+
+
+def share(part: int, whole: int, empty: float = 0.0) -> float:
+    return part / whole if whole else empty
