@@ -7,11 +7,14 @@ cannot read the form says so in a diagnostic.
 """
 from __future__ import annotations
 
+import attrs
+
 from . import legacy_build
 from .check import check
 from .codes import diag
 from .dialects import DETECTORS, PLUGINS
 from .legacy_params import Params as LegacyParams
+from .grid import Reading
 from .model import Form, Source
 from .params import Params
 from .solve import solve
@@ -20,33 +23,50 @@ from .split import Segment
 FORM_KINDS = frozenset(("title", "fund_header", "fund_row", "indicator_header", "value_row"))
 
 
+@attrs.define
+class Built:
+    """One form as read: the record, the dialect's reading (the cells, their slots, costs and
+    runner-ups), how well each dialect fit."""
+
+    form: Form
+    reading: Reading | None
+    items: list
+    scores: list[tuple[float, str]]
+
+
 def build_form(segment: Segment, params: Params, file: str | None = None, form_index: int = 0) -> Form | None:
     """The record of one form, or None when the lines hold no form at all."""
+    built = build(segment, params, file, form_index)
+    return built.form if built is not None else None
+
+
+def build(segment: Segment, params: Params, file: str | None = None, form_index: int = 0) -> Built | None:
     items = segment.items
     if not any(x.kind in FORM_KINDS for x in items):
         return None
     if params.mode != "auto":
-        return _read(params.mode, segment, params, file, form_index)
+        return _read(params.mode, segment, params, file, form_index, [])
     scores = sorted(((d.detect(items, params), name) for name, d in DETECTORS.items()), reverse=True)
     (best, first), (second, other) = scores[0], scores[1]
-    form = _read(first, segment, params, file, form_index)
+    built = _read(first, segment, params, file, form_index, scores)
     if best - second < params.detect.tie:
-        rival = _read(other, segment, params, file, form_index)
-        if quality(rival) < quality(form):
-            form = rival
+        rival = _read(other, segment, params, file, form_index, scores)
+        if quality(rival.form) < quality(built.form):
+            built = rival
     note = ", ".join(f"{name} {score:.2f}" for score, name in scores)
-    form.diagnostics.insert(0, diag("dialect", f"how well each dialect fits: {note}"))
-    return form
+    built.form.diagnostics.insert(0, diag("dialect", f"read as {built.reading.dialect if built.reading else first}; "
+                                         f"how well each dialect fits: {note}"))
+    return built
 
 
-def _read(mode: str, segment: Segment, params: Params, file: str | None, form_index: int) -> Form:
+def _read(mode: str, segment: Segment, params: Params, file: str | None, form_index: int, scores) -> Built:
     plugin = PLUGINS.get(mode)
+    source = Source(file, form_index, segment.first_line, segment.last_line)
     if plugin is None:
         form = legacy_build.build_form(segment, LegacyParams(mode=mode), file, form_index)
-        return form if form is not None else Form(source=Source(file, form_index, segment.first_line,
-                                                                segment.last_line))
-    source = Source(file, form_index, segment.first_line, segment.last_line)
-    return solve(plugin.read(segment.items, params), segment.items, source, params)
+        return Built(form if form is not None else Form(source=source), None, segment.items, scores)
+    reading = plugin.read(segment.items, params)
+    return Built(solve(reading, segment.items, source, params), reading, segment.items, scores)
 
 
 def quality(form: Form) -> float:

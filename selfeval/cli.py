@@ -189,6 +189,50 @@ def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> 
     sys.exit(inputs.exit_status(bool(errors)))
 
 
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--form", "form_index", type=click.IntRange(min=0), default=None,
+              help="Only the form with this index (0-based, in the file).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per form: lines, cells, slots, costs.")
+@click.option("--encoding", default=None, help=ENCODING_HELP)
+@MODE_OPTION
+def explain(file: str, form_index: int | None, as_json: bool, encoding: str | None, mode: str) -> None:
+    """Show how each record of FILE was read: every input line with its kind, the cells cut
+    from it, the field (slot) each cell went to with its cost and the runner-up, and the
+    diagnostics.
+
+    \b
+    Example:
+      selfeval explain samples/songjiang-2024.txt --form 0
+      selfeval explain --json samples/songjiang-2024.txt > how.json
+    """
+    from .decode import iter_lines
+    from .explain import explain_lines, to_dict, to_text
+    params = Params(mode=mode)
+    out = _stdout()
+    try:
+        stream = sys.stdin.buffer if file == "-" else open(file, "rb")
+    except OSError as exc:
+        click.echo(f"selfeval: {file}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    found = []
+    try:
+        with stream:
+            for built in explain_lines(iter_lines(stream, encoding), params, None if file == "-" else file):
+                if form_index is not None and built.form.source.form_index != form_index:
+                    continue
+                if as_json:
+                    found.append(to_dict(built))
+                else:
+                    out.write(to_text(built) + "\n\n")
+    except NotText as exc:
+        click.echo(f"selfeval: {file}: not text: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        out.write(json.dumps(found, ensure_ascii=False, indent=1) + "\n")
+    out.flush()
+
+
 def _load_records(path: str, raw: bytes) -> list[dict]:
     """JSON records (one array, one record, or JSON Lines) -> list of dicts; ValueError if not."""
     text = raw.decode("utf-8-sig")

@@ -37,8 +37,13 @@ class Cell:
     cost: float = 0.0
     runner_up: tuple[str, float] | None = None
 
-    def place(self, slot: str, cost: float = 0.0, runner_up: tuple[str, float] | None = None) -> None:
-        self.slot, self.cost, self.runner_up = slot, cost, runner_up
+    def place(self, slot: str, cost: float | None = None, runner_up: tuple[str, float] | None = None) -> None:
+        """Into ``slot``; the cost and runner-up when the placement weighed any (kept otherwise)."""
+        self.slot = slot
+        if cost is not None:
+            self.cost = cost
+        if runner_up is not None:
+            self.runner_up = runner_up
 
 
 def joined(cells: list[Cell], text: str | None = None, kind: str = "") -> Cell:
@@ -128,7 +133,8 @@ class Reading:
     fund_rows: dict[str, list[Cell]] = attrs.field(factory=dict)   # item -> values on its line
     fund_columns: list[str] = attrs.field(factory=list)     # the header's columns, in order
     fund_pairs: list[tuple[Cell, Cell]] = attrs.field(factory=list)  # detached (执行数, 执行率)
-    fund_stream: list[Cell] = attrs.field(factory=list)     # numbers of a block printed by columns
+    fund_grid: dict[str, dict[str, Cell]] = attrs.field(factory=dict)  # item -> column -> cell, as read
+    fund_stream: list = attrs.field(factory=list)           # solve.funds.Num: a block printed by columns
     rows: list[Row] = attrs.field(factory=list)
     orders: list[NameOrder] = attrs.field(factory=list)     # ways to put names on rows
     pins: list[Pin] = attrs.field(factory=list)

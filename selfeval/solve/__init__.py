@@ -69,10 +69,12 @@ def _fund_rows(reading: Reading, p: Params) -> list[FundRow]:
     rows: list[FundRow] = []
     for k, item in enumerate(p.template.fund_item_names):
         cells = reading.fund_rows.get(item)
-        if cells is None:
+        grid = reading.fund_grid.get(item)
+        if cells is None and grid is None:
             continue
         row = FundRow(item)
-        for col, c in fit_row(k, cells, reading.fund_columns, p).items():
+        placed = grid if grid is not None else fit_row(k, cells, reading.fund_columns, p)
+        for col, c in placed.items():
             setattr(row, col, number_or_none(c.text))
             c.place(f"funds[{len(rows)}].{col}")
         rows.append(row)
@@ -133,12 +135,12 @@ def _names_and_groups(reading: Reading, rows: list[Row], diags: list[Diagnostic]
     n = len(rows)
     orders = reading.orders or []
     level2: list[str | None] = [None] * n
-    order = orders[0] if orders else None
+    order, runner, margin = (orders[0] if orders else None), None, 0.0
     name_diags: list[Diagnostic] = []
     group_diags: list[Diagnostic] = []
     for _ in range(p.names.rounds):
         if orders:
-            order, name_diags = choose_order(orders, rows, level2, p)
+            order, runner, margin, name_diags = choose_order(orders, rows, level2, p)
         entries = order.entries if order else [None] * n
         grows = [_group_row(r, e) for r, e in zip(rows, entries)]
         new, group_diags = place_groups(grows, reading.pins, p)
@@ -147,10 +149,31 @@ def _names_and_groups(reading: Reading, rows: list[Row], diags: list[Diagnostic]
             break
         level2 = new
     diags += name_diags + group_diags
+    entries = (list(order.entries) if order else []) + [None] * n
+    _runner_ups(entries[:n], runner, margin)
+    _pin_slots(reading, level2, p)
+    return entries[:n], level2
+
+
+def _runner_ups(entries: list[Entry | None], runner, margin: float) -> None:
+    """Each entry the runner-up placement puts on another row: that row, and the margin."""
+    if runner is None:
+        return
+    where = {id(e): k for k, e in enumerate(runner.entries) if e is not None}
+    for e in entries:
+        k = where.get(id(e)) if e is not None else None
+        if e is None or k is None or e.name is None:
+            continue
+        e.name.runner_up = (f"indicators[{k}].name", margin)
+
+
+def _pin_slots(reading: Reading, level2: list[str | None], p: Params) -> None:
+    """A printed 一级/二级 label fills the level of the rows its group got."""
+    level1 = [p.template.level1_of.get(g) if g else None for g in level2]
     for pin in reading.pins:
-        pin.cell.place("template")
-    entries = list(order.entries) if order else [None] * n
-    return entries + [None] * (n - len(entries)), level2
+        rows = [k for k, (a, b) in enumerate(zip(level1, level2)) if pin.label in (a, b)]
+        which = "level2" if pin.label in p.template.level2 else "level1"
+        pin.cell.place(f"indicators[{rows[0]}..{rows[-1]}].{which}" if rows else "template")
 
 
 def _group_row(r: Row, e: Entry | None) -> GroupRow:

@@ -74,5 +74,6 @@ def place_goals(goals: list[Cell], slots: list[str] | None, amounts: set[float],
         diags.append(diag("goal-order-uncertain", "预期目标 and 实际完成情况 read alike; taken in printed order",
                           a.lines + b.lines))
     expected, actual = (b, a) if sa > sb else (a, b)
+    expected.runner_up, actual.runner_up = (SLOTS[1], abs(sa - sb)), (SLOTS[0], abs(sa - sb))
     return {SLOTS[0]: expected, SLOTS[1]: actual}, diags
 

@@ -34,10 +34,11 @@ def entry_score(e: Entry | None, row: Row, cues: RowCues, level2: str | None, p:
 
 
 def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | None], p: Params
-                 ) -> tuple[NameOrder, list[Diagnostic]]:
-    """The likeliest way to put the entries on the rows."""
+                 ) -> tuple[NameOrder, NameOrder | None, float, list[Diagnostic]]:
+    """The likeliest way to put the entries on the rows, the runner-up (another placement) and
+    the margin between them, and the doubt when that margin is thin."""
     if len(orders) == 1:
-        return orders[0], []
+        return orders[0], None, 0.0, []
     cues = [RowCues.of(r.target.text if r.target else None) for r in rows]
     scored = []
     for o in orders:
@@ -45,14 +46,15 @@ def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | No
         scored.append((s, o))
     scored.sort(key=lambda x: -x[0])
     best_score, best = scored[0]
-    diags = []
     for s, o in scored[1:]:
         if [id(e) for e in o.entries] == [id(e) for e in best.entries]:
             continue
-        if best_score - s < p.thin_margin:
+        margin = best_score - s
+        diags = []
+        if margin < p.thin_margin:
             moved = [ln for a, b in zip(best.entries, o.entries) if a is not b and a is not None
                      for c in a.cells for ln in c.lines]
             diags.append(diag("name-order-uncertain", f"the order of the 三级指标 names rests on thin evidence "
-                              f"(margin {best_score - s:.2f})", moved))
-        break
-    return best, diags
+                              f"({best.note or 'best'} over {o.note or 'runner-up'}, margin {margin:.2f})", moved))
+        return best, o, margin, diags
+    return best, None, 0.0, []
