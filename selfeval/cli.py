@@ -233,6 +233,25 @@ def explain(file: str, form_index: int | None, as_json: bool, encoding: str | No
     out.flush()
 
 
+@main.command()
+@click.option("--markdown", is_flag=True, help="As the Markdown table of the README.")
+def codes(markdown: bool) -> None:
+    """List the diagnostic codes a record may carry: code, level, meaning.
+
+    \b
+    Example:
+      selfeval codes
+    """
+    from .codes import CODES, table
+    out = _stdout()
+    if markdown:
+        out.write(table() + "\n")
+    else:
+        for code, (level, meaning) in CODES.items():
+            out.write(f"{code:<28} {level:<8} {meaning}\n")
+    out.flush()
+
+
 def _load_records(path: str, raw: bytes) -> list[dict]:
     """JSON records (one array, one record, or JSON Lines) -> list of dicts; ValueError if not."""
     text = raw.decode("utf-8-sig")

@@ -24,41 +24,41 @@ CODES: dict[str, tuple[str, str]] = {
     # title block
     "missing-title": (WARNING, "no title found on the form"),
     "missing-year": (WARNING, "no year found on the form"),
-    "missing-project-name": (ERROR, "no 项目名称 value found"),
-    "missing-department": (ERROR, "no 主管部门 value found"),
-    "missing-implementing-unit": (ERROR, "no 实施单位 value found"),
+    "missing-project-name": (ERROR, "no project name (the value of its label) found"),
+    "missing-department": (ERROR, "no department (supervising body) found"),
+    "missing-implementing-unit": (ERROR, "no implementing unit found"),
     "title-apart": (INFO, "a title block value printed away from its label, taken from where such values stand"),
-    "duplicate-line": (WARNING, "a line that a form prints once (title, 项目名称, a fund row …) printed more "
+    "duplicate-line": (WARNING, "a line that a form prints once (the title, the project name, a fund row …) printed more "
                                 "than once; the first is used"),
     # funds
     "fund-rows-missing": (ERROR, "fewer than the template's fund rows were found"),
     "fund-row-shape": (INFO, "a fund row printed with another count of values than its header's columns"),
-    "funds-by-arithmetic": (INFO, "the 项目资金 block, printed column by column, read back by its arithmetic"),
-    "funds-arithmetic": (WARNING, "the 项目资金 block as read breaks a sum or an 执行率 the arithmetic asks"),
+    "funds-by-arithmetic": (INFO, "the fund block, printed column by column, read back by its arithmetic"),
+    "funds-arithmetic": (WARNING, "the fund block as read breaks a sum or an execution rate its arithmetic asks"),
     # the table
     "no-indicators": (ERROR, "no indicator value rows found"),
     "row-uncertain": (WARNING, "`indicators[k]`: the row's cells were rebuilt from pieces that leave a doubt"),
-    "name-missing": (WARNING, "`indicators[k]`: no 三级指标 name found for the row"),
-    "name-count-mismatch": (ERROR, "not one 三级指标 name per value row; names kept in reading order"),
-    "names-forced": (INFO, "one 三级指标 entry per value row was reached only by reading some lines against their "
+    "name-missing": (WARNING, "`indicators[k]`: no indicator name found for the row"),
+    "name-count-mismatch": (ERROR, "not one indicator name per value row; names kept in reading order"),
+    "names-forced": (INFO, "one indicator name per value row was reached only by reading some lines against their "
                            "looks; a warning when that cost much"),
-    "name-order-uncertain": (WARNING, "the 三级指标 names could be ordered another way at little cost"),
-    "name-group-conflict": (WARNING, "`indicators[k]`: the 三级指标 reads as another 二级 group than its row's: "
+    "name-order-uncertain": (WARNING, "the indicator names could be ordered another way at little cost"),
+    "name-group-conflict": (WARNING, "`indicators[k]`: the indicator name reads as another level-2 group than its row's: "
                                      "the name or the group may belong to another row"),
     "deviation-uncertain": (WARNING, "`indicators[k]`: the deviation's row or text is a guess among close choices"),
     "group-boundary-uncertain": (WARNING, "a 二级 group boundary rests on thin evidence"),
     "group-without-rows": (WARNING, "a 二级 label is printed but no row fits it"),
-    "no-groups": (ERROR, "no 二级指标 label found; 一级/二级 left empty"),
-    "number-pairs": (WARNING, "the count or the sums of the 分值/得分 numbers fit no pairing; taken in printed order"),
+    "no-groups": (ERROR, "no level-2 group label found; the levels are left empty"),
+    "number-pairs": (WARNING, "the count or the sums of the rows' weights and scores fit no pairing; taken in printed order"),
     "values-moved": (INFO, "a row's cells printed away from it, put back by the row's evidence"),
     # totals
-    "missing-total": (ERROR, "no 总分 row found"),
-    "total-from-sums": (WARNING, "the printed 总分 could not be read; the total is the sum of the rows"),
-    "total-unverified": (WARNING, "总分 taken from where it is printed; the rows do not add up to it"),
-    "missing-grade": (WARNING, "no 评分等级 found on the form"),
+    "missing-total": (ERROR, "no total row found"),
+    "total-from-sums": (WARNING, "the printed total could not be read; the total is the sum of the rows"),
+    "total-unverified": (WARNING, "the total taken from where it is printed; the rows do not add up to it"),
+    "missing-grade": (WARNING, "no grade found on the form"),
     # goals
     "goal-missing": (WARNING, "fewer than the two goal texts found"),
-    "goal-order-uncertain": (WARNING, "预期目标 and 实际完成情况 read alike; taken in printed order"),
+    "goal-order-uncertain": (WARNING, "the expected and the actual goal text read alike; taken in printed order"),
     "goal-split": (WARNING, "the two goal texts ran together; cut where a sentence ends and the reading turns "
                             "from intended to done"),
     "goals-interleaved": (WARNING, "the lines of the two goal texts were printed interleaved; told apart by their "

@@ -203,7 +203,7 @@ def _orders(cut_entries: list[RawEntry], reading: Reading, n: int, p: Params) ->
             if e.dev else None
         entries.append(Entry(name, dev))
     if len(entries) != n:
-        reading.diagnostics.append(diag("name-count-mismatch", f"{len(entries)} 三级指标 names for {n} value rows; "
+        reading.diagnostics.append(diag("name-count-mismatch", f"{len(entries)} indicator names for {n} value rows; "
                                         "names kept in reading order", [x for e in entries for c in e.cells
                                                                         for x in c.lines]))
         reading.orders = [NameOrder((entries + [None] * n)[:n])]
@@ -267,7 +267,7 @@ def read(items: list[Lexed], p: Params) -> Reading:
     cut = cut_column(column, len(rows), lost, p)
     if cut.forced:
         level = "warning" if cut.forced_cost >= p.column.forced_warning else "info"
-        reading.diagnostics.append(diag("names-forced", "one 三级指标 entry per value row was reached only by "
+        reading.diagnostics.append(diag("names-forced", "one indicator name per value row was reached only by "
                                         f"reading these lines against their looks (cost {cut.forced_cost:.1f})",
                                         cut.forced, level))
     _orders(cut.entries, reading, len(rows), p)

@@ -41,7 +41,7 @@ def solve(reading: Reading, items: list[Lexed], source: Source, p: Params) -> Fo
         form.grade = reading.grade.text
         reading.grade.place("grade")
     else:
-        diags.append(diag("missing-grade", "no 评分等级 found on the form"))
+        diags.append(diag("missing-grade", "no grade found on the form"))
     diags += cross_check(form, reading, p)
     diags += _books(reading, items)
     form.diagnostics = diags
@@ -96,12 +96,12 @@ def _fund_rest(reading: Reading, rows: list[FundRow], pairs, diags: list[Diagnos
             rows = grid.rows
             for num, col, r in zip(reading.fund_stream, grid.labels, grid.rows_of):
                 num.cell.place(f"funds[{r if col not in ('weight', 'score') else 0}].{col}")
-            diags.append(diag("funds-by-arithmetic", "the 项目资金 block read back by its arithmetic",
+            diags.append(diag("funds-by-arithmetic", "the fund block read back by its arithmetic",
                               [x for n in reading.fund_stream for x in n.cell.lines]))
     if len(rows) != len(items):
         diags.append(diag("fund-rows-missing", f"{len(rows)} of {len(items)} fund rows found"))
     elif fund_broken(rows, p.template):
-        diags.append(diag("funds-arithmetic", f"the 项目资金 block as read breaks {fund_broken(rows, p.template)} "
+        diags.append(diag("funds-arithmetic", f"the fund block as read breaks {fund_broken(rows, p.template)} "
                           "of its sums and rates", [x for c in reading.cells if c.slot and c.slot.startswith("funds")
                                                     for x in c.lines]))
     return rows
@@ -119,10 +119,10 @@ def _total(reading: Reading, form: Form, rows: list[Row], diags: list[Diagnostic
                               p.template)]
         pair = fits[0] if fits else reading.total_candidates[0]
         if not fits:
-            diags.append(diag("total-unverified", f"总分 taken from where it is printed ({pair[0].text} "
+            diags.append(diag("total-unverified", f"the total taken from where it is printed ({pair[0].text} "
                               f"{pair[1].text}); the rows add up to {want[0]:g} / {want[1]:g}", pair[0].lines))
     if pair is None:
-        diags.append(diag("missing-total", "no 总分 row found"))
+        diags.append(diag("missing-total", "no total row found"))
         return None
     form.total = Total(number_or_none(pair[0].text), number_or_none(pair[1].text))
     pair[0].place("total.weight")

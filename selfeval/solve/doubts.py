@@ -23,7 +23,7 @@ def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
     for k, ind in enumerate(inds):
         groups = name_groups(ind.name)
         if groups and ind.level2 is not None and ind.level2 not in groups:
-            out.append(diag("name-group-conflict", f"indicators[{k}]: 三级指标 {ind.name} reads as "
+            out.append(diag("name-group-conflict", f"indicators[{k}]: the name {ind.name} reads as "
                             f"{'/'.join(sorted(groups))} but stands under {ind.level2}",
                             _lines(reading, f"indicators[{k}].name")))
     lost = [lost_points(i.weight, i.score, p.template) for i in inds]

@@ -71,7 +71,7 @@ def place_goals(goals: list[Cell], slots: list[str] | None, amounts: set[float],
     a, b = goals
     sa, sb = goal_score(a.text, amounts, p), goal_score(b.text, amounts, p)
     if abs(sa - sb) < p.thin_margin:
-        diags.append(diag("goal-order-uncertain", "预期目标 and 实际完成情况 read alike; taken in printed order",
+        diags.append(diag("goal-order-uncertain", "the expected and the actual goal text read alike; taken in printed order",
                           a.lines + b.lines))
     expected, actual = (b, a) if sa > sb else (a, b)
     expected.runner_up, actual.runner_up = (SLOTS[1], abs(sa - sb)), (SLOTS[0], abs(sa - sb))

@@ -74,7 +74,7 @@ def place_groups(rows: list[GroupRow], pins: list[Pin], p: Params) -> tuple[list
     if not n:
         return [], []
     if not level2:
-        return [None] * n, [diag("no-groups", "no 二级指标 label found; 一级/二级 left empty",
+        return [None] * n, [diag("no-groups", "no level-2 group label found; the levels are left empty",
                                  [x for r in rows for x in r.lines])]
     own = {grp: [x for x in pins if x.label == grp] for grp in level2}
     outer = [x for x in pins if x.label in t.level1]

@@ -54,7 +54,7 @@ def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | No
         if margin < p.thin_margin:
             moved = [ln for a, b in zip(best.entries, o.entries) if a is not b and a is not None
                      for c in a.cells for ln in c.lines]
-            diags.append(diag("name-order-uncertain", f"the order of the 三级指标 names rests on thin evidence "
+            diags.append(diag("name-order-uncertain", f"the order of the indicator names rests on thin evidence "
                               f"({best.note or 'best'} over {o.note or 'runner-up'}, margin {margin:.2f})", moved))
         return best, o, margin, diags
     return best, None, 0.0, []
