@@ -53,7 +53,8 @@ class Column:
     """The seed's dialect: the 三级指标 column printed apart, cut into entries (a name, wrapped or
     not, and its deviation), then ordered by bands; and the goal texts among the free lines."""
     goal_min_width: int = 38           # goal prose is at least this wide …
-    goal_slack: int = 10               # … and within this of the widest text of its form
+    goal_slack: int = 10               # … and within this of the widest text of its form,
+    goal_share: float = 0.8            # … or this share of it (a line of digits prints narrower)
     short_goal_min_width: int = 16     # a one-sentence goal standing on its own is this wide at least
     full_line_slack: int = 4           # a wrapped prose line is "full" within this of the widest
     cell_full_slack: int = 2           # a wrapped name or deviation line fills its column but one character
@@ -86,6 +87,7 @@ class Names:
     deviation_lost: float = 4.0        # a row that lost points has a deviation
     deviation_full: float = 1.0        # a deviation on a row that kept all its points (rarer)
     group: float = 1.5                 # the name's words fit the row's 二级 group
+    group_order: float = 0.5           # per pair of names whose groups stand against the template's order
     rounds: int = 3                    # names ⇄ groups placed again until stable, at most this often
 
 

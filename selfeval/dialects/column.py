@@ -80,7 +80,7 @@ def goal_paragraphs(lines: list[FreeLine], p: Params) -> list[list[FreeLine]]:
     full and ends no sentence (pdftotext puts blank lines inside wrapped cells)."""
     c = p.column
     widest = max((widest_segment(x.text) for x in lines), default=0)
-    threshold = max(c.goal_min_width, widest - c.goal_slack)
+    threshold = max(c.goal_min_width, min(widest - c.goal_slack, c.goal_share * widest))
     paras = _prose(lines, threshold, p, set())
     for _ in range(2):
         if len(paras) >= 2:

@@ -33,6 +33,18 @@ def entry_score(e: Entry | None, row: Row, cues: RowCues, level2: str | None, p:
     return s
 
 
+def inversions(entries: list[Entry | None], rank: dict[str, int]) -> int:
+    """Pairs of names whose words point to groups in the other order than the template's (a
+    满意度 name above a 数量 name): the template prints its groups in one order, so a right
+    placement has few."""
+    ranks = []
+    for e in entries:
+        groups = name_groups(e.name.text) if e is not None and e.name is not None else ()
+        if groups:
+            ranks.append(min(rank[g] for g in groups if g in rank))
+    return sum(1 for i in range(len(ranks)) for j in range(i + 1, len(ranks)) if ranks[i] > ranks[j])
+
+
 def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | None], p: Params
                  ) -> tuple[NameOrder, NameOrder | None, float, list[Diagnostic]]:
     """The likeliest way to put the entries on the rows, the runner-up (another placement) and
@@ -40,9 +52,11 @@ def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | No
     if len(orders) == 1:
         return orders[0], None, 0.0, []
     cues = [RowCues.of(r.target.text if r.target else None) for r in rows]
+    rank = {g: k for k, g in enumerate(p.template.level2)}
     scored = []
     for o in orders:
         s = o.prior + sum(entry_score(e, r, c, g, p) for e, r, c, g in zip(o.entries, rows, cues, level2))
+        s -= p.names.group_order * inversions(o.entries, rank)
         scored.append((s, o))
     scored.sort(key=lambda x: -x[0])
     best_score, best = scored[0]
