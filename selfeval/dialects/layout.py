@@ -144,38 +144,42 @@ def _anchor(i: int, f: dict, rest: list[tuple[int, str]], loose: list) -> _Ancho
     return _Anchor(i, f, xs)
 
 
-def _columns(anchors: list[_Anchor], name_x: int) -> dict:
-    """Where each column stands, from the anchors' own cells."""
+def _columns(anchors: list[_Anchor], header: dict) -> dict:
+    """Where each column stands, from the anchors' own cells; failing those, from the header's
+    words (packed closer by pdftotext, so a last resort)."""
     col_x = {}
     for col in COLUMNS:
         xs = sorted(a.x[col] for a in anchors if a.x.get(col) is not None)
         if xs:
             col_x[col] = xs[len(xs) // 2]
-    col_x.setdefault("name", name_x)
+    for col, x in header.items():
+        col_x.setdefault(col, x)
     return col_x
 
 
-def _column_of(x: int, token: str, col_x: dict) -> str:
-    """A loose token's column: its looks first, then the nearest column of its kind."""
+def _column_of(x: int, token: str, col_x: dict, p: Params) -> str:
+    """A loose token's column: its looks first (prose is a deviation; a text wider than any
+    value cell is a name or a deviation), then the nearest column of its kind."""
     quantish = bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
     if prose_marks(token) and not quantish:
         return "dev"
     if "dev" in col_x and x >= col_x["dev"] - 2 and not quantish:
         return "dev"
-    candidates = ("target", "actual") if quantish else COLUMNS
+    wide = width(token) > p.rows.cell_piece_width
+    candidates = ("target", "actual") if quantish else ("name", "dev") if wide else COLUMNS
     known = [c for c in candidates if c in col_x]
     if not known:
         return candidates[0]
     return min(known, key=lambda c: abs(col_x[c] - x))
 
 
-def _type_loose(loose: list, items: list[Lexed], col_x: dict) -> dict[str, list[Fragment]]:
+def _type_loose(loose: list, items: list[Lexed], col_x: dict, p: Params) -> dict[str, list[Fragment]]:
     pieces: dict[str, list[Fragment]] = {c: [] for c in COLUMNS}
     by_line: dict[int, list[tuple[int, str]]] = {}
     for i, x, tok in loose:
         by_line.setdefault(i, []).append((x, tok))
     for i, toks in by_line.items():
-        cols = [_column_of(x, tok, col_x) for x, tok in toks]
+        cols = [_column_of(x, tok, col_x, p) for x, tok in toks]
         cellish = [k for k, c in enumerate(cols) if c in ("target", "actual")]
         if len(cellish) == 2:
             # two cell pieces on one line: the order of the line tells the columns
@@ -232,11 +236,11 @@ def _whole(value: str | None, col: str, t) -> bool:
 
 
 def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: list[Lexed],
-                        line_gap: int) -> list[list[Fragment]]:
+                        line_gap: int, no_deviation: tuple[str, ...]) -> list[list[Fragment]]:
     """A deviation cell is a block of nearby lines (at most one line of another column between
     two of them), its last line ending a sentence, centred on its row: blocks are cut after each
-    sentence end; a block that holds a row's own piece (on the row's line) is that row's, any
-    other goes to the row nearest its middle line whose deviation is not yet whole."""
+    sentence end and after a cell that says there is none (无); a block that holds a row's own
+    piece (on the row's line) is that row's, any other goes to the row nearest its middle line."""
     own = [Fragment(a.index, items[a.index].no, a.x.get("dev") or 0, a.f["deviation"])
            for a in anchors if a.f.get("deviation")]
     owner = {a.index: r for r, a in enumerate(anchors)}
@@ -245,7 +249,8 @@ def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: li
     for fr in seq:
         two_rows = fr in own and any(x in own for x in blocks[-1]) if blocks else False
         last = blocks[-1][-1].text if blocks else ""
-        if blocks and fr.line - blocks[-1][-1].line <= line_gap and not ends_sentence(last) and not two_rows:
+        if blocks and fr.line - blocks[-1][-1].line <= line_gap and not ends_sentence(last) and not two_rows \
+                and last not in no_deviation:
             blocks[-1].append(fr)
         else:
             blocks.append([fr])
@@ -297,7 +302,7 @@ def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
 def _build_rows(anchors: list[_Anchor], pieces: dict[str, list[Fragment]], items: list[Lexed], p: Params):
     t = p.template
     per = {c: _to_rows(pieces[c], anchors, c, t) for c in COLUMNS if c != "dev"}
-    per["dev"] = _deviations_to_rows(pieces["dev"], anchors, items, p.rows.line_gap)
+    per["dev"] = _deviations_to_rows(pieces["dev"], anchors, items, p.rows.line_gap, t.words("cells", "no_deviation"))
     out = []
     for r, a in enumerate(anchors):
         cells = _value_cells(a, per["target"][r], per["actual"][r], p)
@@ -484,14 +489,16 @@ def _table(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> s
         return set()
     end = next((i for i in range(start + 1, len(items)) if items[i].kind in ("total", "grade")), len(items))
     header = tokens_at(items[start].line.text)
-    name_x = next((x for x, tok in header if p.template.label_slot(tok) == "name"), header[0][0] + 20)
+    slots = {"name": "name", "deviation": "dev"}
+    at = {slots[p.template.label_slot(tok)]: x for x, tok in header if p.template.label_slot(tok) in slots}
+    name_x = at.setdefault("name", header[0][0] + 20)
     body = [i for i in range(start + 1, end) if i not in used and items[i].kind != "indicator_header"]
     anchors, labels, loose = _scan(items, start, end, name_x, p)
     anchors = [a for a in anchors if a.index in body]
     if not anchors:
         return set()
-    col_x = _columns(anchors, name_x)
-    pieces = _type_loose([x for x in loose if x[0] in body], items, col_x)
+    col_x = _columns(anchors, at)
+    pieces = _type_loose([x for x in loose if x[0] in body], items, col_x, p)
     _emit_rows(_build_rows(anchors, pieces, items, p), reading, items)
     _labels([fr for fr in labels if fr.line in body], reading, anchors, p)
     return set(body) | {start}
