@@ -81,8 +81,11 @@ class Lexer:
         self.pattern = regex.compile(rf"^(?:{_alternatives(template)})$")
         self.level_labels = frozenset(template.level1 + template.level2)
         # labels of the form's left margin, printed beside the block they head
-        self.margin = frozenset(template.spellings("funds", "funds_unit", "goals"))
+        self.margin_text = "\x00".join(template.spellings("funds", "funds_unit", "goals"))
 
+    def _margin(self, token: str) -> bool:
+        """A margin label or a piece of one (项目资金, 年度, 总体 …)."""
+        return len(token) >= 2 and "\x00" not in token and token in self.margin_text
     def kind(self, text: str) -> tuple[str, dict]:
         t = text.strip()
         if not t:
@@ -91,12 +94,17 @@ class Lexer:
         if m:
             return self._matched(m)
         tokens = t.split()
-        if len(tokens) > 1 and tokens[0] in self.margin:
-            # a margin label printed on a fund row's line (项目资金 其中：当年财政拨款 64.80 …)
-            m = self.pattern.match(t[len(tokens[0]):].strip())
+        if len(tokens) > 1 and self._margin(tokens[0]):
+            # a margin label (or a piece of one) printed on a line of the block beside it:
+            # 项目资金 其中：当年财政拨款 64.80 …, 年度 预期目标 实际完成情况
+            rest = t[len(tokens[0]):].strip()
+            m = self.pattern.match(rest)
             if m and m.lastgroup == "k_fund_row":
                 kind, fields = self._matched(m)
                 return kind, fields | {"margin": tokens[0]}
+            got = self._headers(rest.split())
+            if got is not None:
+                return got[0], got[1] | {"margin": tokens[0]}
         got = self._headers(tokens)
         if got is not None:
             return got
