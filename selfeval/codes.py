@@ -64,6 +64,35 @@ CODES: dict[str, tuple[str, str]] = {
     "goals-interleaved": (WARNING, "the lines of the two goal texts were printed interleaved; told apart by their "
                                    "widths: check both texts"),
     "goal-uncertain": (WARNING, "a goal text that does not read as one paragraph: it may hold lines of the other"),
+    # the cells dialect
+    "unit-apart": (INFO, "the implementing unit printed away from the title block: the body's name found among "
+                         "the table's cells taken"),
+    "department-order": (INFO, "the implementing unit printed before the department: told apart by how their "
+                               "names end"),
+    "fund-value-apart": (INFO, "a fund row's values printed after the other rows, put in the columns it lacks"),
+    "goal-paragraphs": (WARNING, "more than two prose texts where the two goal texts were expected; the first two "
+                                 "are taken"),
+    "goals-header-missing": (WARNING, "goal texts found without the goal columns' header"),
+    "cells-count-mismatch": (ERROR, "fewer target cells found than actual cells"),
+    "number-moved": (INFO, "a weight or score printed out of its row's place, put back where the sums hold"),
+    "numbers-by-column": (INFO, "weights and scores printed as columns, not row by row: read as two streams where "
+                                "the sums hold"),
+    "values-paired-by-unit": (INFO, "targets and actuals printed out of step, paired by their units"),
+    "printed-by-columns": (INFO, "the table printed column by column: cells matched to rows by their rank in each "
+                                 "column"),
+    "names-regrouped": (WARNING, "a block of indicator names printed apart from the names' column put back where "
+                                 "its cue words stand in the template's order of groups"),
+    "name-run": (INFO, "names printed together before a row given in order to the rows up to it that no other "
+                       "name names"),
+    "name-moved": (INFO, "an indicator name placed on another row than where it is printed, by its cues"),
+    "name-order-unsearched": (WARNING, "more names or rows than a form has: names kept in printed order"),
+    "deviation-joined": (INFO, "the lines of a deviation printed apart (other cells between them) joined"),
+    "deviation-opener-uncertain": (WARNING, "a deviation's first line, printed apart, could open more than one "
+                                            "line printed beside a row's score; the closest in print was taken"),
+    "deviation-column": (INFO, "deviations printed together at a page's foot given in order to the rows above "
+                               "that lost points"),
+    "deviation-row-uncertain": (WARNING, "deviations printed apart for another count of rows that lost points; "
+                                         "their rows are a guess"),
 }
 
 

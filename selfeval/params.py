@@ -46,6 +46,10 @@ class Rows:
     fragment_gap: int = 2              # spaces that part two fragments of a line
     goal_gap: int = 10                 # columns between the starts of the two goal texts
     unit_above_indent: int = 20        # a 实施单位 name centred on its line: its first half above
+    # a deviation printed in a page's tail (-raw), onto a row its place allows:
+    tail_lost: float = 1.0             # … a row that lost points
+    tail_named: float = 2.0            # … a row whose name the deviation repeats
+    tail_direction: float = 2.0        # … a row whose values say what the deviation says (超出 / 未达到)
 
 
 @attrs.frozen
@@ -117,6 +121,47 @@ class Bounds:
 
 
 @attrs.frozen
+class Cells:
+    """One cell per line (``cells``): a spreadsheet's PDF in default mode, a drawn form printed
+    column by column. Cells cut and typed by their looks, rows rebuilt from each type's stream."""
+    goal_width: int = 56               # goal prose wraps wider than any other cell (display columns)
+    goal_column_gap: int = 8           # the full lines of two interleaved goal texts differ this much in width
+    full_line: int = 36                # a prose line this wide that ends a sentence may still run on
+    label_reach: int = 8               # a label's pieces stand this many cells apart at most
+    name_wrap: int = 30                # a name this wide may wrap in its cell …
+    name_tail_width: int = 4           # … leaving a tail this narrow on the next line
+    dev_piece: int = 8                 # a text this wide right of a number on its line is a deviation's piece
+    dev_full: int = 26                 # a deviation's line this wide that ends no sentence goes on …
+    dev_width: int = 56                # … with the next text at most this wide
+    short_word: int = 8                # a word this narrow may be a target even with no cue
+    target_skip: float = 1.5           # a likely target word read as no target (per reason it is likely)
+    target_shift: float = 1.0          # a target placed this many rows from where it is printed
+    unit_clash: float = 10.0           # a target paired with an actual of another unit
+    unit_shift: float = 3.0            # a (target, actual) placed this many rows from where printed
+    unit_score: float = 1.5            # … on a row whose score says the opposite of the values
+    name_move: float = 5.0             # a name placed away from where it is printed …
+    name_shift: float = 0.5            # … and per row it moves
+    rank_shift: float = 3.0            # printed by columns: per row a name moves from its rank
+    name_run: int = 3                  # this many names printed together are a piece of their column
+    name_tail: float = 2.0             # a name printed after the table, placed on any row
+    name_gap: float = 0.5              # printed by columns: a row left out of the names' order …
+    name_skip: float = 3.0             # … and a name left out of it
+    group_inversions: int = 2          # a block of names moved back where it leaves this many fewer
+    group_moves: int = 3               # … pairs against the groups' order; at most this many blocks,
+    group_work: int = 1500             # … and blocks × places tried at most this many
+    sum_tolerance: float = 0.011       # weights and scores add up to the total within this per term
+    number_beam: int = 24              # weights/scores as columns: partial sums kept per count of weights;
+    number_cents: int = 2              # … cents of rounding drift per row in their sums;
+    sum_margin: float = 4.0            # … a labelling whose sums hold preferred by this much;
+    number_off_line: float = 2.0       # … two numbers of one line not read as weight then score;
+    number_column_break: float = 1.0   # … a block of numbers alone read as two columns;
+    number_off_header: float = 3.0     # … a number under a weight/score header read as the other;
+    number_beside: float = 5.0         # … a number at the start of a deviation's line read as a weight;
+    number_late: float = 0.1           # … numbers printed out of order put back, per place they move
+    number_moves: int = 600            # … (at most this many places tried in all)
+
+
+@attrs.frozen
 class Params:
     mode: str = "auto"                 # the dialect: auto (detected per form) or one of dialects.NAMES
     template: Template = NATIONAL
@@ -130,3 +175,4 @@ class Params:
     goals: Goals = Goals()
     funds: Funds = Funds()
     bounds: Bounds = Bounds()
+    cells: Cells = Cells()

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import attrs
 
+from ..codes import diag
 from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
+from ..solve.cues import deviation_fit
 from ..lexer import Lexed
 from ..params import Params
 from ..template import NATIONAL
@@ -177,6 +179,7 @@ class _Table:
         self.starts: list[tuple[str, list[int], int]] = []   # (label, lines, row it starts)
         self.used: set[int] = set()
         self.stray_lines: list[int] = []
+        self.doubts: list = []
 
     # -- the pending lines: the last row's deviation, then the next row's name and pieces
     def deviation_goes_on(self, k: int) -> bool:
@@ -410,19 +413,29 @@ class _Tail:
         if not devs:
             return
 
+        r = self.table.p.rows
+
         def score(d: _TailDeviation, k: int) -> float:
             if not (d.lo <= k <= d.hi):
                 return NEG
             text = "".join(x for _, x in d.lines)
             name = join_wrapped(x for _, x in rows[k].name)
             lost = _lost(rows[k])
-            return 1.0 * lost + 2.0 * (len(name) >= 4 and name in text) - 0.001 * k
+            return (r.tail_lost * lost + r.tail_named * (len(name) >= 4 and name in text)
+                    + r.tail_direction * deviation_fit(text, rows[k].target, rows[k].actual, lost))
         picks = _monotone(len(devs), free, lambda i, k: score(devs[i], k))
         if picks is None:
             self.table.stray_lines += [no for d in devs for no, _ in d.lines]
             return
-        for d, k in zip(devs, picks):
+        for i, (d, k) in enumerate(zip(devs, picks)):
             rows[k].dev.extend(d.lines)
+            lo = picks[i - 1] + 1 if i else d.lo
+            hi = picks[i + 1] - 1 if i + 1 < len(picks) else d.hi
+            rivals = [j for j in free if lo <= j <= hi and j != k and score(d, j) > score(d, k) - self.table.p.thin_margin]
+            if rivals:
+                self.table.doubts.append(diag(
+                    "deviation-uncertain", f"a deviation printed after the rows, put on row {k + 1}; row "
+                    f"{rivals[0] + 1} fits it as well", [no for no, _ in d.lines]))
 
 
 NEG = float("-inf")
@@ -562,6 +575,7 @@ def _emit(table: _Table, tail: _Tail, reading: Reading) -> None:
         reading.rows.append(Row(cells[0], cells[1], num[0], num[1], y=k, extent=(k, k)))
         entries.append(Entry(_piece_cell(r.name, "name", r.y, reading), _piece_cell(r.dev, "deviation", r.y, reading)))
     reading.orders = [NameOrder(entries)]
+    reading.diagnostics += table.doubts
     for lab, lines, row in table.starts:
         c = reading.add(Cell(lab, lines, "label"))
         reading.pins.append(Pin(lab, c, "starts" if lab in table.t.level2 else "contains", row))
@@ -591,10 +605,12 @@ def read(items: list[Lexed], p: Params) -> Reading:
 def _goals(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> None:
     """The goal texts: the free prose lines (none of the table's), whole and in order."""
     lines = []
+    index = {}
     apart = True
     for i, it in enumerate(items):
         if it.kind == "text" and i not in used:
             lines.append((it.no, it.text, apart))
+            index[it.no] = i
             apart = False
         elif it.kind != "blank":
             apart = True
@@ -604,7 +620,7 @@ def _goals(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> N
     for para in paras:
         reading.goals.append(reading.add(Cell(join_wrapped(x for _, x in para), [n for n, _ in para], "goal",
                                               y=para[0][0])))
-        used.update(i for i, it in enumerate(items) if it.no in {n for n, _ in para})
+        used.update(index[n] for n, _ in para)
 
 
 def _labels(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> None:

@@ -122,3 +122,19 @@ def reads_as_name(text: str) -> int:
     ends = text.endswith(NAME_ENDINGS)
     shaped = any(s in text for s in NAME_SHAPES)
     return min(2, int(typed) + int(typed and ends) + int(shaped))
+
+
+def deviation_fit(text: str, target: str | None, actual: str | None, lost: bool) -> float:
+    """How well a deviation text fits a row: one that says the actual passed its target
+    (超出年初目标值) fits a row whose actual is above its target, one that says it fell short
+    fits a row below its target or that lost points; +1 fits, -1 goes against, 0 says nothing."""
+    over = any(w in text for w in T.words("cues", "deviation_over"))
+    under = any(w in text for w in T.words("cues", "deviation_under"))
+    if not (over or under):
+        return 0.0
+    t, a = parse_cell(target or ""), parse_cell(actual or "")
+    above = None if t is None or a is None else a[1] > t[1] + 1e-9
+    below = None if t is None or a is None else a[1] < t[1] - 1e-9
+    if over:
+        return 0.0 if above is None else (1.0 if above else -1.0)
+    return 1.0 if (below or lost) else (-1.0 if below is False else 0.0)

@@ -24,14 +24,14 @@ from typing import Iterable
 
 import attrs
 
-from .model import Form, Indicator
-from .vocab import FUND_ITEMS, LEVEL1_OF, TAXONOMY
+from ..model import Form, Indicator
+from ..vocab import FUND_ITEMS, LEVEL1_OF, TAXONOMY
 
 WIDE = "≥≤"   # printed as wide glyphs by the producer of the real dump
 
 
 def display_width(text: str) -> int:
-    from .cells import width
+    from ..cells import width
     return width(text) + sum(1 for c in text if c in WIDE)
 
 
