@@ -49,7 +49,7 @@ class Inputs:
         return 3 if self.internal_errors else self.status or int(findings)
 
     def fail(self, path: str, reason: str) -> None:
-        click.echo(f"selfeval: {path}: {reason}", err=True)
+        click.echo(f"selfeval: {shown(path)}: {reason}", err=True)
         self.status = 2
 
     def forms(self) -> Iterator[Form]:
@@ -58,7 +58,7 @@ class Inputs:
             yield from self._forms_of(path)
 
     def _forms_of(self, path: str) -> Iterator[Form]:
-        name = None if path == "-" else path
+        name = None if path == "-" else shown(path)
         found = 0
         try:
             if path == "-":
@@ -89,9 +89,15 @@ class Inputs:
         for d in form.diagnostics:
             if d.code == "internal-error":
                 self.internal_errors += 1
-                click.echo(f"selfeval: {path}:{form.source.first_line}: form {form.source.form_index}: "
+                click.echo(f"selfeval: {shown(path)}:{form.source.first_line}: form {form.source.form_index}: "
                            f"internal error: {d.message} (SELFEVAL_DEBUG=1 shows where; please report it)",
                            err=True)
+
+
+def shown(path: str) -> str:
+    """A file name as text: bytes that are no UTF-8 (a name from another system) written with
+    the usual escape (``\\xff``), so that records and messages stay valid UTF-8."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _stdout():
@@ -213,12 +219,12 @@ def explain(file: str, form_index: int | None, as_json: bool, encoding: str | No
     try:
         stream = sys.stdin.buffer if file == "-" else open(file, "rb")
     except OSError as exc:
-        click.echo(f"selfeval: {file}: {exc.strerror or exc}", err=True)
+        click.echo(f"selfeval: {shown(file)}: {exc.strerror or exc}", err=True)
         sys.exit(2)
     found = []
     try:
         with stream:
-            for built in explain_lines(iter_lines(stream, encoding), params, None if file == "-" else file):
+            for built in explain_lines(iter_lines(stream, encoding), params, None if file == "-" else shown(file)):
                 if form_index is not None and built.form.source.form_index != form_index:
                     continue
                 if as_json:
@@ -226,7 +232,7 @@ def explain(file: str, form_index: int | None, as_json: bool, encoding: str | No
                 else:
                     out.write(to_text(built) + "\n\n")
     except NotText as exc:
-        click.echo(f"selfeval: {file}: not text: {exc}", err=True)
+        click.echo(f"selfeval: {shown(file)}: not text: {exc}", err=True)
         sys.exit(2)
     if as_json:
         out.write(json.dumps(found, ensure_ascii=False, indent=1) + "\n")
@@ -274,11 +280,11 @@ def _read_records(path: str) -> list[dict] | None:
                 raw = fh.read()
         return _load_records(path, raw)
     except IsADirectoryError:
-        click.echo(f"selfeval: {path}: is a directory", err=True)
+        click.echo(f"selfeval: {shown(path)}: is a directory", err=True)
     except OSError as exc:
-        click.echo(f"selfeval: {path}: {exc.strerror or exc}", err=True)
+        click.echo(f"selfeval: {shown(path)}: {exc.strerror or exc}", err=True)
     except (UnicodeDecodeError, ValueError) as exc:
-        click.echo(f"selfeval: {path}: not JSON records: {exc}", err=True)
+        click.echo(f"selfeval: {shown(path)}: not JSON records: {exc}", err=True)
     return None
 
 
@@ -334,7 +340,7 @@ def render(file: str) -> None:
     try:
         forms = [Form.from_dict(r) for r in records]
     except (KeyError, TypeError, AttributeError) as exc:
-        click.echo(f"selfeval: {file}: not records of this tool: {exc!r}", err=True)
+        click.echo(f"selfeval: {shown(file)}: not records of this tool: {exc!r}", err=True)
         sys.exit(2)
     out = _stdout()
     out.write(render_forms(forms))

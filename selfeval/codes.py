@@ -18,6 +18,9 @@ CODES: dict[str, tuple[str, str]] = {
     "unassigned": (WARNING, "a non-blank input line that went into no field; its number is given"),
     "internal-error": (ERROR, "reading this form met an unexpected failure (the exception's type and message); "
                               "its lines are reported as unassigned"),
+    "bad-bytes": (WARNING, "bytes that do not decode in the file's encoding (or a NUL) on this line, read as U+FFFD; "
+                           "the message gives their byte offsets"),
+    "control-characters": (WARNING, "control characters (an escape sequence, a stray bell …) removed from this line"),
     "dialect": (INFO, "which pdftotext dialect the form was read in, and how well the others fit"),
     "dialect-unread": (WARNING, "the dialect asked for (`--mode`) or detected could not read the form; "
                                 "another was used"),

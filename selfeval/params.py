@@ -153,6 +153,7 @@ class Cells:
     number_beam: int = 24              # weights/scores as columns: partial sums kept per count of weights;
     number_cents: int = 2              # … cents of rounding drift per row in their sums;
     sum_margin: float = 4.0            # … a labelling whose sums hold preferred by this much;
+    number_row: float = 1.0            # … per row a number among its row's values is read away from it;
     number_off_line: float = 2.0       # … two numbers of one line not read as weight then score;
     number_column_break: float = 1.0   # … a block of numbers alone read as two columns;
     number_off_header: float = 3.0     # … a number under a weight/score header read as the other;

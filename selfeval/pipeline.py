@@ -5,13 +5,15 @@ reported as ``unassigned`` on the nearest form, so that nothing of the input is 
 """
 from __future__ import annotations
 
+import io
 import itertools
 import multiprocessing
 import os
 from typing import BinaryIO, Iterable, Iterator
 
 from . import build
-from .decode import Line, decode_bytes, iter_lines, split_lines
+from .codes import diag
+from .decode import Line, iter_lines, split_lines
 from .model import Diagnostic, Form, Source
 from .lexer import lexer_for
 from .params import Params
@@ -20,9 +22,9 @@ from .split import Segment, split_forms
 DEFAULT_PARAMS = Params()
 
 
-def _orphans(lines: Iterable[Line]) -> list[Diagnostic]:
-    return [Diagnostic("warning", "unassigned", f"line outside any form: {ln.text.strip()[:60]}", [ln.no])
-            for ln in lines if not ln.blank]
+def _orphans(lines: list[Line]) -> list[Diagnostic]:
+    return [diag("unassigned", f"line outside any form: {ln.text.strip()[:60]}", [ln.no])
+            for ln in lines if not ln.blank] + damage(lines)
 
 
 def debugging() -> bool:
@@ -36,19 +38,35 @@ def read_form(segment: Segment, params: Params, file: str | None = None) -> Form
     type and message) and its lines are reported as unassigned — and the run goes on with the
     next form. With ``SELFEVAL_DEBUG=1`` the exception escapes at once."""
     try:
-        return build.build_form(segment, params, file, 0)
+        form = build.build_form(segment, params, file, 0)
     except Exception as exc:            # noqa: BLE001 — one form's failure is that form's only
         if debugging():
             raise
-        return failed_form(segment, file, exc)
+        form = failed_form(segment, file, exc)
+    if form is not None:
+        form.diagnostics.extend(damage(segment.lines))
+    return form
+
+
+def damage(lines: Iterable[Line]) -> list[Diagnostic]:
+    """What decoding had to change on these lines: bytes that did not decode, control
+    characters removed."""
+    out = []
+    for ln in lines:
+        if ln.bad:
+            shown = ", ".join(map(str, ln.bad[:8])) + (" …" if len(ln.bad) > 8 else "")
+            out.append(diag("bad-bytes", f"{len(ln.bad)} byte(s) that do not decode, at byte offset {shown}; read "
+                            "as U+FFFD", [ln.no]))
+        if ln.controls:
+            out.append(diag("control-characters", f"{ln.controls} control character(s) removed", [ln.no]))
+    return out
 
 
 def failed_form(segment: Segment, file: str | None, exc: BaseException) -> Form:
     lines = [ln.no for ln in segment.lines if not ln.blank]
     return Form(source=Source(file, 0, segment.first_line, segment.last_line), diagnostics=[
-        Diagnostic("error", "internal-error", f"{type(exc).__name__}: {exc}", lines),
-        Diagnostic("warning", "unassigned", "the form's lines, not read: an internal error stopped "
-                   "its reading", lines)])
+        diag("internal-error", f"{type(exc).__name__}: {exc}", lines),
+        diag("unassigned", "the form's lines, not read: an internal error stopped its reading", lines)])
 
 
 def _build_one(task: tuple[Segment, Params, str | None]) -> Form | None:
@@ -116,7 +134,8 @@ def parse(text: str, file: str | None = None, params: Params = DEFAULT_PARAMS) -
 
 def parse_bytes(data: bytes, file: str | None = None, encoding: str | None = None,
                 params: Params = DEFAULT_PARAMS) -> list[Form]:
-    return parse(decode_bytes(data, encoding), file, params)
+    """Parse a dump's bytes (UTF-8, UTF-16, GB18030; damaged bytes reported on their lines)."""
+    return list(iter_forms(iter_lines(io.BytesIO(data), encoding), file, params))
 
 
 def iter_stream(stream: BinaryIO, file: str | None = None, encoding: str | None = None,

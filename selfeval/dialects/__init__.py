@@ -7,8 +7,8 @@ into typed, positioned cells). The solver (``selfeval.solve``) knows no dialect.
 """
 from __future__ import annotations
 
-from . import default, layout, legacy_cells, raw
+from . import cells, default, layout, raw
 
-PLUGINS = {raw.NAME: raw, layout.NAME: layout, default.NAME: default}
-DETECTORS = {**PLUGINS, legacy_cells.NAME: legacy_cells}
+PLUGINS = {raw.NAME: raw, layout.NAME: layout, default.NAME: default, cells.NAME: cells}
+DETECTORS = dict(PLUGINS)
 NAMES = ("default", "layout", "raw", "cells")

@@ -624,3 +624,1039 @@ def _check_goals(goals: list[Cell], texts: dict[int, str], reading: Reading, p: 
         if why:
             reading.diagnostics.append(diag("goal-uncertain", f"{which} goal text: {why}; it may hold lines of "
                                             "the other goal text", nos))
+
+
+# --- the indicator table ---------------------------------------------------------------------------
+
+@attrs.define(eq=False)
+class Ctx:
+    """What the table's readers share: the reading, the knobs, the table's cells (the goal texts
+    aside), the printed lines by number, all the form's cells and the fund block."""
+
+    reading: Reading
+    p: Params
+    cells: list[Piece]
+    texts: dict[int, str]
+    every: list[Piece]
+    funds: Funds
+
+    @property
+    def t(self) -> Template:
+        return self.p.template
+
+    def note(self, code: str, message: str, cells=(), level: str | None = None) -> None:
+        note(self.reading, code, message, cells, level)
+
+
+def _text(c: Cell | None) -> str:
+    return c.text if c is not None else ""
+
+
+def ranks(starts: list[int]):
+    """pos -> the row a cell printed there stands at: the number of ``starts`` (a column's cells)
+    printed before it; ``after``: the row of the last one printed before it."""
+    def nat(pos: int, after: bool = False) -> int:
+        k = bisect.bisect_left(starts, pos)
+        return k - 1 if after else k
+    return nat
+
+
+def _table(cx: Ctx, start: int) -> None:
+    """The indicator rows; ``start``: where the header of the value columns stands (no 分值/得分
+    before it). A row's cells are placed where their 实际完成值 is printed, a row where its
+    分值/得分 pair is printed: the most orderly stream — when the rows are printed one after the
+    other; printed column by column, a cell's row is its rank in its own column's stream."""
+    cells = cx.cells
+    actuals = [c for c in cells if c.kind == "actual"]
+    n = len(actuals)
+    nat = ranks([a.pos for a in actuals])
+    targets = _targets(cells, actuals, nat, cx)
+    numbers = _row_numbers([c for c in cells if c.kind == "number" and c.pos > start], n, cx)
+    met = [_met(targets[k] if k < len(targets) else None, a, cx.t) for k, a in enumerate(actuals)]
+    pairs, total = _number_pairs(numbers, n, nat, cx, met)
+    names = [c for c in cells if c.kind == "word"]
+    by_rows = _printed_by_rows(actuals, [s for _, s in pairs])
+    pnat = ranks([s.pos for _, s in pairs if s is not None]) if by_rows else None
+    unit_of = _place_units(_units(targets, actuals, cx), pairs, pnat, names, cx)
+    rows = []
+    for k in range(n):
+        tg, a = unit_of[k] or (None, None)
+        rows.append(Row(tg, a, *pairs[k], y=float(k), extent=(a.pos, a.pos) if a else (-1, -1)))
+        for c in rows[-1].cells():
+            c.kind = "taken"
+    cx.reading.rows = rows
+    if total:
+        cx.reading.total = total
+        for c in total:
+            c.kind = "taken"
+    _entries(cx, rows, actuals, targets, names, pairs, pnat, by_rows)
+
+
+def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_rows: bool) -> None:
+    """Names, deviations and 二级 labels onto the rows: printed row by row, each where it stands
+    (``pnat``); printed by columns, by its rank in its column (``_column_homes``)."""
+    n = len(rows)
+    names_by_rows = _printed_by_rows(actuals, names, before=True)
+    homes = None
+    if names_by_rows and pnat:
+        nat = pnat
+    else:
+        nat = ranks([c.pos for c in names])
+        homes = _column_homes(names, cx.cells, actuals, targets, rows, cx)
+    if not (by_rows and names_by_rows):
+        cx.note("printed-by-columns", "the table printed column by column: cells matched to rows by their rank "
+                "in each column", actuals)
+    no_dev = words(cx.t).no_deviation
+    for c in cx.cells:
+        if c.kind == "word" and c.text in no_dev:
+            c.kind = "prose"        # 无: a deviation cell that says there is none
+    names = [c for c in cx.cells if c.kind == "word"]
+    pinned = _name_runs(names, cx.cells, nat, n, cx) if homes is None else {}
+    name_of = _place_names(names, rows, nat, cx, homes, pinned)
+    devs = _join_deviation_pieces([c for c in cx.cells if c.kind == "prose"], cx)
+    # a deviation printed on the line of a row's 得分 is that row's
+    score_row = {x: k for k, (_, sc) in enumerate(pairs) if sc is not None for x in sc.lines}
+    dev_of = _place_deviations(devs, rows, nat, cx, homes is not None, score_row)
+    cx.reading.orders = [NameOrder([Entry(name_of.get(k), dev_of.get(k)) for k in range(n)])]
+    # printed as a column, a label stands at the row of the name placed after it
+    lnat = nat if homes is None else _placed_rows(name_of, n)
+    cx.reading.pins = _pins([c for c in cx.cells if c.kind == "label"], lnat, n, cx.t)
+
+
+def _pins(labels: list[Piece], nat, n: int, t: Template) -> list[Pin]:
+    """Every label printed names a group of the form; a 二级 label printed among the rows stands
+    beside the row it is printed at (``contains``: weaker than a label printed on its row's
+    line in the other dialects, since a cell may stand a row or more from its own, and a merged
+    label stands at its group's middle). 一级 labels and those printed after the rows are parked."""
+    out = []
+    for c in labels:
+        k = nat(c.pos)
+        out.append(Pin(c.text, c, "contains", k) if k < n and c.text in t.level2 else Pin(c.text, c, "parked"))
+        if k < n and c.text in t.level2 and EXP == 1:
+            out.append(Pin(c.text, c, "contains", k))
+    return out
+EXP = 1
+
+
+def _printed_by_rows(actuals: list[Piece], others: list[Piece | None], before: bool = False) -> bool:
+    """Are the rows printed one after another? Yes when most rows have one of ``others`` printed
+    between their 实际完成值 and the next (``before``: between the previous one and theirs)."""
+    n = len(actuals)
+    if not n:
+        return True
+    pos = [c.pos for c in others if c is not None]
+    hits = 0
+    for k in range(n):
+        lo = actuals[k - 1].pos if before and k else (-1 if before else actuals[k].pos)
+        hi = actuals[k].pos if before else (actuals[k + 1].pos if k + 1 < n else INF)
+        i = bisect.bisect_right(pos, lo)
+        hits += i < len(pos) and pos[i] < hi
+    return 2 * hits >= n
+
+
+def _placed_rows(name_of: dict[int, Piece], n: int):
+    """pos -> row, for a table printed by columns: the row of the name placed there, or of the
+    first name printed after it."""
+    placed = sorted((c.pos, k) for k, c in name_of.items())
+    starts = [x for x, _ in placed]
+
+    def nat(pos: int, after: bool = False) -> int:
+        i = bisect.bisect_left(starts, pos)
+        return placed[i][1] if i < len(placed) else n
+    return nat
+
+
+# --- targets and actuals ----------------------------------------------------------------------------
+
+def _targets(cells: list[Piece], actuals: list[Piece], nat, cx: Ctx) -> list[Piece]:
+    """The 年度指标值 cells, one per row in printed order: every quantity with an operator, and
+    the words that read as a qualitative target — a word of the targets' vocabulary (及时,
+    按计划完成) or one printed right before an 实际完成值 (a long one may be the row's name, its
+    target printed apart). Which words are targets is searched (``_in_order``): each row gets
+    one, a target stands at its row, and a likely word left out costs."""
+    p, w = cx.p.cells, words(cx.t)
+    before_actual: set[int] = set()
+    prev = None
+    for c in cells:
+        if c.kind not in ("label", "taken"):
+            if c.kind == "actual" and prev is not None and prev.kind == "word":
+                before_actual.add(prev.pos)
+            prev = c
+    cands: list[tuple[Piece, float, float]] = []       # cell, cost of using, cost of leaving out
+    for c in cells:
+        if c.kind == "target":
+            cands.append((c, 0.0, INF))
+        elif c.kind == "word":
+            vocab, adjacent = c.text in w.targets, c.pos in before_actual
+            named = width(c.text) > p.short_word
+            if c.text in w.no_deviation and not adjacent:
+                continue
+            if vocab:
+                cands.append((c, 0.0, p.target_skip * (1 + adjacent)))
+            elif adjacent:
+                cands.append((c, p.target_skip / 2 * named, p.target_skip / (1 + named)))
+            elif not named:
+                cands.append((c, p.target_skip, 0.0))
+    chosen, k = _in_order(cands, len(actuals), nat, p.target_shift)
+    if k < len(actuals):
+        cx.note("cells-count-mismatch", f"{k} target cells found for {len(actuals)} actual cells",
+                [c for c, _, _ in cands])
+    for c, _, _ in cands:
+        c.kind = "word" if c.kind == "target" else c.kind
+    for c in chosen:
+        c.kind = "target"
+    return chosen
+
+
+def _in_order(cands: list[tuple[Piece, float, float]], n: int, nat, shift: float) -> tuple[list[Piece], int]:
+    """Order-keeping dynamic programme: f[i][k], the least cost with candidates 0..i-1 seen and k
+    of them used as rows 0..k-1. Returns the cells used and how many rows they fill."""
+    m = len(cands)
+    f = [[INF] * (n + 1) for _ in range(m + 1)]
+    take = [[False] * (n + 1) for _ in range(m + 1)]
+    f[0][0] = 0.0
+    for i, (c, use, leave) in enumerate(cands):
+        home = nat(c.pos)
+        for k in range(n + 1):
+            if f[i][k] == INF:
+                continue
+            if f[i][k] + leave < f[i + 1][k]:
+                f[i + 1][k], take[i + 1][k] = f[i][k] + leave, False
+            if k < n and f[i][k] + use + shift * abs(home - k) < f[i + 1][k + 1]:
+                f[i + 1][k + 1], take[i + 1][k + 1] = f[i][k] + use + shift * abs(home - k), True
+    k = n if f[m][n] < INF else max((j for j in range(n + 1) if f[m][j] < INF), default=0)
+    found, chosen = k, []
+    for i in range(m, 0, -1):
+        if take[i][k]:
+            chosen.append(cands[i - 1][0])
+            k -= 1
+    return chosen[::-1], found
+
+
+def _compatible(tg: Piece | None, a: Piece, t: Template) -> bool:
+    """A target and an actual of one row: both quantities in one unit, or a word and a word."""
+    if tg is None:
+        return True
+    pt, pa = parse_cell(tg.text), parse_cell(a.text)
+    if (pt is None) != (pa is None):
+        return pt is None and a.text in words(t).achievement
+    return pt is None or (pt[2] or "") == (pa[2] or "")
+
+
+def _units(targets: list[Piece], actuals: list[Piece], cx: Ctx):
+    """(target, actual) of each row: in printed order, unless that pairs quantities of different
+    units; then each target goes with the actual of its unit nearest in order."""
+    p = cx.p.cells
+    n = len(actuals)
+    zipped = [(targets[k] if k < len(targets) else None, actuals[k]) for k in range(n)]
+    if all(_compatible(tg, a, cx.t) for tg, a in zipped) or not targets or n > cx.p.bounds.max_rows:
+        return zipped
+    cost = [[p.target_shift * abs(i - k) + (0 if _compatible(tg, a, cx.t) else p.unit_clash)
+             for k, a in enumerate(actuals)] for i, tg in enumerate(targets)]
+    of_actual = {k: targets[i] for i, k in enumerate(min_cost_assignment(cost)) if k is not None}
+    units = [(of_actual.get(k), a) for k, a in enumerate(actuals)]
+    if any(u[0] is not z[0] for u, z in zip(units, zipped)):
+        cx.note("values-paired-by-unit", "targets and actuals printed out of step; paired by their units",
+                [c for tg, a in units if tg for c in (tg, a)])
+    return units
+
+
+def _met(tg: Piece | None, a: Piece, t: Template) -> bool | None:
+    """Does the actual meet the target? None when the cells do not say."""
+    w = words(t)
+    if a.text in w.achievement:
+        return a.text in w.met
+    pt, pa = parse_cell(tg.text) if tg else None, parse_cell(a.text)
+    if pt is None or pa is None or not pt[0]:
+        return None
+    op, tv, av = pt[0], pt[1], pa[1]
+    return {"≥": av >= tv, ">=": av >= tv, "≤": av <= tv, "<=": av <= tv, "=": abs(av - tv) < 1e-9,
+            ">": av > tv, "<": av < tv}.get(op)
+
+
+def _place_units(units, pairs, pnat, names: list[Piece], cx: Ctx):
+    """Each (target, actual) onto a row (a 分值/得分 pair): where its actual is printed (printed
+    after the table, any row), unless the evidence says otherwise — a target met goes with a
+    full score, one missed with lost points, and the name printed at the row fits the values
+    (unit 人 ↔ 人数, 元 ↔ 成本). A minimum-cost assignment."""
+    p, n = cx.p.cells, len(pairs)
+    if len(units) != n or n > cx.p.bounds.max_rows:
+        return [units[k] if k < len(units) else None for k in range(n)]
+    names_at: dict[int, list[str]] = {}
+    seen: dict[int, int] = {}
+    for c in names if pnat else ():
+        # names printed together before one row's numbers are that row's and the next ones'
+        home = pnat(c.pos)
+        seen[home] = seen.get(home, -1) + 1
+        names_at.setdefault(home + seen[home], []).append(c.text)
+    cost = []
+    for tg, a in units:
+        home = pnat(a.pos) if pnat else len(cost)
+        met = _met(tg, a, cx.t)
+        cues = RowCues.of(_text(tg))
+        line = []
+        for k, (w, s) in enumerate(pairs):
+            c = p.name_tail if home >= n else p.unit_shift * abs(home - k)
+            if met is not None and w is not None and s is not None:
+                full = not lost_points(number_or_none(w.text), number_or_none(s.text), cx.t)
+                c += p.unit_score * (full != met)
+            c -= max((lexical_cue(x, cues, cx.p.names.cue) for x in names_at.get(k, ())), default=0.0)
+            line.append(c - _order_tie(len(cost), k, n, n))
+        cost.append(line)
+    got = min_cost_assignment(cost)
+    placed = [None] * n
+    for i, k in enumerate(got):
+        if k is not None:
+            placed[k] = units[i]
+            if k != i:
+                tg, a = units[i]
+                cx.note("values-moved", f"{a.text} printed at row {i + 1}; placed on row {k + 1} by its score and "
+                        "name", [a] + ([tg] if tg else []))
+    return placed
+
+
+# --- the weights and scores -------------------------------------------------------------------------
+
+def _row_numbers(numbers: list[Piece], n: int, cx: Ctx) -> list[Piece]:
+    """The 总分 pair (its 分值 the largest number) closes the table's numbers: those after it are
+    not the rows' (fund values printed late join the fund block's stream)."""
+    if len(numbers) > 2 * n + 2 and n:
+        vals = [number_or_none(c.text) for c in numbers[:2 * n + 1]]
+        if vals[2 * n] == max(vals) and vals[2 * n] > vals[2 * n - 1]:
+            _fund_fallback(cx.every, cx.funds, numbers[2 * n + 2:], cx.reading, cx.p)
+            return numbers[:2 * n + 2]
+    return numbers
+
+
+def _pairs_ok(vals: list[float], n: int, fund: tuple[float, float], tol: float) -> bool:
+    if len(vals) != 2 * n + 2:
+        return False
+    w, s = vals[0:2 * n:2], vals[1:2 * n:2]
+    if any(b > a + tol for a, b in zip(w, s)):
+        return False
+    return abs(sum(w) + fund[0] - vals[-2]) <= tol * (n + 2) and abs(sum(s) + fund[1] - vals[-1]) <= tol * (n + 2)
+
+
+def _number_pairs(numbers: list[Piece], n: int, nat, cx: Ctx, met: list[bool | None]):
+    """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold, one
+    number printed out of its place is put back where they do (``_one_move``); when no single
+    move will do, the numbers were printed as two columns and are read as two streams
+    (``_number_columns``)."""
+    fund = cx.funds.total(cx.t)
+    vals = [number_or_none(c.text) for c in numbers]
+    order = list(range(len(numbers)))
+    if len(numbers) != 2 * n + 2:
+        cx.note("number-pairs", f"{len(numbers)} numbers for {n} rows and the total; taken in printed order",
+                numbers)
+    elif not _pairs_ok(vals, n, fund, cx.p.cells.sum_tolerance) and len(numbers) <= 2 * cx.p.bounds.max_rows:
+        order = _reorder(numbers, vals, n, nat, fund, cx, met)
+    seq = [numbers[x] for x in order]
+    pairs = [(seq[2 * k], seq[2 * k + 1]) if 2 * k + 1 < len(seq) else (None, None) for k in range(n)]
+    return pairs, ((seq[2 * n], seq[2 * n + 1]) if len(seq) >= 2 * n + 2 else None)
+
+
+def _reorder(numbers: list[Piece], vals, n: int, nat, fund, cx: Ctx, met) -> list[int]:
+    moved = _one_move(numbers, vals, n, nat, fund, cx, met)
+    if moved is not None:
+        cx.note("number-moved", f"{numbers[moved[1]].text} printed out of its row's place; put back where the "
+                "weights and scores add up", [numbers[moved[1]]])
+        return moved[0]
+    got = _number_columns(numbers, n, nat, fund, cx)
+    if got is None:
+        cx.note("number-pairs", f"{len(numbers)} numbers for {n} rows and the total that do not add up; taken "
+                "in printed order", numbers)
+        return list(range(len(numbers)))
+    order, fits, late = got
+    if not fits:
+        cx.note("number-pairs", "weights and scores read as the columns the print suggests; the sums do not "
+                "hold", numbers)
+        return order
+    cx.note("numbers-by-column", "weights and scores printed as columns, not row by row: read as two streams "
+            "where the sums hold", numbers)
+    if late:
+        cx.note("number-moved", f"{' '.join(numbers[i].text for i in late)} printed out of their column's order; "
+                "put back where the weights and scores add up", [numbers[i] for i in late])
+    return order
+
+
+def _one_move(numbers: list[Piece], vals, n: int, nat, fund, cx: Ctx, met):
+    """(order, the number moved): one number printed out of its place (after the table) put
+    back where the sums hold and where it moves least — between moves that cost the same, the
+    one whose full scores go with the rows whose values meet their targets (``met``)."""
+    tol, t = cx.p.cells.sum_tolerance, cx.t
+    m = len(numbers)
+    best = None
+    for i in range(m):
+        rest = [x for x in range(m) if x != i]
+        for j in range(m):
+            if j == i:
+                continue
+            cand = rest[:j] + [i] + rest[j:]
+            if not _pairs_ok([vals[x] for x in cand], n, fund, tol):
+                continue
+            moved = sum(abs(k // 2 - nat(numbers[x].pos, True)) for k, x in enumerate(cand) if k < 2 * n)
+            odd = sum(1 for k in range(min(n, len(met))) if met[k] is not None
+                      and (not lost_points(vals[cand[2 * k]], vals[cand[2 * k + 1]], t)) != met[k])
+            if best is None or (moved, odd) < best[0]:
+                best = ((moved, odd), cand, i)
+    return (best[1], best[2]) if best else None
+
+
+def _number_columns(numbers: list[Piece], n: int, nat, fund, cx: Ctx):
+    """分值 and 得分 printed as two column streams (a block of weights, then a block of scores, or
+    a row's 分值 beside its values and the 得分 column apart): each number is labelled weight or
+    score so that both streams keep their order, a row's 得分 follows its 分值, no score exceeds
+    its weight and the sums meet 总分 (``_label_numbers``); of the places 总分 may stand, the one
+    whose sums hold. Returns (the numbers' order as pairs then the 总分 pair, whether the sums
+    hold, the numbers moved out of their printed order — ``_late_block``), or None."""
+    best = None
+    candidates = [(tw, ts) for tw, ts in _total_candidates(numbers, cx)
+                  if any(c is tw for c in numbers) and any(c is ts for c in numbers)]
+    for tw, ts in candidates:
+        body = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
+        if len(body) == 2 * n and n:
+            best = _better(best, _label_numbers(numbers, body, tw, ts, n, nat, fund, cx), body, tw, ts, numbers)
+    if best is None or not best[2]:
+        best = _late_block(numbers, n, nat, fund, cx, candidates, best)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _better(best, got, body: list[int], tw: Piece, ts: Piece, numbers: list[Piece], moved: float = 0.0, late=()):
+    """The better of ``best`` and a labelling ``got`` of ``body``: (key, order, sums hold, moved)."""
+    if got is None:
+        return best
+    cost, fits, labels = got
+    ws = [body[j] for j, x in enumerate(labels) if x == 0]
+    ss = [body[j] for j, x in enumerate(labels) if x == 1]
+    order = [x for pair in zip(ws, ss) for x in pair] + [numbers.index(tw), numbers.index(ts)]
+    key = (not fits, cost + moved)
+    return (key, order, fits, list(late)) if best is None or key < best[0] else best
+
+
+def _late_block(numbers: list[Piece], n: int, nat, fund, cx: Ctx, candidates, best):
+    """Numbers printed out of both columns' order: the run printed after the 总分 pair (pdftotext
+    sets a few cells of the table beside a 二级 label printed late), or a number alone in its
+    block (tried only when the run is none or does not make the sums hold). Each is put back,
+    in its order, at every earlier place among the rows' numbers (such cells are printed later
+    than their rows, never earlier); the labelling whose sums hold and fits the print best is
+    taken, each place a number moves costing ``Cells.number_late``."""
+    p = cx.p.cells
+    per_block: dict[int, list[int]] = {}
+    for i, c in enumerate(numbers):
+        per_block.setdefault(c.block, []).append(i)
+    for tw, ts in candidates:
+        end = max(numbers.index(tw), numbers.index(ts))
+        rest = [i for i, c in enumerate(numbers) if c is not tw and c is not ts]
+        if len(rest) != 2 * n or n == 0:
+            continue
+        moves = [[i for i in rest if i > end]]
+        moves += [b for b in per_block.values() if len(b) == 1 and b[0] < end and b[0] in rest]
+        for k, late in enumerate(moves):
+            if k == 1 and best is not None and best[2]:
+                break                   # the run after 总分 put back: no number alone is tried
+            if not late or len(moves) * len(rest) > p.number_moves:
+                continue
+            body = [i for i in rest if i not in late]
+            for at in range(rest.index(late[0])):
+                cand = body[:at] + late + body[at:]
+                got = _label_numbers(numbers, cand, tw, ts, n, nat, fund, cx)
+                if got is not None and got[1]:
+                    shift = abs(at - rest.index(late[0]))
+                    best = _better(best, got, cand, tw, ts, numbers, p.number_late * shift, late)
+    return best
+
+
+def _total_candidates(numbers: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece]]:
+    """Where the 总分 pair may be: after its label; else the largest number (the full 100) and
+    the number after it, or one of the next few (its 得分 printed a little apart)."""
+    cells, total = cx.cells, words(cx.t).total
+    at = next((k for k, c in enumerate(cells) if c.kind == "template" and c.text in total
+               and k + 2 < len(cells) and cells[k + 1].kind == cells[k + 2].kind == "number"), None)
+    if at is not None:
+        return [(cells[at + 1], cells[at + 2])]
+    if len(numbers) < 2:
+        return []
+    vals = [number_or_none(c.text) for c in numbers]
+    top = max(vals[:-1])
+    k = max(j for j in range(len(numbers) - 1) if vals[j] == top)
+    return [(numbers[k], numbers[j]) for j in range(k + 1, min(len(numbers), k + 5)) if vals[j] <= top]
+
+
+def _print_marks(numbers: list[Piece], body: list[int], cells: list[Piece], t: Template):
+    """What the print says of the numbers: the blocks where a number stands at its row (with its
+    row's values, or alone in its block), a 分值/得分 header word over a block (0 weight, 1
+    score), and which numbers stand at the start of a deviation's line (a score, which may be
+    printed before its row's 分值)."""
+    valued = {c.block for c in cells if c.kind in ("target", "actual")}
+    per_block: dict[int, int] = {}
+    for c in numbers:
+        per_block[c.block] = per_block.get(c.block, 0) + 1
+    valued |= {b for b, k in per_block.items() if k == 1}
+    header: dict[int, int] = {}
+    for c in cells:
+        slot = t.label_slot(c.text) if c.kind == "template" else None
+        if slot in ("weight", "score"):
+            header.setdefault(c.block, int(slot == "score"))
+    at = {c.pos: c for c in cells}
+    beside = [c.line_mate and c.pos + 1 in at and at[c.pos + 1].kind == "prose" for c in (numbers[i] for i in body)]
+    return valued, header, beside
+
+
+def _label_numbers(numbers: list[Piece], body: list[int], tw: Piece, ts: Piece, n: int, nat, fund,
+                   cx: Ctx) -> tuple[float, bool, tuple] | None:
+    """The search of ``_number_columns`` for one place of 总分: (cost, sums hold, labels). A beam
+    over the numbers in printed order keeps, per count of weights, the cheapest labelling for
+    each sum of weights (in cents); the cheapest whose sums meet 总分 is taken unless one that
+    fits the print by more than ``Cells.sum_margin`` better does not."""
+    p = cx.p.cells
+    vals = [round(number_or_none(numbers[i].text) * 100) for i in body]
+    done = _beam(numbers, body, vals, n, nat, _print_marks(numbers, body, cx.cells, cx.t), p)
+    if not done:
+        return None
+    want = round(number_or_none(tw.text) * 100) - round(fund[0] * 100)
+    want_s = round(number_or_none(ts.text) * 100) - round(fund[1] * 100)
+    tol = p.number_cents * (n + 1)
+    fitting = [(cost, labels) for total, (cost, labels, _, _) in done.items()
+               if abs(total - want) <= tol and abs(sum(vals) - total - want_s) <= tol]
+    cost, labels = min((c, lab) for c, lab, _, _ in done.values())
+    if fitting and min(fitting)[0] <= cost + p.sum_margin:
+        fcost, flabels = min(fitting)
+        return fcost, True, flabels
+    return cost, False, labels
+
+
+def _beam(numbers, body, vals, n, nat, marks, p) -> dict:
+    """{sum of weights: (cost, labels, weights, scores)} of the labellings with n weights."""
+    beside = marks[2]
+    beam: dict[int, dict[int, tuple]] = {0: {0: (0.0, (), (), ())}}
+    for j, i in enumerate(body):
+        c, prev = numbers[i], numbers[body[j - 1]] if j else None
+        nxt: dict[int, dict[int, tuple]] = {}
+        for w, by_sum in beam.items():
+            s = j - w
+            for total, (cost, labels, wvals, svals) in by_sum.items():
+                for lab in (0, 1):
+                    if (lab == 0 and w >= n or lab == 1 and s >= n or lab == 1 and s >= w and not beside[j]
+                            or lab == 1 and s < w and vals[j] > wvals[s] or lab == 0 and w < s and svals[w] > vals[j]):
+                        continue
+                    add = _label_cost(c, prev, lab, w if lab == 0 else s, labels[-1] if labels else None,
+                                      beside[j], marks, nat, p)
+                    slot = nxt.setdefault(w + (lab == 0), {})
+                    key = total + (vals[j] if lab == 0 else 0)
+                    if key not in slot or cost + add < slot[key][0]:
+                        slot[key] = (cost + add, labels + (lab,), wvals + ((vals[j],) if lab == 0 else ()),
+                                     svals + ((vals[j],) if lab == 1 else ()))
+        for w, by_sum in nxt.items():
+            if len(by_sum) > p.number_beam:
+                nxt[w] = dict(sorted(by_sum.items(), key=lambda kv: kv[1][0])[:p.number_beam])
+        beam = nxt
+    return beam.get(n, {})
+
+
+def _label_cost(c: Piece, prev: Piece | None, lab: int, row: int, last: int | None, beside: bool, marks, nat,
+                p) -> float:
+    """What labelling ``c`` weight (0) or score (1) of ``row`` costs: in a block with its row's
+    values a number belongs to that row; in a block of numbers alone the label changes as
+    little as it can (a column), except across one line (分值 得分 side by side); a header word
+    over a block names its column; a number at the start of a deviation's line is a score."""
+    valued, header, _ = marks
+    add = p.number_beside if beside and lab == 0 else 0.0
+    if c.block in valued and nat(c.pos, True) >= 0:     # (before any row: no clue)
+        add += p.number_row * abs(row - nat(c.pos, True))
+    elif prev is not None and prev.block == c.block:
+        if prev.line_mate:
+            add += 0.0 if (last, lab) == (0, 1) else p.number_off_line
+        elif last != lab:
+            add += p.number_column_break
+    if c.block in header and header[c.block] != lab:
+        add += p.number_off_header
+    return add
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+def _evidence(name: str, cues: RowCues, row: Row, p: Params) -> float:
+    """How well a name fits a row: its words and the row's values (及时 ↔ 及时性, 人 ↔ 人数), and a
+    group the name reads as that the row's values speak of."""
+    s = lexical_cue(name, cues, p.names.cue)
+    if any(value_cue(_text(row.target), _text(row.actual), g) for g in name_groups(name)):
+        s += p.names.group
+    return s
+
+
+def _column_homes(names: list[Piece], cells: list[Piece], actuals, targets, rows: list[Row], cx: Ctx) -> dict:
+    """Where each name stands when the names are printed as a column: a name printed among the
+    values (right after a 年度指标值 or 实际完成值, header words and labels aside) stands at the
+    row of the value printed next; the column's names fill the other rows in order — an
+    order-keeping alignment (``_align_in_order``), so that where the column lacks a name (printed
+    elsewhere) the names after the gap still meet the rows their cues fit (pos -> row; ``len(rows)``:
+    after the table)."""
+    n = len(rows)
+    row_at = {c.pos: k for k, c in enumerate(targets)} | {c.pos: k for k, c in enumerate(actuals)}
+    value_pos = sorted(row_at)
+    homes: dict[int, int] = {}
+    named = {c.pos for c in names}
+    after_value = False
+    for c in cells:
+        if c.pos in named and after_value:
+            i = bisect.bisect_left(value_pos, c.pos)
+            homes[c.pos] = row_at[value_pos[i]] if i < len(value_pos) else n
+        if c.kind not in ("template", "label"):
+            after_value = c.pos in row_at
+    free = sorted(set(range(n)) - set(homes.values()))
+    column = _group_order([c for c in names if c.pos not in homes], cx)
+    homes.update(_align_in_order(column, [rows[k] for k in free], free, n, cx.p))
+    return homes
+
+
+def _inversions(ranks_: list[tuple[int, int] | None]) -> int:
+    """Pairs of names whose groups stand against the template's order (a name's (lowest, highest)
+    rank of the groups its words point to; None: no cue)."""
+    seen = [r for r in ranks_ if r is not None]
+    return sum(1 for i, a in enumerate(seen) for b in seen[i + 1:] if a[0] > b[1])
+
+
+def _group_order(column: list[Piece], cx: Ctx) -> list[Piece]:
+    """The names' column as printed, but for blocks of names printed apart from it (a few rows'
+    names set beside their 二级 label further down, or after the table): the rows follow the
+    template's order of groups, so a block is moved back to where its names' cue words stand in
+    that order — the move that leaves fewest pairs against it, by at least
+    ``Cells.group_inversions`` fewer; again while one does."""
+    p = cx.p.cells
+    rank = {g: k for k, g in enumerate(cx.t.level2)}
+    ranks_ = []
+    for c in column:
+        got = [rank[g] for g in name_groups(c.text) if g in rank]
+        ranks_.append((min(got), max(got)) if got else None)
+    if len(column) > cx.p.bounds.max_rows:
+        return column
+    order = list(range(len(column)))
+    moved: list[Piece] = []
+    for _ in range(p.group_moves):
+        base = _inversions([ranks_[k] for k in order])
+        if base < p.group_inversions:
+            break
+        runs: list[list[int]] = []
+        for k in order:
+            if runs and column[runs[-1][-1]].block == column[k].block and runs[-1][-1] + 1 == k:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        best = _block_move(runs, order, ranks_, base, p) if len(runs) * len(order) <= p.group_work else None
+        if best is None:
+            break
+        order = best[1]
+        moved += [column[k] for k in best[2]]
+    if moved:
+        cx.note("names-regrouped", f"{len(moved)} names printed apart from the names' column ({moved[0].text}…) "
+                "put back where their words stand in the template's order of groups", moved)
+    return [column[k] for k in order]
+
+
+def _block_move(runs: list[list[int]], order: list[int], ranks_, base: int, p):
+    """The move of one block that leaves fewest pairs against the groups' order; between equal
+    moves, one back to before where it is printed (pdftotext sets such blocks late), then the
+    shortest."""
+    best = None
+    for run in runs:
+        rest = [k for k in order if k not in run]
+        start = order.index(run[0])
+        for at in range(len(rest) + 1):
+            if at == start:
+                continue
+            cand = rest[:at] + run + rest[at:]
+            key = (_inversions([ranks_[k] for k in cand]), at > start, abs(start - at))
+            if key[0] <= base - p.group_inversions and (best is None or key < best[0]):
+                best = (key, cand, run)
+    return best
+
+
+def _align_in_order(names: list[Piece], rows: list[Row], at: list[int], n: int, p: Params) -> dict[int, int]:
+    """Names in printed order onto rows in order; with fewer names than rows, rows are left out
+    (their names are printed elsewhere), with more names, names are (a word as long as a name at
+    a larger cost than a fragment): the alignment whose names fit their rows' values best (pos
+    -> row; ``n`` for a name left out). With no cue at all it is the plain order."""
+    m, f = len(names), len(rows)
+    if not m or not f or m * f > p.bounds.max_rows ** 2:
+        return {c.pos: (at[j] if j < f else n) for j, c in enumerate(names)}
+    cues = [RowCues.of(_text(r.target)) for r in rows]
+    gap = p.cells.name_gap
+    skips = [p.cells.name_skip if width(c.text) > p.cells.short_word else gap for c in names]
+    score = [[0.0] * (f + 1) for _ in range(m + 1)]
+    move = [[""] * (f + 1) for _ in range(m + 1)]
+    for i in range(m + 1):
+        for j in range(f + 1):
+            if i == j == 0:
+                continue
+            best, how = -INF, ""
+            if i and j:
+                best, how = score[i - 1][j - 1] + _evidence(names[i - 1].text, cues[j - 1], rows[j - 1], p), "match"
+            if j and m < f and score[i][j - 1] - gap > best:
+                best, how = score[i][j - 1] - gap, "row"
+            if i and m > f and score[i - 1][j] - skips[i - 1] > best:
+                best, how = score[i - 1][j] - skips[i - 1], "name"
+            score[i][j], move[i][j] = best, how
+    homes: dict[int, int] = {}
+    i, j = m, f
+    while i or j:
+        how = move[i][j]
+        if how == "match":
+            homes[names[i - 1].pos] = at[j - 1]
+            i, j = i - 1, j - 1
+        elif how == "row":
+            j -= 1
+        else:
+            homes[names[i - 1].pos] = n
+            i -= 1
+    return homes
+
+
+def _name_runs(names: list[Piece], cells: list[Piece], nat, n: int, cx: Ctx) -> dict[int, int]:
+    """Names printed one after the other (labels between them aside) before one row, at least
+    ``Cells.name_run`` of them: a piece of the names' column; it names, in order, the rows up to
+    that one that no name printed alone names — the last of them, as many as the run holds.
+    Then a pair printed so: it names the two rows just above, when those are the last two that
+    lack a name and stand one after the other (pos -> row)."""
+    least = cx.p.cells.name_run
+    is_name = {c.pos for c in names}
+    runs: list[list[Piece]] = []
+    current: list[Piece] = []
+    for c in cells + [None]:
+        if c is not None and c.pos in is_name:
+            current.append(c)
+        elif c is None or c.kind not in ("label", "template"):
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+    long_runs = [r for r in runs if len(r) >= least]
+    in_runs = {c.pos for run in long_runs for c in run}
+    named = {nat(c.pos) for c in names if c.pos not in in_runs}
+    pinned: dict[int, int] = {}
+    for run in long_runs + [r for r in runs if len(r) < least]:
+        home = nat(run[0].pos)
+        if home >= n or any(nat(c.pos) != home for c in run):
+            continue
+        others = named if len(run) >= least else {nat(c.pos) for c in names if c not in run and c.pos not in pinned}
+        free = [x for x in range(home + 1) if x not in others and x not in pinned.values()]
+        if len(free) < len(run):
+            continue
+        rows_ = free[-len(run):]
+        if len(run) < least and rows_[-1] - rows_[0] != len(run) - 1:
+            continue
+        for c, x in zip(run, rows_):
+            pinned[c.pos] = x
+        cx.note("name-run", f"{len(run)} names printed together before row {home + 1}: given in order to the "
+                "rows up to it that no other name names", run)
+    return pinned
+
+
+def _move_cost(rows: int, p) -> float:
+    """A cell placed ``rows`` rows from where it is printed: pdftotext moves a cell as a whole,
+    so the cost is mostly that of moving at all (one cell moved far is likelier than a run of
+    cells each moved one row)."""
+    return p.name_move + p.name_shift * rows if rows else 0.0
+
+
+def _place_names(names: list[Piece], rows: list[Row], nat, cx: Ctx, homes: dict[int, int] | None,
+                 pinned: dict[int, int]) -> dict[int, Piece]:
+    """Names onto rows: each name belongs where it is printed (before its row's actual; or at
+    ``homes``, when the names are printed as a column; or where a run of names printed together
+    puts it, ``pinned``) unless evidence (cue words, the row's values) outweighs the rows it
+    would move; a name printed after the table may go to any row. A minimum-cost assignment
+    over all names at once."""
+    p, n = cx.p.cells, len(rows)
+
+    def home_of(c: Piece) -> int:
+        return homes.get(c.pos, n) if homes is not None else nat(c.pos)
+
+    if len(names) > cx.p.bounds.max_rows or n > cx.p.bounds.max_rows:
+        cx.note("name-order-unsearched", f"{len(names)} names for {n} rows, more than a form has; names kept "
+                "in printed order", names)
+        return dict(enumerate(names[:n]))
+    if not names or not rows:
+        return {}
+    cues = [RowCues.of(_text(r.target)) for r in rows]
+    cost = []
+    for i, c in enumerate(names):
+        home = home_of(c)
+        if c.pos in pinned:
+            cost.append([0.0 if k == pinned[c.pos] else p.unit_clash * n for k in range(n)])
+            continue
+        cost.append([(p.name_tail if home >= n else _move_cost(abs(home - k), p) if homes is None
+                      else p.rank_shift * abs(home - k))
+                     - _evidence(c.text, cues[k], r, cx.p) - _order_tie(i, k, len(names), n)
+                     for k, r in enumerate(rows)])
+    placed: dict[int, Piece] = {}
+    for i, k in enumerate(min_cost_assignment(cost)):
+        c = names[i]
+        if k is None:
+            continue                    # more names than rows: the books report it
+        placed[k] = c
+        home = home_of(c)
+        if home != k:
+            cx.note("name-moved", f"name {c.text} printed {'after the table' if home >= n else f'at row {home + 1}'}"
+                    f"; placed on row {k + 1} by its cues", [c] + rows[k].cells())
+    if len(names) < n:
+        cx.note("name-count-mismatch", f"{len(names)} names for {n} value rows", names)
+    return placed
+
+
+# --- deviations -------------------------------------------------------------------------------------
+
+def _join_deviation_pieces(devs: list[Piece], cx: Ctx) -> list[Piece]:
+    """The lines of a wrapped deviation printed apart (other cells between them).
+
+    The line printed beside its row's 得分 (``after_number``) is the line at the row's middle:
+    of a deviation of two or three lines not its first, which pdftotext prints apart, later
+    (with its last line under it when there are three). So a line that fills the deviation
+    column and ends no sentence, printed after such score lines that no line before them in
+    their block opens, opens one of them (``_openers``); the deviation stands where its score
+    line is printed. Then the lines left open go on with the next deviation-sized text printed
+    after them — the oldest open line first, as two wrapped cells close in print order."""
+    p = cx.p.cells
+    for c, m, doubt in _openers(devs, cx):
+        first = _first_line(c, cx.texts)
+        rest = c.text[len(first):]
+        if doubt:
+            cx.note("deviation-opener-uncertain", f"the opening line {first[:20]}… printed apart could open more "
+                    f"than one line printed beside a score; taken: the closest, {m.text[:12]}…", [c, m])
+        else:
+            cx.note("deviation-joined", f"a deviation's line printed beside its row's score, its first line "
+                    f"apart: {first[:20]}", [c, m])
+        c.text = join_wrapped([first, m.text, rest])
+        c.lines = c.lines[:1] + m.lines + c.lines[1:]
+        c.last_width = c.last_width if rest else m.last_width
+        c.pos, c.block = m.pos, m.block             # it stands where its row's 得分 is printed
+        m.kind = "taken"
+    result: list[Piece] = []
+    open_: list[Piece] = []
+    for c in devs:
+        if c.kind == "taken":
+            continue
+        if open_ and width(c.text) <= p.dev_width:
+            head = open_.pop(0)
+            cx.note("deviation-joined", f"a deviation's line printed apart from its first: {c.text[:20]}", [head, c])
+            head.text = join_wrapped([head.text, c.text])
+            head.lines.extend(c.lines)
+            head.last_width = c.last_width
+            c.kind = "taken"
+            if not ends_sentence(c.text) and width(c.text) >= p.dev_full:
+                open_.insert(0, head)
+            continue
+        result.append(c)
+        if _is_open(c, p):
+            open_.append(c)
+    return sorted(result, key=lambda c: c.pos)
+
+
+def _openers(devs: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece, bool]]:
+    """(opening line, score line, doubt) for ``_join_deviation_pieces``: the openers and the
+    score lines no line before them in their block opens, matched keeping their printed order,
+    as many as can be, then each pair as close in print as can be (an opener followed by its
+    last line takes a score line that fills the column and ends no sentence); ``doubt`` when
+    the opener could take another score line without undoing the other pairs."""
+    p = cx.p.cells
+    heads, lone = [], []
+    prev: Piece | None = None
+    for c in devs:
+        first = _first_line(c, cx.texts)
+        if not c.after_number and p.dev_full <= width(first) <= p.dev_width and not ends_sentence(first):
+            heads.append((c, first != c.text))
+        elif c.after_number and not (prev is not None and prev.block == c.block and _is_open(prev, p)):
+            lone.append(c)
+        prev = c
+    if not heads or not lone or len(heads) * len(lone) > cx.p.bounds.max_rows ** 2:
+        return []
+
+    def fits(h: tuple[Piece, bool], m: Piece) -> bool:
+        return m.pos < h[0].pos and (not h[1] or (width(m.text) >= p.dev_full and not ends_sentence(m.text)))
+    # best[i][j]: (pairs, -distance) over the first i openers and j score lines
+    a, b = len(heads), len(lone)
+    best = [[(0, 0)] * (b + 1) for _ in range(a + 1)]
+    for i in range(1, a + 1):
+        for j in range(1, b + 1):
+            got = max(best[i - 1][j], best[i][j - 1])
+            if fits(heads[i - 1], lone[j - 1]):
+                k, d = best[i - 1][j - 1]
+                got = max(got, (k + 1, d - (heads[i - 1][0].pos - lone[j - 1].pos)))
+            best[i][j] = got
+    found = []
+    i, j = a, b
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            found.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    found.reverse()
+    out = []
+    for k, (h, m) in enumerate(found):
+        lo = found[k - 1][1] + 1 if k else 0
+        hi = found[k + 1][1] if k + 1 < len(found) else b
+        others = any(x != m and fits(heads[h], lone[x]) for x in range(lo, hi))
+        out.append((heads[h][0], lone[m], others))
+    return out
+
+
+def _first_line(c: Piece, texts: dict[int, str]) -> str:
+    """The text of a cell's first printed line (the whole text when it has one line)."""
+    if len(c.lines) < 2:
+        return c.text
+    line = texts.get(c.lines[0], "").strip()
+    return line if line and c.text.startswith(line) else c.text
+
+
+def _is_open(c: Piece, p) -> bool:
+    """A deviation's text whose last line fills its column and ends no sentence goes on
+    elsewhere."""
+    last = c.last_width or width(c.text)
+    return p.dev_full <= last <= p.dev_width and not ends_sentence(c.text)
+
+
+def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_columns: bool,
+                      score_row: dict[int, int]) -> dict[int, Piece]:
+    """A deviation with a line printed beside a row's 得分 (``score_row``: line -> row) is that
+    row's. Another printed among the rows belongs to the row before it (or the next one when
+    only that one lost points); two or more printed together at a page's foot go in order to
+    the rows above that lost points, when they are as many (``_foot_column``); those printed
+    after the table (the one-line ones, as one column) go in order to the rows that lost points
+    and have none yet (``_tail``); so do all of them when the table is printed ``by_columns``."""
+    n = len(rows)
+    placed: dict[int, Piece] = {}
+    if not n:
+        return placed
+    column: set[int] = set()
+    for c in devs:
+        k = next((score_row[x] for x in c.lines if x in score_row), None)
+        if k is not None and k < n and k not in placed:
+            placed[k] = c
+            column.add(c.pos)
+    if not by_columns:
+        _foot_column(devs, rows, nat, placed, column, cx)
+    no_dev = words(cx.t).no_deviation
+    tail: list[Piece] = []
+    for c in devs:
+        if c.pos in column:
+            continue
+        k = nat(c.pos, True)
+        if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1]:     # the column, or after the last row
+            tail.append(c)
+            continue
+        options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
+        lost = [x for x in options if rows[x].lost_points] if c.text not in no_dev else []
+        if lost or options:
+            placed[(lost or options)[0]] = c
+        else:
+            tail.append(c)
+    if tail:
+        _tail(tail, rows, placed, cx)
+    return placed
+
+
+def _foot_column(devs: list[Piece], rows: list[Row], nat, placed: dict[int, Piece], column: set[int],
+                 cx: Ctx) -> None:
+    """A column of two or more deviations printed together at the foot of a page: as many as the
+    rows above it that lost points and have none, in order."""
+    n = len(rows)
+    for run in _runs(devs):
+        k = nat(run[0].pos, True)
+        want = [x for x in range(min(k + 1, n)) if rows[x].lost_points and x not in placed]
+        if len(run) >= 2 and k < n - 1 and len(want) == len(run) and not column & {c.pos for c in run}:
+            for x, c in zip(want, run):
+                placed[x] = c
+                column.add(c.pos)
+            cx.note("deviation-column", f"{len(run)} deviations printed together after row {k + 1}: given in "
+                    "order to the rows above that lost points", run)
+
+
+def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx) -> None:
+    """Deviations printed apart go in order to the rows that lost points and have none yet;
+    when there are more such rows than deviations, those that lost the largest share of their
+    points; with fewer, the rows after them that have none."""
+    n = len(rows)
+    want = chosen = [k for k in range(n) if rows[k].lost_points and k not in placed]
+    if len(want) > len(tail):
+        def loss(k: int) -> float:
+            w, s = rows[k].number("weight"), rows[k].number("score")
+            return (w - s) / w if w else 0
+        chosen = sorted(sorted(want, key=lambda k: -loss(k))[:len(tail)])
+        cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
+                "points; the largest losses taken", tail)
+    elif len(want) < len(tail):
+        rest = [k for k in range(n) if k not in placed and k not in want]
+        chosen = sorted(want + rest[:len(tail) - len(want)])
+        cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
+                "points", tail)
+    for k, c in zip(chosen, tail):
+        placed[k] = c
+
+
+def _runs(cells: list[Piece]) -> list[list[Piece]]:
+    """Cells printed one right after the other, in runs."""
+    runs: list[list[Piece]] = []
+    for c in cells:
+        if runs and c.pos == runs[-1][-1].pos + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+# --- assignment -------------------------------------------------------------------------------------
+
+def _order_tie(i: int, k: int, items: int, places: int) -> float:
+    """Between assignments that cost the same, the one that keeps the printed order: a reward
+    too slight to outweigh any evidence, growing with i·k (the sorted pairing maximises it)."""
+    return TIE * i * k / max(1, items * places * max(items, places))
+
+
+def min_cost_assignment(cost: list[list[float]]) -> list[int | None]:
+    """Rows of ``cost`` (items) to columns (places), each place taken at most once, the total
+    cost least (Hungarian method with potentials, O(n^3)). Returns each item's place or None
+    when there are more items than places."""
+    n_items = len(cost)
+    n_places = len(cost[0]) if cost else 0
+    size = max(n_items, n_places)
+    pad = max((abs(v) for line in cost for v in line), default=0.0) * 4 + 1.0
+    a = [[(cost[i][j] if i < n_items and j < n_places else pad) for j in range(size)] for i in range(size)]
+    u = [0.0] * (size + 1)
+    v = [0.0] * (size + 1)
+    p = [0] * (size + 1)
+    way = [0] * (size + 1)
+    for i in range(1, size + 1):
+        p[0] = i
+        j0 = 0
+        minv = [INF] * (size + 1)
+        used = [False] * (size + 1)
+        while True:
+            used[j0] = True
+            i0 = p[j0]
+            delta, j1 = INF, 0
+            for j in range(1, size + 1):
+                if not used[j]:
+                    cur = a[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(size + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    place: list[int | None] = [None] * n_items
+    for j in range(1, size + 1):
+        i = p[j] - 1
+        if i < n_items and j - 1 < n_places:
+            place[i] = j - 1
+    return place

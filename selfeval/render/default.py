@@ -25,43 +25,10 @@ from typing import Iterable
 import attrs
 
 from ..model import Form, Indicator
-from ..vocab import FUND_ITEMS, LEVEL1_OF, TAXONOMY
-
-WIDE = "≥≤"   # printed as wide glyphs by the producer of the real dump
-
-
-def display_width(text: str) -> int:
-    from ..cells import width
-    return width(text) + sum(1 for c in text if c in WIDE)
-
-
-def wrap(text: str, columns: int) -> list[str]:
-    """Cut text into lines of at most ``columns`` display columns, character by character (the
-    producer wraps CJK text anywhere, even before a full stop)."""
-    if not text:
-        return [""]
-    lines, cur, w = [], "", 0
-    for ch in text:
-        cw = display_width(ch)
-        if cur and w + cw > columns:
-            lines.append(cur)
-            cur, w = "", 0
-        cur += ch
-        w += cw
-    lines.append(cur)
-    return lines
-
-
-def number(value: float | None, thousands: bool = False) -> str:
-    """A number as printed: two decimals, ``-`` for nothing; more decimals only when the value
-    has them (so that nothing is rounded away)."""
-    if value is None:
-        return "-"
-    text = f"{value:,.2f}" if thousands and abs(value) >= 1000 else f"{value:.2f}"
-    if float(text.replace(",", "")) != value:
-        text = repr(float(value))
-    return text
-
+from .common import (
+    T, display_width, fund_header, fund_label_lines, goals_label_lines, indicator_header, number, sub_item, wrap,
+    year_line,
+)
 
 PLACEMENTS = ("auto", "inline", "before", "parked")
 EXEC_POSITIONS = ("before", "after", "split")
@@ -101,7 +68,7 @@ class Layout:
     page_separator: str = "blank"               # blank | formfeed
     page_blank_lines: int = 3
     thousands: bool = False                     # 1,000.99 in the fund rows
-    weight_word: str = "分数"                    # 分数 | 分值 in the fund header
+    weight_word: str = T.fund_columns["weight"][0]   # the fund header's 分数 (or a synonym: 分值)
     row_paragraph: int = 3                      # a blank line after this many plain rows
 
     def placement(self, label: str) -> str:
@@ -140,22 +107,22 @@ def _placements(indicators: list[Indicator], layout: Layout) -> dict[str, tuple[
     for label, a, b in _groups(indicators):
         how = layout.placement(label)
         if how == "auto":
-            how = "parked" if b > a else ("inline" if label in LEVEL1_OF and
+            how = "parked" if b > a else ("inline" if label in T.level1_of and
                                           display_width(label) <= layout.level2_width else "before")
         out[label] = (how, a, b)
     return out
 
 
 def _label_lines(label: str, layout: Layout) -> list[str]:
-    columns = layout.level2_width if label in LEVEL1_OF else layout.level1_width
+    columns = layout.level2_width if label in T.level1_of else layout.level1_width
     return wrap(label, columns)
 
 
 def _funds_block(form: Form, layout: Layout) -> list[str]:
-    lines = [f"年初预算数 全年预算数 {layout.weight_word} 得分"]
+    lines = [" ".join(fund_header(("initial_budget", "annual_budget")) + [layout.weight_word]
+                      + fund_header(("score",)))]
     for fr in form.funds:
-        label = fr.item if fr.item == FUND_ITEMS[0] else (
-            "其中：" + fr.item if fr.item == FUND_ITEMS[1] else "      " + fr.item)
+        label = sub_item(fr.item, "      ")
         values = [number(fr.initial_budget, layout.thousands), number(fr.annual_budget, layout.thousands),
                   number(fr.weight), number(fr.score)]
         lines += ["", label + " " + " ".join(values)]
@@ -179,7 +146,7 @@ def _row_lines(ind: Indicator, inline: list[str], layout: Layout) -> tuple[list[
 
 
 def _values_block(form: Form, layout: Layout, places: dict) -> list[str]:
-    lines = ["一级指标 二级指标 年度指标值 实际完成值 分值 得分", ""]
+    lines = [" ".join(indicator_header(with_names=False)), ""]
     plain = 0
     for r, ind in enumerate(form.indicators):
         before: list[str] = []
@@ -262,12 +229,12 @@ def _names_block(form: Form, layout: Layout, separators: dict[str, list[str]]) -
         for chunk in _chunks(band, entries, layout):
             lines = []
             if chunk[0] == 0:
-                out.append(["三级指标 偏差原因分析及改进措施"])
+                out.append(_names_header())
             for r in chunk:
                 lines += entries[r]
             out.append(lines)
     if not bands:
-        out.append(["三级指标 偏差原因分析及改进措施"])
+        out.append(_names_header())
     return _join(out)
 
 
@@ -282,12 +249,16 @@ def _join(blocks: Iterable[list[str]]) -> list[str]:
     return lines
 
 
+def _names_header() -> list[str]:
+    return [f"{T.label('name')} {T.label('deviation')}"]
+
+
 def _title_block(form: Form) -> list[str]:
-    lines = [form.title or "财政项目支出绩效自评表"]
+    lines = [form.title or T.title]
     if form.year is not None:
-        lines.append(f"（{form.year}年度）")
-    lines += ["", f"项目名称 {form.project_name or ''}".rstrip(), "",
-              f"主管部门 {form.department or ''} 实施单位 {form.implementing_unit or ''}".rstrip()]
+        lines.append(year_line(form.year))
+    lines += ["", f"{T.label('project')} {form.project_name or ''}".rstrip(), "",
+              f"{T.label('department')} {form.department or ''} {T.label('unit')} {form.implementing_unit or ''}".rstrip()]
     return lines
 
 
@@ -295,22 +266,22 @@ def render_page(form: Form, layout: Layout = DEFAULT_LAYOUT) -> list[str]:
     """The lines of one form's page."""
     places = _placements(form.indicators, layout)
     parked = [lab for lab, (how, _, _) in places.items() if how == "parked"]
-    parked.sort(key=lambda lab: (lab not in dict(TAXONOMY), list(places).index(lab)))
+    parked.sort(key=lambda lab: (lab not in dict(T.taxonomy), list(places).index(lab)))
     goals = [form.goals.actual, form.goals.expected]
     if layout.goal_first == "expected":
         goals.reverse()
     separators = {
-        "total_label": ["总分"],
-        "grade": [f"评分等级 {form.grade or ''}".rstrip()],
-        "goal_label": ["年度", "总体", "目标"],
-        "goals_header": ["预期目标 实际完成情况"],
-        "fund_label": ["项目资金", "（万元）"],
+        "total_label": [T.label("total")],
+        "grade": [f"{T.label('grade')} {form.grade or ''}".rstrip()],
+        "goal_label": goals_label_lines(),
+        "goals_header": [f"{T.label('goal_expected')} {T.label('goal_actual')}"],
+        "fund_label": fund_label_lines(),
     }
     parked_blocks = [_label_lines(lab, layout) for lab in parked]
     for k, block in enumerate(parked_blocks):
         separators[f"parked{k}"] = block
     exec_pairs = _exec_pairs(form)
-    exec_header = ["全年执行数 执行率(%)"]
+    exec_header = [" ".join(fund_header(("executed", "execution_rate")))]
     order = []
     for name in layout.band_separators:
         order += [f"parked{k}" for k in range(len(parked_blocks))] if name == "parked" else [name]

@@ -65,6 +65,7 @@ class Piece:
     row: int               # the sheet row the box starts on
     index: int = -1        # the indicator row it belongs to, -1 for none
     offbase: bool = False  # the box wraps or mixes scripts: off its row's baseline
+    col: str = ""          # the table column it stands in (level1 … deviation), else its role
 
 
 @attrs.frozen
@@ -78,6 +79,7 @@ class Box:
     align: str = "center"
     index: int = -1
     shift: int = 0         # half-lines below where centring puts it
+    col: str = ""
 
 
 @attrs.define
@@ -120,10 +122,10 @@ class Sheet:
         return len(self.heights) - 1
 
     def put(self, row: int, x: int, width: int, lines: list[str], role: str, align: str = "center",
-            rows: int = 1, index: int = -1, shift: int = 0) -> None:
+            rows: int = 1, index: int = -1, shift: int = 0, col: str = "") -> None:
         lines = [ln for ln in lines if ln]
         if lines:
-            self.boxes.append(Box(row, rows, x, width, tuple(lines), role, align, index, shift))
+            self.boxes.append(Box(row, rows, x, width, tuple(lines), role, align, index, shift, col or role))
 
     def pieces(self, pad: int = 0, tall_pad: int = 0) -> list[Piece]:
         """Each box's lines, centred in its rows. ``pad`` half-lines stand between rows;
@@ -148,7 +150,7 @@ class Sheet:
             for j, line in enumerate(b.lines):
                 x = b.x + {"left": 0, "center": max(0, (b.width - width(line)) // 2),
                            "right": max(0, b.width - width(line))}[b.align]
-                out.append(Piece(y0 + 2 * j, x, line, b.role, k, b.row, b.index, off))
+                out.append(Piece(y0 + 2 * j, x, line, b.role, k, b.row, b.index, off, b.col))
         return out
 
 
@@ -219,7 +221,7 @@ def _funds(s: Sheet, form: Form, d: Drawing, c: Columns) -> None:
 def _goals(s: Sheet, form: Form, d: Drawing, c: Columns) -> None:
     header, row = s.row(), s.row()
     xe = c.level1 + 8
-    xa = xe + d.expected_width + 4
+    xa = xe + d.expected_width + 4 + 2 * d.gutter
     s.put(row, c.level1, 6, goals_label_lines(), "label")
     s.put(header, xe, d.expected_width, [T.label("goal_expected")], "header")
     s.put(header, xa, d.goal_actual_width, [T.label("goal_actual")], "header")
@@ -237,12 +239,15 @@ def _runs(inds: list[Indicator], key: str, a: int, b: int) -> list[tuple[int, in
     return out
 
 
+TABLE_COLUMNS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+
+
 def _header(s: Sheet, d: Drawing, c: Columns) -> None:
     r = s.row()
     xs = (c.level1, c.level2, c.name, c.target, c.actual, c.weight, c.score, c.deviation)
     ws = (d.level1_width, d.level2_width, d.name_width, d.target_width, d.actual_width, 6, 6, d.deviation_width)
-    for x, w, word in zip(xs, ws, indicator_header()):
-        s.put(r, x, w, [word], "header")
+    for x, w, word, col in zip(xs, ws, indicator_header(), TABLE_COLUMNS):
+        s.put(r, x, w, [word], "header", col=col)
 
 
 def value_lines(text: str, columns: int, d: Drawing) -> list[str]:
@@ -253,15 +258,15 @@ def value_lines(text: str, columns: int, d: Drawing) -> list[str]:
 
 def _rows(s: Sheet, inds: list[Indicator], a: int, b: int, d: Drawing, c: Columns) -> None:
     rows = [s.row() for _ in range(a, b)]
-    labels: dict[int, list[tuple[int, int, str, int]]] = {}
+    labels: dict[int, list[tuple[int, int, str, int, str]]] = {}
     for key, x, w in (("level1", c.level1, d.level1_width), ("level2", c.level2, d.level2_width)):
         for start, end in _runs(inds, key, a, b):
             goes_on = start == a > 0 and getattr(inds[a - 1], key) == getattr(inds[a], key)
             if getattr(inds[start], key) and not (goes_on and not d.repeat_labels):
-                labels.setdefault(start, []).append((x, w, getattr(inds[start], key), end - start))
+                labels.setdefault(start, []).append((x, w, getattr(inds[start], key), end - start, key))
     for i, r in zip(range(a, b), rows):
-        for x, w, label, span in labels.get(i, []):
-            s.put(r, x, w, cut(label, w), "label", rows=span, index=i)
+        for x, w, label, span, col in labels.get(i, []):
+            s.put(r, x, w, cut(label, w), "label", rows=span, index=i, col=col)
         ind = inds[i]
         s.put(r, c.name, d.name_width, cut(ind.name or "", d.name_width), "name", "left", index=i)
         s.put(r, c.target, d.target_width, value_lines(ind.target or "", d.target_width, d), "target", index=i)
@@ -275,13 +280,13 @@ def _rows(s: Sheet, inds: list[Indicator], a: int, b: int, d: Drawing, c: Column
 def _closing(s: Sheet, form: Form, which: str, d: Drawing, c: Columns) -> None:
     r = s.row()
     if which == "total":
-        s.put(r, c.level1, c.target - c.level1 - 2, [T.label("total")], "label")
-        for x, value in ((c.weight, form.total.weight), (c.score, form.total.score)):
+        s.put(r, c.level1, c.target - c.level1 - 2, [T.label("total")], "label", col="level1")
+        for x, value, col in ((c.weight, form.total.weight, "weight"), (c.score, form.total.score, "score")):
             text = number(value)
-            s.put(r, x, 6, wrap(text, d.total_width, len) if d.total_width else [text], "total")
+            s.put(r, x, 6, wrap(text, d.total_width, len) if d.total_width else [text], "total", col=col)
     else:
-        s.put(r, c.level1, c.name - c.level1 - 2, [T.label("grade")], "label")
-        s.put(r, c.name, 8, [form.grade or ""], "grade", "left")
+        s.put(r, c.level1, c.name - c.level1 - 2, [T.label("grade")], "label", col="level1")
+        s.put(r, c.name, 8, [form.grade or ""], "grade", "left", col="name")
 
 
 def _table(first: Sheet, form: Form, d: Drawing, c: Columns) -> list[Sheet]:
