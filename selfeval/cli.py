@@ -21,7 +21,7 @@ from .check import check as check_form
 from .decode import NotText
 from .dialects import NAMES as MODES
 from .diff import differences
-from .model import Form
+from .model import Form, schema_errors
 from .params import Params
 from .pipeline import iter_stream
 from .render import render as render_forms
@@ -153,6 +153,10 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
     had_error = False
     for form in inputs.forms():
         had_error = had_error or bool(form.errors())
+        if strict and form.errors():
+            codes = sorted({d.code for d in form.errors()})
+            click.echo(f"selfeval: {form.source.file or '<stdin>'}:{form.source.first_line}: form "
+                       f"{form.source.form_index}: error {', '.join(codes)}: {form.errors()[0].message}", err=True)
         writer.write(form)
     writer.close()
     sys.exit(inputs.exit_status(strict and had_error))
@@ -259,15 +263,29 @@ def codes(markdown: bool) -> None:
 
 
 def _load_records(path: str, raw: bytes) -> list[dict]:
-    """JSON records (one array, one record, or JSON Lines) -> list of dicts; ValueError if not."""
+    """JSON records (one array, one record, or JSON Lines) -> list of dicts; ValueError saying
+    where the JSON breaks (its true line and column) or which field breaks the schema."""
     text = raw.decode("utf-8-sig")
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
-        data = [json.loads(x) for x in text.splitlines() if x.strip()]   # JSON Lines
+    except json.JSONDecodeError as exc:
+        lines = [x for x in text.splitlines() if x.strip()]
+        if len(lines) < 2 or not all(x.lstrip().startswith("{") for x in lines):
+            raise ValueError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        data = []
+        for no, x in enumerate(text.splitlines(), 1):      # JSON Lines
+            if x.strip():
+                try:
+                    data.append(json.loads(x))
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"invalid JSON at line {no} column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deep") from None
     records = data if isinstance(data, list) else [data]
-    if not all(isinstance(r, dict) for r in records):
-        raise ValueError("not a list of records")
+    for k, r in enumerate(records):
+        problem = next(schema_errors(r, f"[{k}]"), None)
+        if problem:
+            raise ValueError(problem)
     return records
 
 

@@ -185,3 +185,54 @@ class Form:
 
     def errors(self) -> list[Diagnostic]:
         return [x for x in self.diagnostics if x.level == "error"]
+
+
+# --- the schema, checked on records read back (diff, render) -------------------------------------
+
+_NUM = (int, float)
+_FIELDS = {
+    "title": (str,), "year": (int,), "project_name": (str,), "department": (str,), "implementing_unit": (str,),
+    "grade": (str,),
+}
+_FUND = {"item": (str,), "initial_budget": _NUM, "annual_budget": _NUM, "executed": _NUM, "weight": _NUM,
+         "execution_rate": _NUM, "score": _NUM}
+_IND = {"level1": (str,), "level2": (str,), "name": (str,), "target": (str,), "actual": (str,), "weight": _NUM,
+        "score": _NUM, "deviation": (str,), "target_parsed": (dict,), "actual_parsed": (dict,)}
+
+
+def _kind(types) -> str:
+    return "a number" if types == _NUM else {str: "a string", int: "an integer", dict: "an object"}[types[0]]
+
+
+def _fields(d: dict, spec: dict, where: str):
+    for key, types in spec.items():
+        v = d.get(key)
+        if v is not None and (not isinstance(v, types) or isinstance(v, bool)):
+            yield f"{where}.{key}: not {_kind(types)}"
+
+
+def schema_errors(record, where: str = ""):
+    """The fields of a record that break the schema of SPEC.md (a key may be missing; a value
+    present must have its type): ``[0].indicators[3].weight: not a number``."""
+    if not isinstance(record, dict):
+        yield f"{where}: not an object"
+        return
+    yield from _fields(record, _FIELDS, where)
+    for key, spec in (("funds", _FUND), ("indicators", _IND)):
+        items = record.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            yield f"{where}.{key}: not a list"
+            continue
+        for k, item in enumerate(items):
+            if not isinstance(item, dict):
+                yield f"{where}.{key}[{k}]: not an object"
+            else:
+                yield from _fields(item, spec, f"{where}.{key}[{k}]")
+    for key, spec in (("goals", {"expected": (str,), "actual": (str,)}), ("total", {"weight": _NUM, "score": _NUM})):
+        v = record.get(key)
+        if v is not None and not isinstance(v, dict):
+            yield f"{where}.{key}: not an object"
+        elif v is not None:
+            yield from _fields(v, spec, f"{where}.{key}")

@@ -101,3 +101,44 @@ def test_a_file_name_in_other_bytes_gives_valid_json(tmp_path):
             assert len(records) == 5 and records[0]["source"]["file"].endswith("form-\\xff\\xfe.txt")
         elif fmt == "jsonl":
             assert len([json.loads(x) for x in out.splitlines()]) == 5
+
+
+def test_a_json_error_is_reported_where_it_is(tmp_path):
+    text = json.dumps(GOLD, ensure_ascii=False, indent=2)
+    cut = tmp_path / "cut.json"
+    cut.write_text(text[:3000], encoding="utf-8")
+    line = text[:3000].count("\n") + 1
+    for cmd in (("render", cut), ("diff", cut, SEED)):
+        r = run(*cmd)
+        assert r.returncode == 2 and f"line {line} column".encode() in r.stderr
+
+
+def test_records_that_break_the_schema_exit_2_with_the_first_bad_field(tmp_path):
+    bad = json.loads(json.dumps(GOLD))
+    bad[0]["indicators"][3]["weight"] = "ten"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100000 + "]" * 100000)
+    r = run("render", path)
+    assert r.returncode == 2 and b"[0].indicators[3].weight: not a number" in r.stderr
+    r = run("diff", deep, SEED)
+    assert r.returncode == 2 and b"nested too deep" in r.stderr
+
+
+def test_check_finds_a_form_that_lost_its_title_block_values():
+    text = SEED.read_text(encoding="utf-8")
+    last = text.rindex("项目名称")
+    end = text.index("\n", last)
+    damaged = text[:last] + "项目名称" + text[end:]
+    r = run("check", "-", input=damaged.encode("utf-8"))
+    assert r.returncode == 1 and b"parse-missing-project-name" in r.stdout
+
+
+def test_strict_names_the_forms_that_made_it_exit_1():
+    text = SEED.read_text(encoding="utf-8")
+    last = text.rindex("项目名称")
+    end = text.index("\n", last)
+    r = run("parse", "--strict", "-", input=(text[:last] + "项目名称" + text[end:]).encode("utf-8"))
+    named = [x for x in r.stderr.decode().splitlines() if "missing-project-name" in x]
+    assert r.returncode == 1 and len(named) == 1 and "form 4" in named[0]
