@@ -66,10 +66,8 @@ def load_pool(pattern):
 
 def deal(pool, producers, n, rng):
     """Disjoint picks per producer: about n/7 long forms (30+ indicators), the rest shorter."""
-    long_ = [r for r in pool if len(r["indicators"]) >= 30]
-    short = [r for r in pool if len(r["indicators"]) < 30]
-    rng.shuffle(long_)
-    rng.shuffle(short)
+    long_, short = ([r for r in pool if (len(r["indicators"]) >= 30) == want] for want in (1, 0))
+    rng.shuffle(long_), rng.shuffle(short)
     nl = min(max(1, n // 7), len(long_) // len(producers))
     picks = {}
     for i, p in enumerate(producers):
@@ -93,7 +91,8 @@ def style(rng, producer, rec):
         "rate": "执行率" if national and rng.random() < 0.5 else "执行率(%)",
         "thousands": rng.random() < 0.3,
         "intw": rng.random() < 0.15,
-        "size": rng.choice([8, 8.5, 9, 9.5, 10, 10.5]),
+        "size": rng.choice([8, 8.5, 9, 9, 9.5, 10]),
+        "cantsplit": rng.random() < 0.5,             # h/w: table rows never split by a page break
         "split": rng.choice([3, 4]),                 # goal columns: 1..split | split+1..7
         "relabel": rng.random() < 0.5,               # n: repeat merged labels after a page break
         "browser": producer == "h" and rng.random() < 0.2,
@@ -103,12 +102,14 @@ def style(rng, producer, rec):
         "margin": rng.uniform(14, 24),               # n: side margin in mm
     }
     u = rng.uniform
-    em = lambda t: (len(t) * 0.6 * st["size"] + 12) / 459    # share of the narrowest table
+    em = lambda t: (len(t) * 0.55 * st["size"] + 9) / 459    # share of the narrowest table
     nums = [num(fr[k], st) for fr in rec["funds"] for k in LOCAL] + ["100.00"]
     st["top_w"] = fit([u(.09, .14), u(.13, .2)] + [u(.1, .14) for _ in range(6)],
                       [0, 0] + [em(max(nums, key=len))] * 6)
+    lab2 = (2.2 * st["size"] + 14) / 459                      # two CJK characters
     st["ind_w"] = fit([u(.055, .09), u(.065, .11), u(.12, .24), u(.085, .15), u(.085, .15),
-                       u(.05, .065), u(.05, .065), u(.1, .24)], [0] * 5 + [em("100.00")] * 2 + [0])
+                       u(.05, .065), u(.05, .065), u(.14, .24)],
+                      [lab2, lab2, .14, 0, 0, em("100.00"), em("100.00"), .14])
     return st
 
 
@@ -206,8 +207,9 @@ def html_doc(recs, styles, title):
     css = ("@page { size: A4; margin: 14mm 12mm 16mm 12mm; %s }\n"
            "body { margin: 0; font-family: '%s', 'Noto Serif CJK SC', serif; }\n"
            "table { border-collapse: collapse; width: 100%%; table-layout: fixed; }\n"
-           "td, th { border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; }\n"
-           ".form + .form { break-before: page; }\n h1 { text-align: center; margin: 0 0 2pt; }\n"
+           "td { border: 0.75pt solid #000; padding: 1pt 2pt; vertical-align: middle; line-height: 1.3; }\n"
+           ".form + .form { break-before: page; }\n .nosplit tr { break-inside: avoid; }\n"
+           "h1 { text-align: center; margin: 0 0 2pt; }\n"
            ".year { text-align: center; margin-bottom: 4pt; }\n .ind { margin-top: -0.75pt; }\n"
            % (foot, st0["font"]))
     out = ['<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>%s</title>'
@@ -215,8 +217,8 @@ def html_doc(recs, styles, title):
     for rec, st in zip(recs, styles):
         fs = st["size"]
         wb = "break-all" if st["breakall"] else "normal"
-        out.append('<div class="form" style="font-size:%spt; word-break:%s; overflow-wrap:anywhere">'
-                   % (fs, wb))
+        out.append('<div class="form%s" style="font-size:%spt; word-break:%s; overflow-wrap:anywhere">'
+                   % (" nosplit" if st["cantsplit"] else "", fs, wb))
         out.append('<h1 style="font-size:%spt">%s</h1><div class="year">（%d年度）</div>'
                    % (fs + 7, html.escape(rec["title"]), rec["year"]))
         top, ind = form_tables(rec, st)
@@ -225,16 +227,13 @@ def html_doc(recs, styles, title):
             out.append('<table class="%s"><colgroup>%s</colgroup>' % (cls, "".join(
                 '<col style="width:%.2f%%">' % (100 * w / tot) for w in ws)))
             for i, row in enumerate(rows):
-                if cls == "ind" and i == 0:
-                    out.append("<thead>")
-                out.append("<tr>" + "".join(
+                tr = "<tr>" + "".join(
                     '<td%s%s style="text-align:%s">%s</td>' % (
                         ' colspan="%d"' % c["cs"] if c["cs"] > 1 else "",
                         ' rowspan="%d"' % c["rs"] if c["rs"] > 1 else "",
                         {"l": "left", "c": "center", "r": "right"}[c["al"]], html.escape(c["t"]))
-                    for c in row) + "</tr>")
-                if cls == "ind" and i == 0:
-                    out.append("</thead><tbody>")
+                    for c in row) + "</tr>"
+                out.append("<thead>%s</thead><tbody>" % tr if cls == "ind" and i == 0 else tr)
             out.append("</tbody></table>" if cls == "ind" else "</table>")
         out.append("</div>")
     out.append("</body></html>")
@@ -266,14 +265,10 @@ def make_w(jobs, tmp):
     align = {"l": WD_ALIGN_PARAGRAPH.LEFT, "c": WD_ALIGN_PARAGRAPH.CENTER, "r": WD_ALIGN_PARAGRAPH.RIGHT}
 
     def field(par, instr):
-        fld = OxmlElement("w:fldSimple")
+        fld, r, t = OxmlElement("w:fldSimple"), OxmlElement("w:r"), OxmlElement("w:t")
         fld.set(qn("w:instr"), instr)
-        r = OxmlElement("w:r")
-        t = OxmlElement("w:t")
         t.text = "1"
-        r.append(t)
-        fld.append(r)
-        par._p.append(fld)
+        r.append(t), fld.append(r), par._p.append(fld)
 
     docs = []
     for recs, styles, pdf in jobs:
@@ -326,12 +321,14 @@ def make_w(jobs, tmp):
                     tc.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
                     par = tc.paragraphs[0]
                     par.alignment = align[cell["al"]]
+                    par.paragraph_format.line_spacing = Pt(st["size"] * 1.3)
                     par.add_run(cell["t"]).font.size = Pt(st["size"])
-                if k:
-                    trpr = table.rows[0]._tr.get_or_add_trPr()
-                    el = OxmlElement("w:tblHeader")
-                    el.set(qn("w:val"), "true")
-                    trpr.append(el)
+                for i, row in enumerate(table.rows):
+                    for tag, on in (("w:cantSplit", st["cantsplit"]), ("w:tblHeader", k and not i)):
+                        if on:
+                            el = OxmlElement(tag)
+                            el.set(qn("w:val"), "true")
+                            row._tr.get_or_add_trPr().append(el)
         src = pdf[:-4] + ".docx"
         doc.save(src)
         docs.append(src)
@@ -368,7 +365,7 @@ def make_n(jobs, tmp):
     for recs, styles, pdf in jobs:
         pages = []                       # each page: list of draw ops
 
-        def layout(rows, ws, st, font, y, x0, tw, page, pad=2.5, header=False):
+        def layout(rows, ws, st, font, y, x0, tw, page, pad=2, header=False):
             size, lead = st["size"], st["size"] * 1.22
             cw = [tw * w / sum(ws) for w in ws]
             xs = [x0 + sum(cw[:i]) for i in range(9)]
@@ -377,7 +374,7 @@ def make_n(jobs, tmp):
             for r, c, cell in cells:
                 cell["lines"] = wrap(cell["t"], font, size, xs[c + cell["cs"]] - xs[c] - 2 * pad, sw)
                 cell["h"] = max(1, len(cell["lines"])) * lead + 2 * pad + 2
-            hs = [size * 1.9] * len(rows)
+            hs = [size * 1.7] * len(rows)
             for r, c, cell in sorted(cells, key=lambda x: x[2]["rs"]):
                 span = hs[r:r + cell["rs"]]
                 if sum(span) < cell["h"]:
@@ -389,42 +386,30 @@ def make_n(jobs, tmp):
                     page = []
                     pages.append(page)
                     y = H - 20 * 2.835
-                    ys.append(None)
-                    pg.append(None)
-                    hdr = [(0, c, cell) for rr, c, cell in cells if rr == 0]
-                    draw_row(page, hdr, xs, y, [hs[0]], font, size, lead, pad, True)
+                    for _, c, cell in cells[:8]:               # the header row's 8 cells
+                        draw(page, c, cell, cell["lines"], xs, y, hs[0], font, size, lead, pad)
                     y -= hs[0]
                 ys.append(y)
                 pg.append(page)
                 y -= hs[r]
-            ys = [v for v in ys if v is not None]
-            pg = [v for v in pg if v is not None]
-            for r, c, cell in cells:
+            for r, c, cell in cells:     # a merged cell split by a page break: one frame a page
                 segs = collections.OrderedDict()
                 for rr in range(r, r + cell["rs"]):
                     segs.setdefault(id(pg[rr]), [pg[rr], ys[rr], 0])[2] += hs[rr]
-                segs = list(segs.values())
-                best = max(segs, key=lambda s: s[2])
-                for s in segs:
-                    show = s is best or (st["relabel"] and s[2] >= cell["h"] - 2)
-                    draw_row(s[0], [(0, c, dict(cell, lines=cell["lines"] if show else []))],
-                             xs, s[1], [s[2]], font, size, lead, pad, False)
+                best = max(segs.values(), key=lambda s: s[2])
+                for sg in segs.values():
+                    show = sg is best or (st["relabel"] and sg[2] >= cell["h"] - 2)
+                    draw(sg[0], c, cell, cell["lines"] if show else [], xs, sg[1], sg[2], font, size, lead, pad)
             return y, page
 
-        def draw_row(page, cells, xs, y, hs, font, size, lead, pad, _hdr):
-            for r, c, cell in cells:
-                x1, x2, h = xs[c], xs[c + cell["cs"]], sum(hs)
-                page.append(("rect", x1, y - h, x2 - x1, h))
-                n = len(cell["lines"])
-                ty = y - h / 2 + n * lead / 2 - size * 0.88
-                for ln in cell["lines"]:
-                    if cell["al"] == "l":
-                        page.append(("text", font, size, x1 + pad, ty, ln, "l"))
-                    elif cell["al"] == "r":
-                        page.append(("text", font, size, x2 - pad, ty, ln, "r"))
-                    else:
-                        page.append(("text", font, size, (x1 + x2) / 2, ty, ln, "c"))
-                    ty -= lead
+        def draw(page, c, cell, lines, xs, y, h, font, size, lead, pad):
+            x1, x2 = xs[c], xs[c + cell["cs"]]
+            page.append(("rect", x1, y - h, x2 - x1, h))
+            ty = y - h / 2 + len(lines) * lead / 2 - size * 0.88
+            x = {"l": x1 + pad, "r": x2 - pad, "c": (x1 + x2) / 2}[cell["al"]]
+            for ln in lines:
+                page.append(("text", font, size, x, ty, ln, cell["al"]))
+                ty -= lead
 
         for rec, st in zip(recs, styles):
             font = "STSong-Light" if st["cidfont"] else "WQY"
@@ -465,8 +450,12 @@ def check_text(recs, text):
     for rec in recs:
         strs = [rec["title"], rec["project_name"], rec["department"], rec["implementing_unit"],
                 rec["goals"]["expected"], rec["goals"]["actual"]]
-        for i in rec["indicators"]:
-            strs += [i["level2"], i["name"], i["target"], i["actual"], i["deviation"] or ""]
+        prev = None
+        for i in rec["indicators"]:     # merged 一级/二级 cells print once per run
+            strs += [i["name"], i["target"], i["actual"], i["deviation"] or ""]
+            if (i["level1"], i["level2"]) != prev:
+                strs += [i["level2"]]
+            prev = (i["level1"], i["level2"])
         need.update("".join(strs).replace(" ", ""))
     return {ch: n - have[ch] for ch, n in need.items() if have[ch] < n}
 

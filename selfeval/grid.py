@@ -12,6 +12,8 @@ label of the form itself.
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import attrs
 
 from .model import Diagnostic
@@ -67,13 +69,17 @@ class Row:
     extent: tuple[int, int] = (0, 0)      # first and last item index of its cells
 
     def number(self, which: str) -> float | None:
-        from .text import number_or_none
-        c = getattr(self, which)
-        return None if c is None else number_or_none(c.text)
+        return self.numbers[0 if which == "weight" else 1]
 
-    @property
+    @cached_property
+    def numbers(self) -> tuple[float | None, float | None]:
+        """(分值, 得分) as numbers."""
+        from .text import number_or_none
+        return tuple(None if c is None else number_or_none(c.text) for c in (self.weight, self.score))
+
+    @cached_property
     def lost_points(self) -> bool:
-        w, s = self.number("weight"), self.number("score")
+        w, s = self.numbers
         return w is not None and s is not None and s < w - 0.005
 
     def cells(self) -> list[Cell]:

@@ -1,60 +1,99 @@
-"""hypothesis strategies: random but realistic records, and random layouts of their dumps.
+"""hypothesis strategies: random but realistic records, and random knobs of their dumps in each
+dialect.
 
 Records are built from parts (subjects of public projects × the indicator words of each 二级
 group), with the arithmetic of a real form: the fund rows add up, execution rates are
 executed / annual budget, scores never exceed weights, the totals are the sums, the grade
 follows the total, and a row that lost points has a deviation (as SPEC's ``check`` demands;
-rows that kept all points may have one too). None of the words come from the samples.
+rows that kept all points may have one too). Every word is invented here, none is taken from
+the seed or the corpus; the generic words of indicator names (率, 满意度, 及时性 …) are the
+vocabulary of the form itself.
 
-Layouts draw every knob of ``selfeval.render.Layout``. One rule is built into the renderer
-rather than drawn here: another block stands between every two bands of the 三级 column, as
-pdftotext prints other blocks between the flows of a column; a band boundary with nothing but
-blank lines is recoverable only from the names' cues, which random records do not promise.
+Besides the plain vocabulary, a record may draw each of these classes (``RECORD_CLASSES``;
+``forms(off=…)`` leaves out those named):
+
+- ``wrapping_words``: qualitative targets and actuals long enough to wrap (不超过批复预算, 有所改善);
+- ``marked_names``: names with digits, Latin letters or brackets (4K监控点位覆盖率, （三）类河道保洁完成率);
+- ``spaced_text``: a space between CJK and digits, as some producers print it (不少于 30 次);
+- ``trimmed_numbers``: quantities printed without their trailing zeros (≥90(%), 512.4(米));
+- ``half_weights``: weights in half points (2.50);
+- ``no_cost_group``, ``no_satisfaction_group``: forms without a 成本指标 or 满意度指标 group;
+- ``long_forms``: up to 45 rows (else up to 20; never fewer than 3);
+- ``short_goals``: goal texts of one sentence (else of three, that wrap);
+- ``open_deviations``: deviations that end without a full stop;
+- ``none_deviations``: rows that kept their points saying so in the deviation cell (无);
+- ``kept_deviations``: a deviation on a row that kept its points (else only rows that lost
+  points have one);
+- ``long_units``: a 实施单位 name too long for its column (else one of 14 characters at most).
+
+Knobs: ``layouts()`` draws every knob of the seed dialect's ``Layout``; ``raw_layouts``,
+``grid_layouts`` and ``cells_layouts`` those of the other dialects, each leaving at its plain
+default every knob named in ``off`` (``knob`` for the whole knob, ``knob=value`` for one value).
+One rule is built into the seed dialect's renderer rather than drawn here: another block stands
+between every two bands of the 三级 column, as pdftotext prints other blocks between the flows of
+a column; a band boundary with nothing but blank lines is recoverable only from the names' cues,
+which random records do not promise.
 """
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
 from selfeval.model import CellValue, Form, FundRow, Goals, Indicator, Source, Total
-from selfeval.render import EXEC_POSITIONS, Layout
-from selfeval.vocab import FUND_ITEMS, LEVEL1_OF, LEVEL2
+from selfeval.render import EXEC_POSITIONS, CellsLayout, GridLayout, Layout, RawLayout
+from selfeval.template import NATIONAL as T
 
-SUBJECTS = ["河道保洁", "路灯维护", "绿地养护", "公厕管理", "垃圾清运", "社区养老", "图书借阅",
-            "农田灌溉", "校舍修缮", "体育场馆", "文化活动", "技能培训", "食品抽检", "网络运维",
-            "档案数字化", "应急演练", "交通信号", "污水管网", "老旧小区", "便民服务站", "义诊巡诊",
-            "智慧停车", "水质监测", "森林防火", "残疾人康复", "学生营养餐", "旅游厕所", "电梯检测"]
-PLACES = [("滨江市", "临湖区"), ("青山市", "北塘区"), ("云岭州", "石桥县"), ("海宁市", "东港区")]
-AGENCIES = [("住房和城乡建设局", "市政设施管理所"), ("教育局", "教育技术装备中心"),
-            ("卫生健康委员会", "疾病预防控制中心"), ("农业农村局", "农业技术推广站"),
-            ("文化和旅游局", "文化馆"), ("城市管理局", "环境卫生管理处")]
-COUNT_UNITS = ["个", "家", "人", "人次", "次", "场", "台", "套", "条", "户", "期", "座", "所", "处",
-               "份", "吨", "公里", "平方米", "亩", "批次"]
-PER = ["人", "户", "所", "台", "次", "平方米", "公里", "人/年", "人/月"]
+LEVEL2 = T.level2
+LEVEL1_OF = T.level1_of
+FUND_ITEMS = T.fund_item_names
 
-# 二级 group -> (name suffixes, qualitative targets, kind of quantity)
+SUBJECTS = ["河道保洁", "路灯维护", "绿地养护", "公厕管理", "社区养老", "图书借阅", "农田灌溉", "体育场馆",
+            "文化活动", "档案数字化", "交通信号", "污水管网", "老旧小区", "便民服务站", "义诊巡诊", "智慧停车",
+            "水质监测", "森林防火", "残疾人康复", "学生营养餐", "旅游厕所", "电梯检测", "消防栓巡检", "积水点改造",
+            "候车亭维护", "非遗展演", "古树名木养护", "社区食堂", "口袋公园", "防汛物资储备"]
+MARKED = ["4K监控点位", "5G微基站", "AED设备", "LED路灯", "96150热线", "PM2.5监测点", "GIS管网普查",
+          "（三）类河道", "（一）级养护路段", "第2批次充电桩", "Wi-Fi热点"]
+PLACES = [("滨江市", "临湖区"), ("青山市", "北塘区"), ("云岭州", "石桥县"), ("海宁市", "东港区"),
+          ("澄川市", "南渚区")]
+AGENCIES = [("水务局", "河湖管理所"), ("园林绿化局", "公园养护中心"), ("应急管理局", "应急物资保障站"),
+            ("民政局", "社会福利服务中心"), ("文化和旅游局", "非遗保护中心"), ("城市管理局", "市容景观管理处"),
+            ("体育局", "全民健身指导站")]
+LONG_UNITS = [("文化和旅游局", "非物质文化遗产展示和传承保护中心"), ("城市管理局", "环境卫生和市容景观管理服务中心")]
+COUNT_UNITS = ["个", "家", "人", "人次", "次", "场", "台", "套", "条", "户", "期", "座", "处", "份", "吨",
+               "公里", "米", "平方米", "亩", "批次", "棵"]
+PER = ["人", "户", "台", "次", "平方米", "公里", "人/年", "座/月"]
+
+# 二级 group -> (name suffixes, qualitative targets, wrapping ones, kind of quantity)
 GROUPS = {
-    "经济成本指标": (["单位成本", "人均成本", "投入成本", "支出控制数", "补贴标准"],
-                ["节约", "合理", "控制在预算内"], "money"),
-    "社会成本指标": (["社会成本控制"], ["无明显影响", "较小"], "count"),
-    "生态环境成本指标": (["施工扬尘控制", "过程中环境影响"], ["无明显影响"], None),
-    "数量指标": (["完成数", "计划完成数", "数量", "次数", "覆盖人数"], ["按计划完成", "全覆盖"], "count"),
-    "质量指标": (["准确率", "合格率", "达标率", "验收通过率", "质量符合性", "规范性"],
-             ["合格", "规范", "符合", "达标", "准确"], "percent"),
-    "时效指标": (["及时性", "完成及时率", "按期完成率", "资金拨付及时性"], ["及时", "按时完成", "按期"],
-             "percent"),
-    "经济效益指标": (["经济损失减少率", "节约资金", "相关收入增长"], ["有所增长", "明显"], "percent"),
-    "社会效益指标": (["政策知晓率", "社会影响力", "覆盖面扩大", "服务便利度提升", "群众获得感"],
-               ["显著", "提高", "改善", "提升", "扩大"], "percent"),
-    "生态效益指标": (["资源利用率", "污染物减排量", "环境改善情况"], ["减少", "提高"], "percent"),
-    "可持续影响指标": (["档案资料完整性", "制度执行有效性", "持续发挥作用", "长效管理机制健全性"],
-                 ["完整", "健全", "长期", "持续", "有效"], None),
-    "服务对象满意度指标": (["服务对象满意度", "受益群众满意度", "满意率"], ["较满意", "基本满意", "满意"],
-                   "percent"),
+    "经济成本指标": (["养护成本", "每公里维护成本", "支出控制", "补助标准", "单价控制"],
+                ["节约", "合理", "控制在预算内"], ["不超过批复预算", "不超过年初预算"], "money"),
+    "社会成本指标": (["社会成本控制", "对周边通行的影响"], ["较小", "无影响"], ["对居民生活无明显影响"], None),
+    "生态环境成本指标": (["施工噪声影响", "作业扬尘影响"], ["无明显影响", "无污染"], ["施工期间无环境投诉"], None),
+    "数量指标": (["巡查次数", "完成数量", "覆盖户数", "维护数量", "培训场次"], ["按计划完成", "全覆盖"],
+             ["按年度计划全部完成"], "count"),
+    "质量指标": (["抽检合格率", "设施完好率", "验收合格率", "整改达标率", "规范性"],
+             ["合格", "规范", "达标", "符合"], ["符合行业规范要求"], "percent"),
+    "时效指标": (["处置及时率", "按期完成率", "响应及时性", "资金拨付及时性"], ["及时", "按时完成", "按期"],
+             ["按期完成", "汛期前完成"], "percent"),
+    "经济效益指标": (["运营收入增长", "节约维护资金"], ["有所增长", "明显"], ["较上年有所增长"], "percent"),
+    "社会效益指标": (["群众知晓度", "服务覆盖面", "便民程度提升", "社会影响力"], ["显著", "提高", "改善", "提升"],
+               ["稳步提升", "有所改善", "明显提升"], "percent"),
+    "生态效益指标": (["节能减排量", "绿化改善情况", "水体达标率"], ["减少", "降低"], ["逐步改善"], "percent"),
+    "可持续影响指标": (["长效管护机制", "制度落实情况", "设施持续运行"], ["健全", "长期", "持续", "有效"],
+                 ["长效机制基本建立"], None),
+    "服务对象满意度指标": (["群众满意度", "使用者满意度", "居民满意率"], ["较满意", "基本满意", "满意"],
+                   ["不低于上年水平"], "percent"),
 }
-REASONS = ["受极端天气影响", "因项目招投标流程延后", "部分服务对象条件发生变化", "年初测算依据不够充分",
-           "受场地改造影响", "因上级政策调整"]
-REMEDIES = ["后续将科学合理设置绩效目标值", "下一年度将提前谋划项目实施计划", "将加强过程管理和督促检查",
-            "部分工作顺延至次年完成", "将进一步完善管理制度"]
+ACTUALS = ["达成指标", "达成指标", "基本达成", "部分达成"]
+WRAPPING_ACTUALS = ["基本完成", "按期完成", "已全部完成", "有所改善", "稳步提升"]
+REASONS = ["受连续降雨天气影响", "因供应商交付延迟", "个别点位周边居民有异议", "原定场地临时调整",
+           "上级资金下达时间较晚", "部分设备到货后检测未通过"]
+REMEDIES = ["下一步将优化作业排期", "今后将加强与施工单位的沟通", "已督促供应商限期整改",
+            "明年将提前开展前期调研", "将完善日常巡查台账"]
+NO_DEVIATION = T.words("cells", "no_deviation")[0]
+RECORD_CLASSES = frozenset({"wrapping_words", "marked_names", "spaced_text", "trimmed_numbers", "half_weights",
+                            "no_cost_group", "no_satisfaction_group", "long_forms", "short_goals",
+                            "open_deviations", "none_deviations", "kept_deviations", "long_units"})
 
 
 def cents(lo: float, hi: float):
@@ -62,10 +101,16 @@ def cents(lo: float, hi: float):
     return st.integers(int(lo * 100), int(hi * 100)).map(lambda c: c / 100)
 
 
+def _on(draw, cls: str, off: frozenset) -> bool:
+    """Whether this record draws the class ``cls`` here (never when it is switched off)."""
+    return cls not in off and draw(st.booleans())
+
+
 @st.composite
-def names(draw, group: str) -> str:
+def names(draw, group: str, off: frozenset = frozenset()) -> str:
     suffixes = GROUPS[group][0]
-    a = draw(st.sampled_from(SUBJECTS))
+    subjects = MARKED if draw(st.integers(0, 3)) == 0 and "marked_names" not in off else SUBJECTS
+    a = draw(st.sampled_from(subjects))
     shape = draw(st.sampled_from(["plain", "plain", "and", "incl", "year", "comma"]))
     if shape == "and":
         a = a + draw(st.sampled_from(["和", "与", "及"])) + draw(st.sampled_from(SUBJECTS))
@@ -74,63 +119,89 @@ def names(draw, group: str) -> str:
     elif shape == "comma":
         a = a + "、" + draw(st.sampled_from(SUBJECTS))
     name = a + draw(st.sampled_from(suffixes))
-    if shape == "year":
-        name = "年度" + name
-    return name
+    return "年度" + name if shape == "year" else name
+
+
+def _figure(draw, v: float, off: frozenset) -> str:
+    """A figure as a form prints it: two decimals, a thousands comma now and then, or trimmed."""
+    if _on(draw, "trimmed_numbers", off) and draw(st.booleans()):
+        return f"{v:g}"
+    return f"{v:,.2f}" if v >= 1000 and draw(st.booleans()) else f"{v:.2f}"
 
 
 @st.composite
-def cells(draw, group: str) -> tuple[str, str]:
-    _, words, kind = GROUPS[group]
+def cells(draw, group: str, off: frozenset = frozenset()) -> tuple[str, str]:
+    _, words, long_words, kind = GROUPS[group]
     if kind is None or draw(st.booleans()):
-        return draw(st.sampled_from(words)), draw(st.sampled_from(["达成指标", "达成指标", "基本达成"]))
+        if _on(draw, "spaced_text", off) and kind == "count":
+            return f"不少于 {draw(st.integers(2, 90))} {draw(st.sampled_from(['次', '处', '场']))}", "达成指标"
+        if _on(draw, "wrapping_words", off):
+            return draw(st.sampled_from(long_words)), draw(st.sampled_from(WRAPPING_ACTUALS + ACTUALS))
+        return draw(st.sampled_from(words)), draw(st.sampled_from(ACTUALS))
     op = draw(st.sampled_from(["≥", "=", ">", "≤", "<"]))
     if kind == "percent":
-        v, unit = draw(st.integers(1, 100)), "%"
+        v, unit = float(draw(st.integers(1, 100))), "%"
     elif kind == "money":
         v = draw(st.integers(1, 99999)) / 100
-        unit = draw(st.sampled_from(["万元", "元"])) + draw(st.sampled_from(["", "/"])) 
+        unit = draw(st.sampled_from(["万元", "元", "元/", "万元/"]))
         unit = unit + draw(st.sampled_from(PER)) if unit.endswith("/") else unit
     else:
-        v, unit = draw(st.integers(1, 20000)), draw(st.sampled_from(COUNT_UNITS))
-    actual = draw(st.integers(0, int(v * 1.5) + 1)) if kind != "money" else v
-    thousands = draw(st.booleans()) and v >= 1000
-    target_num = f"{v:,.2f}" if thousands else f"{v:.2f}"
-    return f"{op}{target_num}({unit})", f"{actual:.2f}({unit})"
+        v, unit = draw(st.integers(1, 20000)) / draw(st.sampled_from([1, 1, 10])), draw(st.sampled_from(COUNT_UNITS))
+    actual = float(draw(st.integers(0, int(v * 1.5) + 1))) if kind != "money" else v
+    return f"{op}{_figure(draw, v, off)}({unit})", f"{_figure(draw, actual, off)}({unit})"
 
 
 @st.composite
-def deviations(draw) -> str:
+def deviations(draw, off: frozenset = frozenset()) -> str:
     text = draw(st.sampled_from(REASONS))
     if draw(st.booleans()):
         text += "，" + draw(st.sampled_from(REMEDIES))
     if draw(st.booleans()):
         text += "；" + draw(st.sampled_from(REMEDIES))
-    return text + draw(st.sampled_from(["。", "。", ""]))
+    return text + ("" if _on(draw, "open_deviations", off) else "。")
 
 
 @st.composite
-def indicators(draw) -> list[Indicator]:
-    groups = draw(st.lists(st.sampled_from(LEVEL2), min_size=1, max_size=len(LEVEL2), unique=True))
-    groups.sort(key=LEVEL2.index)
-    total_rows = draw(st.integers(len(groups), 40))
-    counts = [1] * len(groups)
-    for _ in range(total_rows - len(groups)):
-        counts[draw(st.integers(0, len(groups) - 1))] += 1
+def groups(draw, off: frozenset = frozenset()) -> list[str]:
+    """The 二级 groups of a form, in template order: a few of them, at least one, maybe none of
+    成本指标 or of 满意度指标."""
+    first, last = T.level1[0], T.level1[-1]
+    drop = set()
+    if _on(draw, "no_cost_group", off):
+        drop.add(first)
+    if _on(draw, "no_satisfaction_group", off):
+        drop.add(last)
+    pool = [g for g in LEVEL2 if LEVEL1_OF[g] not in drop]
+    chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=len(pool), unique=True))
+    return sorted(chosen, key=LEVEL2.index)
+
+
+@st.composite
+def indicators(draw, off: frozenset = frozenset()) -> list[Indicator]:
+    chosen = draw(groups(off))
+    most = 45 if "long_forms" not in off and draw(st.integers(0, 4)) == 0 else 20
+    total_rows = draw(st.integers(max(3, len(chosen)), max(most, len(chosen))))
+    counts = [1] * len(chosen)
+    for _ in range(total_rows - len(chosen)):
+        counts[draw(st.integers(0, len(chosen) - 1))] += 1
+    half = _on(draw, "half_weights", off)
     out: list[Indicator] = []
-    for group, count in zip(groups, counts):
+    for group, count in zip(chosen, counts):
         for _ in range(count):
-            if out and draw(st.integers(0, 9)) == 0:
-                name = out[-1].name if out[-1].level2 == group else draw(names(group))  # a duplicate
+            if out and out[-1].level2 == group and draw(st.integers(0, 9)) == 0:
+                name = out[-1].name                                     # a duplicate name
             else:
-                name = draw(names(group))
-            target, actual = draw(cells(group))
-            weight = float(draw(st.integers(1, 20)))
+                name = draw(names(group, off))
+            target, actual = draw(cells(group, off))
+            weight = draw(st.integers(2 if half else 1, 40 if half else 20)) / (2 if half else 1)
             lost = draw(st.integers(0, 3)) == 0
             score = draw(st.integers(0, int(weight * 100) - 1)) / 100 if lost else weight
-            deviation = draw(deviations()) if lost or draw(st.integers(0, 5)) == 0 else None
+            if lost or ("kept_deviations" not in off and draw(st.integers(0, 5)) == 0):
+                deviation = draw(deviations(off))
+            else:
+                deviation = NO_DEVIATION if _on(draw, "none_deviations", off) else None
             out.append(Indicator(LEVEL1_OF[group], group, name, target, actual,
-                                 CellValue.parse(target), CellValue.parse(actual), weight, score,
+                                 CellValue.parse(target), CellValue.parse(actual), float(weight), score,
                                  deviation))
     return out
 
@@ -148,51 +219,59 @@ def funds(draw) -> list[FundRow]:
     annual = round(sum(r.annual_budget for r in rows), 2)
     executed = round(sum(r.executed for r in rows), 2)
     rate = round(executed / annual * 100, 2) if annual else 0.0
-    weight = 10.0
     score = draw(st.integers(0, 1000)) / 100
-    return [FundRow(FUND_ITEMS[0], initial, annual, executed, weight, rate, score)] + rows
+    return [FundRow(FUND_ITEMS[0], initial, annual, executed, 10.0, rate, score)] + rows
 
 
 @st.composite
-def goals(draw, project: str, year: int, executed: float, inds: list[Indicator]) -> Goals:
+def goals(draw, project: str, year: int, executed: float, off: frozenset = frozenset()) -> Goals:
     subject = draw(st.sampled_from(SUBJECTS))
-    plan = [f"计划完成{subject}相关工作任务", f"确保{subject}服务覆盖面进一步扩大",
-            f"力争{subject}群众满意度达到90%以上", f"将建立健全{subject}管理制度"]
-    done = [f"{year}年{project}全年实际支出{executed:.2f}万元", f"已完成{subject}相关工作任务",
-            f"实际完成{subject}服务{draw(st.integers(2, 999))}人次", f"已建立健全{subject}管理制度"]
-    expected = "，".join(draw(st.lists(st.sampled_from(plan), min_size=1, max_size=6))) + "。"
-    actual = "，".join([done[0]] + draw(st.lists(st.sampled_from(done[1:]), min_size=0, max_size=5))) + "。"
+    gap = " " if _on(draw, "spaced_text", off) else ""
+    n = draw(st.integers(2, 999))
+    plan = [f"计划对{subject}开展专项整治{n}轮", f"确保{subject}设施运行稳定",
+            f"力争{subject}服务对象满意度提升至95%以上", f"拟新建{subject}管护台账{n}份",
+            f"预计{gap}{year}{gap}年内惠及居民{n}户"]
+    done = [f"{year}{gap}年{project}实际支出{executed:.2f}万元", f"已完成{subject}专项整治{n}轮",
+            f"累计服务{subject}对象{n}人次", f"已建立{subject}管护台账", "各项工作均已按计划推进"]
+    short = _on(draw, "short_goals", off)
+    expected = "，".join(draw(st.lists(st.sampled_from(plan), min_size=1 if short else 3, max_size=6))) + "。"
+    actual = "，".join([done[0]] + draw(st.lists(st.sampled_from(done[1:]), min_size=0 if short else 2,
+                                                 max_size=5))) + "。"
     return Goals(expected, actual)
 
 
-def grade_of(score: float) -> str:
-    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
-
-
 @st.composite
-def forms_one(draw) -> Form:
+def forms_one(draw, off: frozenset = frozenset()) -> Form:
     city, district = draw(st.sampled_from(PLACES))
-    agency, unit = draw(st.sampled_from(AGENCIES))
-    project = draw(st.sampled_from(SUBJECTS)) + draw(st.sampled_from(["专项", "项目", "经费", "补助资金"]))
+    agency, unit = draw(st.sampled_from(LONG_UNITS if _on(draw, "long_units", off) else AGENCIES))
     year = draw(st.integers(2019, 2026))
+    project = draw(st.sampled_from(["", "", f"{year}年度"])) + draw(st.sampled_from(SUBJECTS)) + \
+        draw(st.sampled_from(["专项", "项目", "经费", "补助资金", "运行维护项目"]))
     fund_rows = draw(funds())
-    inds = draw(indicators())
+    inds = draw(indicators(off))
     weight = round(fund_rows[0].weight + sum(i.weight for i in inds), 2)
     score = round(fund_rows[0].score + sum(i.score for i in inds), 2)
     return Form(
-        title="财政项目支出绩效自评表", year=year, project_name=project,
+        title=T.title, year=year, project_name=project,
         department=city + district + agency, implementing_unit=city + district + unit,
-        funds=fund_rows, goals=draw(goals(project, year, fund_rows[0].executed, inds)),
-        indicators=inds, total=Total(weight, score), grade=grade_of(score), source=Source(),
+        funds=fund_rows, goals=draw(goals(project, year, fund_rows[0].executed, off)),
+        indicators=inds, total=Total(weight, score), grade=T.grade_of(score), source=Source(),
     )
 
 
-def form_lists(max_forms: int = 3):
-    return st.lists(forms_one(), min_size=1, max_size=max_forms)
+def form_lists(max_forms: int = 3, off: frozenset = frozenset()):
+    return st.lists(forms_one(off), min_size=1, max_size=max_forms)
 
+
+def grade_of(score: float) -> str:
+    return T.grade_of(score)
+
+
+# --- knobs ----------------------------------------------------------------------------------
 
 @st.composite
 def layouts(draw) -> Layout:
+    """Every knob of the seed dialect's ``Layout``."""
     placements = draw(st.dictionaries(st.sampled_from(LEVEL2), st.sampled_from(["auto", "inline", "before",
                                                                                 "parked"])))
     separators = draw(st.permutations(["total_label", "grade", "parked", "goal_label", "fund_label",
@@ -225,6 +304,122 @@ def layouts(draw) -> Layout:
         page_separator=draw(st.sampled_from(["blank", "formfeed"])),
         page_blank_lines=draw(st.integers(2, 4)),
         thousands=draw(st.booleans()),
-        weight_word=draw(st.sampled_from(["分数", "分值"])),
+        weight_word=draw(st.sampled_from(T.fund_columns["weight"][:2])),
         row_paragraph=draw(st.integers(1, 5)),
     )
+
+
+def _holds(part: str, values: dict, classes: frozenset = frozenset()) -> bool:
+    """Whether one part of a fail entry holds: ``knob=value``, a knob set (truthy), a record class."""
+    name, eq, value = part.partition("=")
+    if eq:
+        return name in values and str(values[name]) == value
+    return bool(values.get(part)) if part in values else part in classes
+
+
+def _knobs(draw, cls, options: dict, off: frozenset):
+    """Draw each knob of ``cls`` from its options, but leave at its default every knob named in
+    ``off``, never draw a value named there as ``knob=value``, and of knobs named together
+    (``a & b``) never all of them: the last one goes back to its default."""
+    values = {}
+    for name, choices in options.items():
+        if name in off:
+            continue
+        allowed = [c for c in choices if f"{name}={c}" not in off]
+        if allowed:
+            values[name] = draw(st.sampled_from(allowed))
+    for entry in off:
+        parts = [p.strip() for p in entry.split("&")]
+        knob_parts = [p for p in parts if p.partition("=")[0] in options]
+        if len(knob_parts) == len(parts) > 1 and all(_holds(p, values) for p in parts):
+            values.pop(parts[-1].partition("=")[0])
+    return cls(**values)
+
+
+def record_classes_off(knobs, off: frozenset) -> frozenset:
+    """The record classes a case leaves out: those named alone in ``off``, and those named with
+    knobs (``tail & kept_deviations``) that hold in ``knobs``."""
+    values = attrs.asdict(knobs)
+    out = {e for e in off if e in RECORD_CLASSES}
+    for entry in off:
+        parts = [p.strip() for p in entry.split("&")]
+        classes = [p for p in parts if p in RECORD_CLASSES]
+        if classes and len(classes) < len(parts) and all(_holds(p, values) for p in parts if p not in classes):
+            out.update(classes)
+    return frozenset(out)
+
+
+# the producers' column widths (display columns) and habits, as seen in the corpus, and the
+# print artefacts of fresh forms
+DRAWING_OPTIONS = {
+    "level1_width": [8, 10, 12],
+    "level2_width": [8, 10, 12, 16],
+    "name_width": [28, 34, 40, 44],
+    "target_width": [11, 13, 15, 18],
+    "actual_width": [11, 13, 15, 18],
+    "deviation_width": [24, 30, 36, 44],
+    "expected_width": [48, 56, 64, 80],
+    "goal_actual_width": [52, 66, 78, 90],
+    "department_width": [36, 44, 48],
+    "unit_width": [28, 32, 40, 60],
+    "gutter": [2, 4, 6, 8],
+    "fund_indent": ["", "      "],
+    "fund_blank": [False, True],
+    "thousands": [False, True],
+    "split_decimal": [False, True],
+    "split_bracket": [False, True],
+    "wrap_bracket": [False, True],
+    "year_space": [False, True],
+    "score_apart": [False, True],
+    "total_width": [0, 0, 5],
+    "page_rows": [0, 0, 0, 2, 4, 6, 9, 12],
+    "repeat_header": [False, True],
+    "repeat_labels": [False, True],
+    "formfeed": [True, True, False],
+    "page_blank_lines": [2, 3, 4],
+}
+RAW_OPTIONS = {**DRAWING_OPTIONS, "tail": [False, True]}
+GRID_OPTIONS = {**DRAWING_OPTIONS, "scale": [0.5, 0.6, 0.7, 0.8], "pad": [0, 1, 2], "tall_pad": [0, 1]}
+CELLS_OPTIONS = {
+    **DRAWING_OPTIONS,
+    "order": ["rows", "strips"],
+    "labels": ["inline", "after"],
+    "label_joined": [False, True],
+    "level1_early": [0, 1, 2],
+    "first_name_after": [False, True],
+    "deviations": ["inline", "after", "split"],
+    "last_pair_after": [False, True],
+    "totals_early": [True, False],
+    "fund_item_after": [-1, -1, 0, 1, 2, 3],
+    "band_rows": [0, 1, 2, 3, 5],
+    "by_line": [False, True],
+    "join_values": [True, False],
+    "pairs_apart": [False, True],
+    "actual_goal_after": [False, True],
+    "blank_between": [True, False],
+}
+DIALECTS = {"raw": (RawLayout, RAW_OPTIONS), "layout": (GridLayout, GRID_OPTIONS),
+            "cells": (CellsLayout, CELLS_OPTIONS)}
+
+
+@st.composite
+def dialect_knobs(draw, mode: str, off: frozenset = frozenset()):
+    """Knobs of one dialect (raw, layout, cells), none of those named in ``off``."""
+    cls, options = DIALECTS[mode]
+    return _knobs(draw, cls, options, off)
+
+
+@st.composite
+def cases(draw, mode: str, off: frozenset = frozenset(), max_forms: int = 2):
+    """(forms, knobs) of one dialect: knobs first, then records without the classes that ``off``
+    names alone or together with a knob that holds."""
+    knobs = draw(dialect_knobs(mode, off))
+    return draw(form_lists(max_forms, record_classes_off(knobs, off))), knobs
+
+
+def knobs_of(mode: str) -> set[str]:
+    """Every knob and every knob=value a dialect's strategy draws (for the fail lists to name)."""
+    cls, options = DIALECTS[mode]
+    names = {f.name for f in attrs.fields(cls)}
+    assert set(options) <= names, set(options) - names
+    return set(options) | {f"{k}={v}" for k, vs in options.items() for v in vs}

@@ -348,23 +348,27 @@ def read(items: list[Lexed], p: Params) -> Reading:
 
 
 def _title_values(head: list[Piece], rest: list[Piece], reading: Reading, p: Params) -> None:
-    """项目名称, 主管部门, 实施单位: their values are the first free words before the table, in
-    that order (labels and header words printed between them are skipped; the 实施单位 label
-    and its value may stand after the fund block or the goals: a body's name among the table's
-    cells). Which is the department is told by how the names end."""
+    """项目名称, 主管部门, 实施单位 where their labelled lines left them empty: their values are
+    the first free words before the table, in that order (labels and header words printed
+    between them are skipped; the 实施单位 label and its value may stand after the fund block or
+    the goals: a body's name among the table's cells). Which is the department is told by how
+    the names end."""
     t = p.template
-    picked = _join_bodies([c for c in head if c.kind == "word"], t)[:3]
+    slots = [s for s in TITLE_SLOTS if s not in reading.title]
+    picked = _join_bodies([c for c in head if c.kind == "word"], t)[:len(slots)]
     orgs = [c for c in _join_bodies([c for c in rest if c.kind == "word"], t) if looks_like_body(c.text, t)]
-    if len(picked) < 3 and orgs:
+    if len(picked) < len(slots) and orgs:
         picked.append(orgs[0])
         note(reading, "unit-apart", f"{t.label('unit')} printed away from the title block; the body's name "
              "found among the table's cells taken", orgs[:1])
-    if len(picked) == 3 and _department_like(picked[2].text, t) and not _department_like(picked[1].text, t):
-        picked[1], picked[2] = picked[2], picked[1]
+    got = dict(zip(slots, picked))
+    dept, unit = got.get("department"), got.get("implementing_unit")
+    if dept and unit and _department_like(unit.text, t) and not _department_like(dept.text, t):
+        got["department"], got["implementing_unit"] = unit, dept
         note(reading, "department-order", f"{t.label('unit')} printed before {t.label('department')}: told "
-             "apart by how their names end", picked[1:])
-    for slot, c in zip(TITLE_SLOTS, picked):
-        reading.title.setdefault(slot, c)
+             "apart by how their names end", [dept, unit])
+    for slot, c in got.items():
+        reading.title[slot] = c
         c.kind = "taken"
 
 
@@ -489,11 +493,15 @@ def _fund_fallback(cells: list[Piece], funds: Funds, late: list[Piece], reading:
     if grid is None or grid.broken >= before:
         return
     items = t.fund_item_names
-    ids = {id(c) for c in numbers}
-    funds.grid = {item: {col: c for col, c in funds.grid[item].items() if id(c) not in ids} for item in items}
+    dashes = [c for item in items for c in funds.grid[item].values() if c.kind == "taken" and c not in numbers]
+    funds.grid = {item: {} for item in items}
     for c, col, r in zip(numbers, grid.labels, grid.rows_of):
         funds.grid[items[r]][col] = c
         c.kind = "taken"
+    # the dashes the rows printed are the empty cells of the rows under 年度资金总额
+    empty = [(item, col) for item in items[1:] for col in TOTAL_ONLY]
+    for (item, col), c in zip(empty, dashes):
+        funds.grid[item][col] = c
     note(reading, "funds-by-arithmetic", f"the fund block read item by item breaks {before} of its sums and "
          f"rates; read as column streams by its arithmetic ({grid.broken} broken)", numbers,
          None if not grid.broken else "warning")
@@ -732,10 +740,7 @@ def _pins(labels: list[Piece], nat, n: int, t: Template) -> list[Pin]:
     for c in labels:
         k = nat(c.pos)
         out.append(Pin(c.text, c, "contains", k) if k < n and c.text in t.level2 else Pin(c.text, c, "parked"))
-        if k < n and c.text in t.level2 and EXP == 1:
-            out.append(Pin(c.text, c, "contains", k))
     return out
-EXP = 1
 
 
 def _printed_by_rows(actuals: list[Piece], others: list[Piece | None], before: bool = False) -> bool:

@@ -360,9 +360,9 @@ def _emit_rows(built, reading: Reading, items: list[Lexed]) -> None:
 
 # --- labels: joined from their pieces, each at the middle line of its pieces -----------------------
 
-def _labels(frags: list[Fragment], reading: Reading, anchors: list[_Anchor], p: Params) -> None:
-    """The label pieces of one column on nearby lines join; each 二级 label pins its group at
-    its middle line, each 一级 label its block at the row nearest its middle."""
+def _join_labels(frags: list[Fragment], p: Params) -> tuple[list[tuple[str, float, list[int]]], list[Fragment]]:
+    """The label pieces of one column on nearby lines join into labels (text, middle line, line
+    numbers); returns them and the pieces that spell no label."""
     t = p.template
     labels: list[tuple[str, float, list[int]]] = []
     open_: dict[str, list[Fragment]] = {}
@@ -382,9 +382,20 @@ def _labels(frags: list[Fragment], reading: Reading, anchors: list[_Anchor], p: 
             labels.append((fr.text, fr.line, [fr.no]))
         else:
             open_[f"{fr.line}:{fr.x}"] = [fr]
+    left: list[Fragment] = []
     for buf in open_.values():      # a label complete though a longer one starts the same way
         text = "".join(q.text for q in buf)
-        labels.append((text, sum(q.line for q in buf) / len(buf), [q.no for q in buf]))
+        if text in t.all_labels:
+            labels.append((text, sum(q.line for q in buf) / len(buf), [q.no for q in buf]))
+        else:
+            left += buf
+    return labels, left
+
+
+def _pin_labels(labels: list[tuple[str, float, list[int]]], reading: Reading, anchors: list[_Anchor], p: Params):
+    """Each 二级 label pins its group at its middle line, each 一级 label its block at the row
+    nearest its middle; other printed label text is the form's own."""
+    t = p.template
     idx = [a.index for a in anchors]
     for text, y, lines in labels:
         c = reading.add(Cell(text, lines, "label", y=int(y)))
@@ -392,8 +403,8 @@ def _labels(frags: list[Fragment], reading: Reading, anchors: list[_Anchor], p: 
             reading.pins.append(Pin(text, c, "middle", y=y))
         elif text in t.level1 and idx:
             reading.pins.append(Pin(text, c, "contains", min(range(len(idx)), key=lambda r: abs(idx[r] - y))))
-        elif t.is_label(text) or text in t.level1:
-            c.place("template")
+        else:
+            c.place("template")         # printed label text, whatever it spells
 
 
 # --- the goal texts, side by side ------------------------------------------------------------------
@@ -498,10 +509,19 @@ def _table(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> s
     if not anchors:
         return set()
     col_x = _columns(anchors, at)
+    joined, left = _join_labels([fr for fr in labels if fr.line in body], p)
+    # a piece that spells no label and stands in the names' column is a name's wrapped end (度)
+    names_x = sorted(a.x["name"] for a in anchors if a.x.get("name") is not None) or [col_x["name"]]
+    tails = [fr for fr in left if fr.x >= names_x[0] - 1]
+    loose += [(fr.line, fr.x, fr.text) for fr in tails]
     pieces = _type_loose([x for x in loose if x[0] in body], items, col_x, p)
     _emit_rows(_build_rows(anchors, pieces, items, p), reading, items)
-    _labels([fr for fr in labels if fr.line in body], reading, anchors, p)
+    _pin_labels(joined + [_leftover(fr) for fr in left if fr not in tails], reading, anchors, p)
     return set(body) | {start}
+
+
+def _leftover(fr: Fragment) -> tuple[str, float, list[int]]:
+    return fr.text, fr.line, [fr.no]
 
 
 def read(items: list[Lexed], p: Params) -> Reading:

@@ -53,9 +53,16 @@ def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | No
         return orders[0], None, 0.0, []
     cues = [RowCues.of(r.target.text if r.target else None) for r in rows]
     rank = {g: k for k, g in enumerate(p.template.level2)}
+    memo: dict[tuple[int, int], float] = {}
+
+    def score(e: Entry | None, k: int) -> float:
+        key = (id(e), k)
+        if key not in memo:
+            memo[key] = entry_score(e, rows[k], cues[k], level2[k], p)
+        return memo[key]
     scored = []
     for o in orders:
-        s = o.prior + sum(entry_score(e, r, c, g, p) for e, r, c, g in zip(o.entries, rows, cues, level2))
+        s = o.prior + sum(score(e, k) for k, e in enumerate(o.entries))
         s -= p.names.group_order * inversions(o.entries, rank)
         scored.append((s, o))
     scored.sort(key=lambda x: -x[0])
