@@ -64,13 +64,13 @@ def load_pool(pattern):
     return [seen[k] for k in sorted(seen)]
 
 
-def deal(pool, producers, n, rng):
+def deal(pool, n, rng):
     """Disjoint picks per producer: about n/7 long forms (30+ indicators), the rest shorter."""
     long_, short = ([r for r in pool if (len(r["indicators"]) >= 30) == want] for want in (1, 0))
     rng.shuffle(long_), rng.shuffle(short)
-    nl = min(max(1, n // 7), len(long_) // len(producers))
+    nl = min(max(1, n // 7), len(long_) // 3)
     picks = {}
-    for i, p in enumerate(producers):
+    for i, p in enumerate("hwn"):          # fixed order: a producer's picks do not depend on --producers
         forms = long_[i * nl:(i + 1) * nl] + short[i * (n - nl):(i + 1) * (n - nl)]
         rng.shuffle(forms)
         picks[p] = forms
@@ -470,7 +470,7 @@ def main():
     ap.add_argument("--multi", type=int, default=2, help="multi-form dumps per producer")
     a = ap.parse_args()
     rng = random.Random(a.seed)
-    picks = deal(load_pool(a.gold), a.producers, a.forms, rng)
+    picks = deal(load_pool(a.gold), a.forms, rng)
     makers = {"h": make_h, "w": make_w, "n": make_n}
     tmp = tempfile.mkdtemp(prefix="make_corpus-")
     try:

@@ -455,6 +455,8 @@ def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p
     frags = [(i, _fragments(toks, p.rows.fragment_gap)) for i, toks in lines]
     left_x = sorted(f[0][0] for _, f in frags if len(f) >= 2)
     right_x = sorted(f[-1][0] for _, f in frags if len(f) >= 2)
+    widths = sorted(width(f[0][1]) for _, f in frags if len(f) >= 2)
+    left_w = widths[len(widths) // 2] if widths else 0
     starts = sorted({f[0][0] for _, f in frags})
     gaps = [(b - a, (a + b) / 2) for a, b in zip(starts, starts[1:])]
     split_x = max(gaps)[1] if gaps and max(gaps)[0] >= p.rows.goal_gap else float("inf")
@@ -467,16 +469,32 @@ def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p
             continue
         x, text = f[0]
         if left_x and right_x:
-            side = int(abs(x - left_x[len(left_x) // 2]) > abs(x - right_x[len(right_x) // 2]))
+            lx, rx = left_x[len(left_x) // 2], right_x[len(right_x) // 2]
+            side = int(abs(x - lx) > abs(x - rx))
+            toks = dict(lines)[i]
+            cut = _two_texts(toks, left_w, p) if not side else None
+            if cut is not None:
+                # the two texts one space apart: the right one starts where the right column does
+                cols[0].append((no, " ".join(tok for _, tok in toks[:cut])))
+                cols[1].append((no, " ".join(tok for _, tok in toks[cut:])))
+                continue
         else:
             side = int(x >= split_x)
         cols[side].append((no, text))
-    return [[(no, t.replace(" ", "")) if _cjk_join(t) else (no, t) for no, t in col] for col in cols]
+    return cols
 
 
-def _cjk_join(text: str) -> bool:
-    """A fragment's inner single spaces between CJK characters are the print's, not the text's."""
-    return False
+def _two_texts(toks: list[tuple[int, str]], left_w: int, p: Params) -> int | None:
+    """A line of the left text with the right one after a single space (pdftotext narrowed the
+    gap): it is wider than the left text ever is; cut at the space where the left part is
+    as wide as the left text's lines."""
+    if len(toks) < 2 or not left_w:
+        return None
+    first = toks[0][0]
+    end = toks[-1][0] + width(toks[-1][1])
+    if end - first <= left_w + 2 * p.rows.fragment_gap:
+        return None
+    return min(range(1, len(toks)), key=lambda k: abs(toks[k - 1][0] + width(toks[k - 1][1]) - first - left_w))
 
 
 def _fragments(tokens: list[tuple[int, str]], gap: int) -> list[tuple[int, str]]:

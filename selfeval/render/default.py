@@ -26,8 +26,8 @@ import attrs
 
 from ..model import Form, Indicator
 from .common import (
-    T, display_width, fund_header, fund_label_lines, goals_label_lines, indicator_header, number, sub_item, wrap,
-    year_line,
+    T, display_width, fund_header, fund_label_lines, goals_label_lines, indicator_header, number, split_bracket,
+    split_decimal, sub_item, wrap, year_line,
 )
 
 PLACEMENTS = ("auto", "inline", "before", "parked")
@@ -70,6 +70,13 @@ class Layout:
     thousands: bool = False                     # 1,000.99 in the fund rows
     weight_word: str = T.fund_columns["weight"][0]   # the fund header's 分数 (or a synonym: 分值)
     row_paragraph: int = 3                      # a blank line after this many plain rows
+    # print artefacts of fresh forms
+    year_space: bool = False                    # （2024 年度）
+    fund_blank: bool = False                    # the sub-rows' 分数/得分 left blank instead of -
+    split_decimal: bool = False                 # an amount of four digits split after its point: 1,204. 50
+    split_bracket: bool = False                 # a quantity's unit apart from its bracket: ≥30.00( 个)
+    score_apart: bool = False                   # 得分 on a line of its own, below 分值
+    total_width: int = 0                        # 0: the 总分 numbers whole; else its 分值 wraps (100.0 / 0)
 
     def placement(self, label: str) -> str:
         return dict(self.labels).get(label, "auto")
@@ -123,9 +130,12 @@ def _funds_block(form: Form, layout: Layout) -> list[str]:
                       + fund_header(("score",)))]
     for fr in form.funds:
         label = sub_item(fr.item, "      ")
-        values = [number(fr.initial_budget, layout.thousands), number(fr.annual_budget, layout.thousands),
-                  number(fr.weight), number(fr.score)]
-        lines += ["", label + " " + " ".join(values)]
+        amounts = [number(v, layout.thousands) for v in (fr.initial_budget, fr.annual_budget)]
+        if layout.split_decimal:
+            amounts = [split_decimal(a) for a in amounts]
+        blank = "" if layout.fund_blank else "-"
+        values = amounts + [number(fr.weight, blank=blank), number(fr.score, blank=blank)]
+        lines += ["", " ".join([label] + [v for v in values if v])]
     return lines
 
 
@@ -135,11 +145,14 @@ def _exec_pairs(form: Form) -> list[str]:
 
 def _row_lines(ind: Indicator, inline: list[str], layout: Layout) -> tuple[list[str], bool]:
     """The lines of one value row and whether it is tall (wrapped)."""
-    tail = f"{number(ind.weight)} {number(ind.score)}"
+    tail = [number(ind.weight), number(ind.score)]
+    tail = tail if layout.score_apart else [" ".join(tail)]
     target, actual = ind.target or "", ind.actual or ""
+    if layout.split_bracket:
+        target, actual = split_bracket(target), split_bracket(actual)
     if display_width(target) <= layout.target_width and display_width(actual) <= layout.actual_width:
-        return [" ".join(inline + [target, actual, tail])], False
-    lines = wrap(target, layout.target_width) + [""] + wrap(actual, layout.actual_width) + ["", tail]
+        return [" ".join(inline + [target, actual, tail[0]])] + tail[1:], False
+    lines = wrap(target, layout.target_width) + [""] + wrap(actual, layout.actual_width) + [""] + tail
     if inline:
         lines[0] = " ".join(inline + [lines[0]])
     return lines, True
@@ -249,14 +262,22 @@ def _join(blocks: Iterable[list[str]]) -> list[str]:
     return lines
 
 
+def _total_lines(form: Form, layout: Layout) -> list[str]:
+    """The 总分 numbers: on one line, or the 分值 cell wrapped and the 得分 below it."""
+    weight, score = number(form.total.weight), number(form.total.score)
+    if layout.total_width and len(weight) > layout.total_width:
+        return wrap(weight, layout.total_width, len) + [score]
+    return [f"{weight} {score}"]
+
+
 def _names_header() -> list[str]:
     return [f"{T.label('name')} {T.label('deviation')}"]
 
 
-def _title_block(form: Form) -> list[str]:
+def _title_block(form: Form, layout: Layout) -> list[str]:
     lines = [form.title or T.title]
     if form.year is not None:
-        lines.append(year_line(form.year))
+        lines.append(year_line(form.year, layout.year_space))
     lines += ["", f"{T.label('project')} {form.project_name or ''}".rstrip(), "",
               f"{T.label('department')} {form.department or ''} {T.label('unit')} {form.implementing_unit or ''}".rstrip()]
     return lines
@@ -288,9 +309,9 @@ def render_page(form: Form, layout: Layout = DEFAULT_LAYOUT) -> list[str]:
     names = _names_block(form, attrs.evolve(layout, band_separators=tuple(order)), separators)
     blocks: list[list[str]] = []
     if layout.title_first:
-        blocks.append(_title_block(form))
+        blocks.append(_title_block(form, layout))
     blocks += [_funds_block(form, layout), _values_block(form, layout, places),
-               [f"{number(form.total.weight)} {number(form.total.score)}"],
+               _total_lines(form, layout),
                separators.pop("fund_label", [])]
     blocks += [_wrapped(g, layout.goal_width, layout.goal_blank_before_last) for g in goals if g]
     blocks.append(separators.pop("goal_label", []))
@@ -309,7 +330,7 @@ def render_page(form: Form, layout: Layout = DEFAULT_LAYOUT) -> list[str]:
         tail_exec = []
     blocks.append(separators.pop("goals_header", []))
     if not layout.title_first:
-        blocks.append(_title_block(form))
+        blocks.append(_title_block(form, layout))
     blocks += tail_exec
     return _join(blocks)
 
