@@ -104,18 +104,21 @@ def style(rng, producer, rec):
     u = rng.uniform
     em = lambda t: (len(t) * 0.55 * st["size"] + 9) / 459    # share of the narrowest table
     nums = [num(fr[k], st) for fr in rec["funds"] for k in LOCAL] + ["100.00"]
+    cjk = lambda n: (n * 1.02 * st["size"] + 16) / 459       # n CJK characters and margins
+    roomy = rng.random() < 0.7                               # 项目名称, 一级指标 fit on one line
     st["top_w"] = fit([u(.09, .14), u(.13, .2)] + [u(.1, .14) for _ in range(6)],
-                      [0, 0] + [em(max(nums, key=len))] * 6)
-    lab2 = (2.2 * st["size"] + 14) / 459                      # two CJK characters
+                      [cjk(5) if roomy else 0, cjk(4)] + [em(max(nums, key=len))] * 6)
+    lw = cjk(4) if roomy else cjk(2)
     st["ind_w"] = fit([u(.055, .09), u(.065, .11), u(.12, .24), u(.085, .15), u(.085, .15),
                        u(.05, .065), u(.05, .065), u(.14, .24)],
-                      [lab2, lab2, .14, 0, 0, em("100.00"), em("100.00"), .14])
+                      [lw, lw, .14, 0, 0, em("100.00"), em("100.00"), .14])
     return st
 
 
 def fit(raw, mins):
     """Normalise column shares; widen columns below their minimum at the others' expense."""
     w = [x / sum(raw) for x in raw]
+    mins = [m * min(1, .97 / sum(mins)) for m in mins]      # too wide for the page: all shrink
     for _ in range(6):
         need = sum(max(0, m - x) for x, m in zip(w, mins))
         free = [max(0, x - m) for x, m in zip(w, mins)]

@@ -69,6 +69,8 @@ class Column:
     name_word: float = 1.0             # a line that names an indicator type reads as a name
     stray: float = 6.0                 # a line with Chinese in the column that is no part of it
     forced_warning: float = 4.0        # entries forced by the row count that cost this much: a doubt
+    price_range: float = 16.0          # the count of entries reached by a price on each, within ±this,
+    price_steps: int = 14              # … in this many halvings (else a search that counts them)
     separator_inside: float = 20.0     # a band that holds another block of the page (pdftotext never prints one)
     header_on_top: float = 3.0         # the 三级指标 header stands on top of row 1
 

@@ -24,7 +24,9 @@ Besides the plain vocabulary, a record may draw each of these classes (``RECORD_
 - ``none_deviations``: rows that kept their points saying so in the deviation cell (无);
 - ``kept_deviations``: a deviation on a row that kept its points (else only rows that lost
   points have one);
-- ``long_units``: a 实施单位 name too long for its column (else one of 14 characters at most).
+- ``long_units``: a 实施单位 name too long for its column (else one of 14 characters at most);
+- ``duplicate_names``: a row named like the row above it;
+- ``long_names``: names of 15 characters or more, that wrap in a narrow name column.
 
 Knobs: ``layouts()`` draws every knob of the seed dialect's ``Layout``; ``raw_layouts``,
 ``grid_layouts`` and ``cells_layouts`` those of the other dialects, each leaving at its plain
@@ -65,24 +67,24 @@ PER = ["人", "户", "台", "次", "平方米", "公里", "人/年", "座/月"]
 
 # 二级 group -> (name suffixes, qualitative targets, wrapping ones, kind of quantity)
 GROUPS = {
-    "经济成本指标": (["养护成本", "每公里维护成本", "支出控制", "补助标准", "单价控制"],
+    "经济成本指标": (["养护成本", "每公里维护成本", "支出控制", "运维费用", "单价控制"],
                 ["节约", "合理", "控制在预算内"], ["不超过批复预算", "不超过年初预算"], "money"),
-    "社会成本指标": (["社会成本控制", "对周边通行的影响"], ["较小", "无影响"], ["对居民生活无明显影响"], None),
-    "生态环境成本指标": (["施工噪声影响", "作业扬尘影响"], ["无明显影响", "无污染"], ["施工期间无环境投诉"], None),
+    "社会成本指标": (["社会成本控制", "对周边交通秩序的影响"], ["较小", "无影响"], ["对居民生活无明显影响"], None),
+    "生态环境成本指标": (["施工期环境影响", "作业扬尘影响"], ["无明显影响", "无污染"], ["施工期间无污染"], None),
     "数量指标": (["巡查次数", "完成数量", "覆盖户数", "维护数量", "培训场次"], ["按计划完成", "全覆盖"],
-             ["按年度计划全部完成"], "count"),
+             ["按计划完成全部任务"], "count"),
     "质量指标": (["抽检合格率", "设施完好率", "验收合格率", "整改达标率", "规范性"],
              ["合格", "规范", "达标", "符合"], ["符合行业规范要求"], "percent"),
     "时效指标": (["处置及时率", "按期完成率", "响应及时性", "资金拨付及时性"], ["及时", "按时完成", "按期"],
-             ["按期完成", "汛期前完成"], "percent"),
-    "经济效益指标": (["运营收入增长", "节约维护资金"], ["有所增长", "明显"], ["较上年有所增长"], "percent"),
-    "社会效益指标": (["群众知晓度", "服务覆盖面", "便民程度提升", "社会影响力"], ["显著", "提高", "改善", "提升"],
+             ["按期完成", "按时完成全部节点"], "percent"),
+    "经济效益指标": (["运营收入增长", "节约资金额"], ["有所增长", "明显"], ["较上年有所增长"], "percent"),
+    "社会效益指标": (["群众知晓度", "服务覆盖面", "出行便利度", "社会影响力"], ["显著", "提高", "改善", "提升"],
                ["稳步提升", "有所改善", "明显提升"], "percent"),
-    "生态效益指标": (["节能减排量", "绿化改善情况", "水体达标率"], ["减少", "降低"], ["逐步改善"], "percent"),
+    "生态效益指标": (["节能减排量", "绿化改善情况", "污染物削减量"], ["减少", "降低"], ["排放量逐步降低"], "percent"),
     "可持续影响指标": (["长效管护机制", "制度落实情况", "设施持续运行"], ["健全", "长期", "持续", "有效"],
                  ["长效机制基本建立"], None),
     "服务对象满意度指标": (["群众满意度", "使用者满意度", "居民满意率"], ["较满意", "基本满意", "满意"],
-                   ["不低于上年水平"], "percent"),
+                   ["群众基本满意"], "percent"),
 }
 ACTUALS = ["达成指标", "达成指标", "基本达成", "部分达成"]
 WRAPPING_ACTUALS = ["基本完成", "按期完成", "已全部完成", "有所改善", "稳步提升"]
@@ -93,7 +95,8 @@ REMEDIES = ["下一步将优化作业排期", "今后将加强与施工单位的
 NO_DEVIATION = T.words("cells", "no_deviation")[0]
 RECORD_CLASSES = frozenset({"wrapping_words", "marked_names", "spaced_text", "trimmed_numbers", "half_weights",
                             "no_cost_group", "no_satisfaction_group", "long_forms", "short_goals",
-                            "open_deviations", "none_deviations", "kept_deviations", "long_units"})
+                            "open_deviations", "none_deviations", "kept_deviations", "long_units",
+                            "duplicate_names", "long_names"})
 
 
 def cents(lo: float, hi: float):
@@ -106,8 +109,13 @@ def _on(draw, cls: str, off: frozenset) -> bool:
     return cls not in off and draw(st.booleans())
 
 
+SHORT_NAME = 14      # characters: a name this short fits the narrowest name column
+
+
 @st.composite
 def names(draw, group: str, off: frozenset = frozenset()) -> str:
+    """An indicator name: a subject (or two) and a word of its group; at most ``SHORT_NAME``
+    characters unless ``long_names`` is drawn."""
     suffixes = GROUPS[group][0]
     subjects = MARKED if draw(st.integers(0, 3)) == 0 and "marked_names" not in off else SUBJECTS
     a = draw(st.sampled_from(subjects))
@@ -118,8 +126,12 @@ def names(draw, group: str, off: frozenset = frozenset()) -> str:
         a = a + "（含" + draw(st.sampled_from(SUBJECTS)) + "）"
     elif shape == "comma":
         a = a + "、" + draw(st.sampled_from(SUBJECTS))
-    name = a + draw(st.sampled_from(suffixes))
-    return "年度" + name if shape == "year" else name
+    suffix = draw(st.sampled_from(suffixes))
+    name = ("年度" if shape == "year" else "") + a + suffix
+    if len(name) > SHORT_NAME and not _on(draw, "long_names", off):
+        short = min(suffixes, key=len)
+        name = draw(st.sampled_from([x for x in subjects + SUBJECTS if len(x) + len(short) <= SHORT_NAME])) + short
+    return name
 
 
 def _figure(draw, v: float, off: frozenset) -> str:
@@ -152,10 +164,12 @@ def cells(draw, group: str, off: frozenset = frozenset()) -> tuple[str, str]:
 
 
 @st.composite
-def deviations(draw, off: frozenset = frozenset()) -> str:
+def deviations(draw, name: str, lost: bool, off: frozenset = frozenset()) -> str:
+    """Why a row lost points (or did better than planned) and what will be done: a reason,
+    often naming the row, and a remedy or two."""
     text = draw(st.sampled_from(REASONS))
     if draw(st.booleans()):
-        text += "，" + draw(st.sampled_from(REMEDIES))
+        text += "，" + name + ("未达到年初目标" if lost else "超出年初目标")
     if draw(st.booleans()):
         text += "；" + draw(st.sampled_from(REMEDIES))
     return text + ("" if _on(draw, "open_deviations", off) else "。")
@@ -188,8 +202,8 @@ def indicators(draw, off: frozenset = frozenset()) -> list[Indicator]:
     out: list[Indicator] = []
     for group, count in zip(chosen, counts):
         for _ in range(count):
-            if out and out[-1].level2 == group and draw(st.integers(0, 9)) == 0:
-                name = out[-1].name                                     # a duplicate name
+            if out and out[-1].level2 == group and _on(draw, "duplicate_names", off) and draw(st.booleans()):
+                name = out[-1].name                                     # the name of the row above
             else:
                 name = draw(names(group, off))
             target, actual = draw(cells(group, off))
@@ -197,7 +211,7 @@ def indicators(draw, off: frozenset = frozenset()) -> list[Indicator]:
             lost = draw(st.integers(0, 3)) == 0
             score = draw(st.integers(0, int(weight * 100) - 1)) / 100 if lost else weight
             if lost or ("kept_deviations" not in off and draw(st.integers(0, 5)) == 0):
-                deviation = draw(deviations(off))
+                deviation = draw(deviations(name, lost, off))
             else:
                 deviation = NO_DEVIATION if _on(draw, "none_deviations", off) else None
             out.append(Indicator(LEVEL1_OF[group], group, name, target, actual,
@@ -270,8 +284,9 @@ def grade_of(score: float) -> str:
 # --- knobs ----------------------------------------------------------------------------------
 
 @st.composite
-def layouts(draw) -> Layout:
-    """Every knob of the seed dialect's ``Layout``."""
+def layouts(draw, off: frozenset = frozenset()) -> Layout:
+    """Every knob of the seed dialect's ``Layout``; the print artefacts of fresh forms
+    (``DEFAULT_OPTIONS``) but those named in ``off``."""
     placements = draw(st.dictionaries(st.sampled_from(LEVEL2), st.sampled_from(["auto", "inline", "before",
                                                                                 "parked"])))
     separators = draw(st.permutations(["total_label", "grade", "parked", "goal_label", "fund_label",
@@ -306,7 +321,23 @@ def layouts(draw) -> Layout:
         thousands=draw(st.booleans()),
         weight_word=draw(st.sampled_from(T.fund_columns["weight"][:2])),
         row_paragraph=draw(st.integers(1, 5)),
+        **attrs.asdict(_knobs(draw, Artefacts, DEFAULT_OPTIONS, off)),
     )
+
+
+@attrs.frozen
+class Artefacts:
+    """The print artefacts of fresh forms that the seed dialect's ``Layout`` can print."""
+    year_space: bool = False
+    fund_blank: bool = False
+    split_decimal: bool = False
+    split_bracket: bool = False
+    score_apart: bool = False
+    total_width: int = 0
+
+
+DEFAULT_OPTIONS = {"year_space": [False, True], "fund_blank": [False, True], "split_decimal": [False, True],
+                   "split_bracket": [False, True], "score_apart": [False, True], "total_width": [0, 0, 5]}
 
 
 def _holds(part: str, values: dict, classes: frozenset = frozenset()) -> bool:
@@ -398,13 +429,15 @@ CELLS_OPTIONS = {
     "actual_goal_after": [False, True],
     "blank_between": [True, False],
 }
-DIALECTS = {"raw": (RawLayout, RAW_OPTIONS), "layout": (GridLayout, GRID_OPTIONS),
+DIALECTS = {"default": (Layout, DEFAULT_OPTIONS), "raw": (RawLayout, RAW_OPTIONS), "layout": (GridLayout, GRID_OPTIONS),
             "cells": (CellsLayout, CELLS_OPTIONS)}
 
 
 @st.composite
 def dialect_knobs(draw, mode: str, off: frozenset = frozenset()):
-    """Knobs of one dialect (raw, layout, cells), none of those named in ``off``."""
+    """Knobs of one dialect, none of those named in ``off``."""
+    if mode == "default":
+        return draw(layouts(off))
     cls, options = DIALECTS[mode]
     return _knobs(draw, cls, options, off)
 

@@ -1,15 +1,13 @@
 """``cells``: one cell per line — a spreadsheet's PDF in pdftotext's default mode, and a drawn
 form printed column by column.
 
-Input shape (a spreadsheet's)::
+Input shape::
 
     项目名称
-                                    (blank lines between most cells)
     校外培训机构监管经费
     年度资金总额
     897.06
     754.16
-    10.00
     …
     研修课程人均成本
     ≤2279.43(元/人)
@@ -17,33 +15,27 @@ Input shape (a spreadsheet's)::
     4.00
     4.00
 
-Every cell stands on lines of its own, in the order of the page's text blocks: mostly row by
-row and each row left to right, but a block may stand far from its row — the first row's name
-after the table, a score after the 总分, the one-line deviations as one column after the
-偏差原因分析及改进措施 header, a merged 二级 label at the middle of its group, a header word
-after the table. A drawn form prints whole columns at a time: the names, then the targets …,
-the 项目资金 block column by column, the two goal texts with their lines interleaved. This reader
+Each cell stands on lines of its own (blank lines between most), in the order of the page's
+text blocks: mostly row by row, left to right, but a block may stand far from its row — the
+first row's name after the table, a score after the 总分, the one-line deviations as a column
+after their header, a merged 二级 label at its group's middle. A drawn form prints whole columns
+at a time: the names, then the targets …, the 项目资金 block column by column, the two goal
+texts with their lines interleaved.
 
-1. cuts the lines into cells (a line holds one cell, or a label and a name, or two values) and
-   joins the pieces of a wrapped cell (``1043.76(元/`` + ``人/月)``, a deviation's lines,
-   ``经济成本指`` + ``标``), then types each by its looks (number, target, actual, label, header
-   word, prose, word);
-2. rebuilds the form from the streams of each type: the title block's values and the fund rows
-   from the order of the header (a block printed by columns read back by the shared arithmetic,
-   ``solve.funds.read_stream``); targets, actuals and number pairs keep their order (a number
-   moved out of it is put back by the sums, or the numbers are read as two column streams);
-   names and deviations are placed by position and evidence (assignment searches); printed by
-   columns, a cell's row is its rank in its column.
-
-Evidence given: the title cells, the fund block item by item (``fund_grid``), the rows, one
-``NameOrder``, the 二级 labels beside the row they stand at (``contains``, the weight a cell
-printed a row or more from its own deserves) or parked, the goal texts in print order, the 总分
-pair and the grade. Every decision that could be wrong leaves a diagnostic with its lines.
+The lines are cut into cells, the pieces of a wrapped cell joined and each cell typed by its
+looks; the form is rebuilt from each type's stream: targets, actuals and numbers keep their
+order (a number out of it is put back by the sums, or the numbers are read as two column
+streams), names and deviations are placed by position and evidence; printed by columns, a
+cell's row is its rank in its column. Evidence given: the title cells, the fund block item by
+item (a block printed by columns read back by the shared arithmetic, ``solve.funds``), the rows,
+one ``NameOrder``, 二级 labels beside the row they stand at (``contains``) or parked, the goal
+texts in print order, the 总分 pair, the grade; a diagnostic wherever a reading could be wrong.
 """
 from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from types import SimpleNamespace
 
 import attrs
 import regex
@@ -84,9 +76,8 @@ def detect(items: list[Lexed], p: Params) -> float:
 
 @attrs.define(eq=False)
 class Piece(Cell):
-    """A cell of this print: ``pos`` its place among the form's cells (a deviation's moves to
-    where its row's 得分 is printed), whether the next cell stands on its line, whether a number
-    stands left of it on its line, the display width of its last line."""
+    """A cell of this print: its place among the form's cells (``pos``), whether the next cell
+    shares its line, whether a number stands left of it, the width of its last line."""
 
     pos: int = 0
     line_mate: bool = False
@@ -94,70 +85,47 @@ class Piece(Cell):
     last_width: int = 0
 
 
-@attrs.define
-class Words:
-    """The template's words as this reader asks them."""
-
-    labels: frozenset
-    levels: frozenset
-    targets: frozenset          # what a qualitative 年度指标值 says
-    achievement: frozenset
-    met: frozenset
-    no_deviation: frozenset
-    operators: tuple
-    table_start: frozenset      # header words above the rows: 三级指标, 年度指标值, 实际完成值
-    values_header: frozenset
-    goals_header: frozenset
-    total: frozenset
-    goal_pieces: frozenset      # 年度 / 总体 / 目标
-
-
 @lru_cache(maxsize=8)
-def words(t: Template) -> Words:
+def words(t: Template) -> SimpleNamespace:
+    """The template's words as this reader asks them."""
     goal = t.spellings("goals")
-    return Words(
-        frozenset(t.all_labels), frozenset(t.level1 + t.level2),
-        frozenset(t.words("cells", "target_words")) | {w for g in t.group_cues.values() for w in g.value},
-        frozenset(t.words("cells", "achievement")), frozenset(t.words("cells", "achievement_met")),
-        frozenset(t.words("cells", "no_deviation")), t.words("cells", "operators"),
-        frozenset(t.spellings("name", "target", "actual")), frozenset(t.spellings("target", "actual")),
-        frozenset(t.spellings("goal_expected", "goal_actual")), frozenset(t.spellings("total")),
-        frozenset(g[i:j] for g in goal for i in range(len(g)) for j in range(i + 2, len(g) + (i > 0))))
+    return SimpleNamespace(
+        labels=frozenset(t.all_labels), levels=frozenset(t.level1 + t.level2),
+        targets=frozenset(t.words("cells", "target_words")) | {w for g in t.group_cues.values() for w in g.value},
+        achievement=frozenset(t.words("cells", "achievement")), met=frozenset(t.words("cells", "achievement_met")),
+        no_deviation=frozenset(t.words("cells", "no_deviation")), dashes=frozenset(t.words("cells", "dashes")),
+        table_start=frozenset(t.spellings("name", "target", "actual")),
+        values_header=frozenset(t.spellings("target", "actual")),
+        goals_header=frozenset(t.spellings("goal_expected", "goal_actual")), total=frozenset(t.spellings("total")),
+        # pieces of the goals' margin label (年度 / 总体 / 目标)
+        goal_pieces=frozenset(g[i:j] for g in goal for i in range(len(g)) for j in range(i + 2, len(g) + (i > 0))),
+        bodies=t.words("bodies", "department_suffixes") + t.words("bodies", "org_suffixes"))
 
 
 def note(reading: Reading, code: str, message: str, cells=(), level: str | None = None) -> None:
     reading.diagnostics.append(diag(code, message, [x for c in cells for x in c.lines], level))
 
 
-# --- 1. cells ---------------------------------------------------------------------------------------
-
-def _parts(text: str, t: Template) -> list[str]:
-    """A line cut at its spaces; prose kept whole, but for a row's 得分 printed on the line of a
-    deviation's start (numbers before the prose). 其中：当年财政拨款 is no prose."""
-    parts = text.split()
-    if is_prose(text) and not t.fund_item(parts[0]):
-        lead = 0
-        while lead < len(parts) - 1 and is_number_or_dash(parts[lead]):
-            lead += 1
-        parts = parts[:lead] + [text.split(None, lead)[-1]]
-    return parts
-
+# --- 1. cells -----------------------------------------------------------------------------------------
 
 def cut_cells(items: list[Lexed], skip: set[int], p: Params) -> list[Piece]:
-    """The form's cells in printed order: lines cut at their spaces, the pieces of one wrapped
-    cell joined, each typed by its looks."""
+    """The form's cells in printed order: lines cut at their spaces (prose kept whole, but for a
+    row's 得分 printed before a deviation's first words), wrapped pieces joined, each typed."""
     t = p.template
     raw: list[Piece] = []
     block = 0
     for it in items:
         if it.kind == "blank":
             block += 1
-            continue
-        if it.no in skip:
-            continue
-        parts = _parts(it.text, t)
-        raw += [Piece(x, [it.no], y=it.no, block=block, line_mate=k + 1 < len(parts), last_width=width(x),
-                      after_number=k > 0 and is_number(parts[k - 1])) for k, x in enumerate(parts)]
+        elif it.no not in skip:
+            parts = it.text.split()
+            if is_prose(it.text) and not t.fund_item(parts[0]):        # (其中：当年财政拨款 is no prose)
+                lead = 0
+                while lead < len(parts) - 1 and is_number_or_dash(parts[lead]):
+                    lead += 1
+                parts = parts[:lead] + [it.text.split(None, lead)[-1]]
+            raw += [Piece(x, [it.no], y=it.no, block=block, line_mate=k + 1 < len(parts), last_width=width(x),
+                          after_number=k > 0 and is_number(parts[k - 1])) for k, x in enumerate(parts)]
     cells = _join_prose(_join_quantities(_join_labels(raw, p), t), p)
     for c in cells:
         c.kind = cell_kind(c.text, t)
@@ -172,14 +140,13 @@ def cut_cells(items: list[Lexed], skip: set[int], p: Params) -> list[Piece]:
 def _absorb(head: Piece, c: Piece, text: str) -> None:
     head.text = text
     head.lines.extend(c.lines)
-    head.line_mate = c.line_mate
-    head.last_width = c.last_width
+    head.line_mate, head.last_width = c.line_mate, c.last_width
 
 
 def _join_labels(cells: list[Piece], p: Params) -> list[Piece]:
     """Pieces of one block that spell a printed label: consecutive (年度 / 总体 / 目标), or with
-    cells of the next columns printed between (服务对象满意 / a name / 度指标; a merged label's
-    lines around a whole row's cells), ``Cells.label_reach`` cells apart at most."""
+    cells of the next columns between them (服务对象满意 / a name / 度指标), at most
+    ``Cells.label_reach`` cells apart."""
     labels, prefixes = words(p.template).labels, p.template.label_prefixes
     used: set[int] = set()
     joined: dict[int, Piece] = {}
@@ -187,8 +154,8 @@ def _join_labels(cells: list[Piece], p: Params) -> list[Piece]:
         if i in used or c.text not in prefixes:
             continue
         parts, text, j = [i], c.text, i + 1
-        while text not in labels and j < len(cells) and j <= parts[-1] + p.cells.label_reach \
-                and cells[j].block == c.block:
+        while (text not in labels and j < len(cells) and j <= parts[-1] + p.cells.label_reach
+               and cells[j].block == c.block):
             if j not in used and text + cells[j].text in prefixes:
                 parts.append(j)
                 text += cells[j].text
@@ -201,31 +168,29 @@ def _join_labels(cells: list[Piece], p: Params) -> list[Piece]:
 
 
 def _join_quantities(cells: list[Piece], t: Template) -> list[Piece]:
-    """``1043.76(元/`` + ``人/月)``: each piece that ends a unit closes the oldest open head of
-    its block (two cells cut on one line close in the order they were printed)."""
+    """``1043.76(元/`` + ``人/月)``: a piece that ends a unit closes the oldest open head of its
+    block (two cells cut on one line close in printed order)."""
     labels = words(t).labels
     out: list[Piece] = []
     heads: list[Piece] = []
     for c in cells:
         heads = [h for h in heads if h.block == c.block]
         if QUANT_HEAD_RE.match(c.text):
-            out.append(c)
             heads.append(c)
         elif heads and (QUANT_TAIL_RE.match(c.text) or QUANT_MIDDLE_RE.match(c.text)) and c.text not in labels:
-            h = heads[0]
-            h.text += c.text
-            h.lines.extend(c.lines)
+            heads[0].text += c.text
+            heads[0].lines.extend(c.lines)
             if QUANT_TAIL_RE.match(c.text):
                 heads.pop(0)
-        else:
-            out.append(c)
+            continue
+        out.append(c)
     return out
 
 
 def _join_prose(cells: list[Piece], p: Params) -> list[Piece]:
-    """The lines of a wrapped text: a prose line goes on with the text line under it in its
-    block when it ends no sentence or fills a line as wide as the one under it (a goal's
-    sentences run on across lines); so does a line that starts with punctuation."""
+    """A prose line goes on with the text line under it in its block when it ends no sentence,
+    or fills a line as wide as the one under it (a goal's sentences run on); so does a line
+    that starts with punctuation."""
     labels = words(p.template).labels
     out: list[Piece] = []
     for c in cells:
@@ -236,16 +201,15 @@ def _join_prose(cells: list[Piece], p: Params) -> list[Piece]:
                     prev.last_width >= p.cells.full_line and (is_prose(c.text) or c.last_width <= prev.last_width))))
                      or starts_with_punctuation(c.text))):
             _absorb(prev, c, join_wrapped([prev.text, c.text]))
-            continue
-        out.append(c)
+        else:
+            out.append(c)
     return out
 
 
 def _join_name_tails(cells: list[Piece], p: Params) -> list[Piece]:
-    """A long name wrapped in its cell leaves a short tail on the next line (…计划完成 / 数): a
-    word of a character or two under a word as wide as the name column is its tail, unless it
-    reads as a value (及时, 提高); the row's 年度指标值 may be printed between the name's lines
-    (…计划完成 / ≥6968.00(台) / 数)."""
+    """A long name wrapped in its cell leaves a short tail on the next line (…计划完成 / 数), the
+    row's 年度指标值 maybe printed between (… / ≥6968.00(台) / 数): a word of a character or two
+    under a word as wide as the name column is its tail, unless it reads as a value (及时)."""
     w = words(p.template)
     out: list[Piece] = []
     for c in cells:
@@ -254,47 +218,34 @@ def _join_name_tails(cells: list[Piece], p: Params) -> list[Piece]:
                 and out[-2].block == prev.block and not out[-2].line_mate and not prev.line_mate
                 and len(c.text) == 1):
             prev = out[-2]
-        if (prev is not None and prev.kind == c.kind == "word" and prev.block == c.block
-                and not prev.line_mate and width(prev.text) >= p.cells.name_wrap
-                and width(c.text) <= p.cells.name_tail_width and c.text not in w.targets
-                and c.text not in w.no_deviation):
+        if (prev is not None and prev.kind == c.kind == "word" and prev.block == c.block and not prev.line_mate
+                and width(prev.text) >= p.cells.name_wrap and width(c.text) <= p.cells.name_tail_width
+                and c.text not in w.targets and c.text not in w.no_deviation):
             _absorb(prev, c, prev.text + c.text)
-            continue
-        out.append(c)
+        else:
+            out.append(c)
     return out
 
 
 def cell_kind(text: str, t: Template) -> str:
     """number | dash | target | actual | label | template | fund_item | grade | prose | word"""
     w = words(t)
-    if text in t.words("cells", "dashes"):
-        return "dash"
-    if is_number(text):
-        return "number"
-    parsed = parse_cell(text)
-    if parsed is not None:
-        return "target" if parsed[0] else "actual"
-    if QUANT_HEAD_RE.match(text):
-        return "target" if text.startswith(w.operators) else "actual"
-    if text in w.achievement:
-        return "actual"
-    if text in w.levels:
-        return "label"
-    if text in w.labels:
-        return "template"
-    if t.fund_item(text):
-        return "fund_item"
-    if text in t.grades:
-        return "grade"
-    return "prose" if is_prose(text) else "word"
+    quantity = parse_cell(text)
+    head = quantity is None and QUANT_HEAD_RE.match(text)
+    return ("dash" if text in w.dashes else "number" if is_number(text)
+            else ("target" if quantity[0] else "actual") if quantity
+            else ("target" if text.startswith(t.words("cells", "operators")) else "actual") if head
+            else "actual" if text in w.achievement else "label" if text in w.levels
+            else "template" if text in w.labels else "fund_item" if t.fund_item(text)
+            else "grade" if text in t.grades else "prose" if is_prose(text) else "word")
 
 
-# --- 2. the form ----------------------------------------------------------------------------------
+# --- 2. the form --------------------------------------------------------------------------------------
 
 @attrs.define(eq=False)
 class Funds:
-    """The 项目资金 block as read: item -> column -> cell, the numbers printed before the table's
-    values (``early``) and where those values start."""
+    """The 项目资金 block: item -> column -> cell, the numbers printed before the table's values
+    (``early``) and where those start."""
 
     grid: dict[str, dict[str, Piece]]
     early: list[Piece]
@@ -312,8 +263,7 @@ class Funds:
 
 def read(items: list[Lexed], p: Params) -> Reading:
     reading = Reading(NAME)
-    used = read_title(items, reading, p)
-    cells = cut_cells(items, {items[i].no for i in used}, p)
+    cells = cut_cells(items, {items[i].no for i in read_title(items, reading, p)}, p)
     w = words(p.template)
     for c in cells:
         reading.add(c)
@@ -323,20 +273,18 @@ def read(items: list[Lexed], p: Params) -> Reading:
     first_value = next((c.pos for c in cells if c.kind in ("target", "actual")
                         and (first_fund is None or c.pos > first_fund)), len(cells))
     table_start = next((c.pos for c in cells if c.kind == "template" and c.text in w.table_start), first_value)
-    head_end = min(table_start, first_value)
     # the 分值/得分 numbers come after the header of the value columns or the first value,
     # whichever is printed first (三级指标 may stand above fund values printed late)
     values_start = min(first_value, next((c.pos for c in cells if c.kind == "template"
                                           and c.text in w.values_header), table_start))
-    _title_values(cells[:head_end], cells[head_end:], reading, p)
+    _title_values(cells[:min(table_start, first_value)], cells[min(table_start, first_value):], reading, p)
     funds = Funds({}, [c for c in cells[:values_start] if c.kind == "number"], values_start)
     fund_end = _funds(cells, first_fund, funds, reading, p)
     _fund_fallback(cells, funds, [], reading, p)
     texts = {it.no: it.text for it in items}
-    goals = _untangle_goals(_goals(cells, fund_end, first_value, reading, p), texts, reading, p)
+    reading.goals = goals = _untangle_goals(_goals(cells, fund_end, first_value, reading, p), texts, reading, p)
     _check_goals(goals, texts, reading, p)
-    reading.goals = goals
-    table = [c for c in cells[fund_end:] if all(c is not g for g in goals)]     # (taken cells stay: they part runs)
+    table = [c for c in cells[fund_end:] if all(c is not g for g in goals)]     # (taken cells part runs)
     grades = [c for c in table if c.kind == "grade"]
     reading.grade = grades[0] if grades else None
     for c in grades:
@@ -348,25 +296,21 @@ def read(items: list[Lexed], p: Params) -> Reading:
 
 
 def _title_values(head: list[Piece], rest: list[Piece], reading: Reading, p: Params) -> None:
-    """项目名称, 主管部门, 实施单位 where their labelled lines left them empty: their values are
-    the first free words before the table, in that order (labels and header words printed
-    between them are skipped; the 实施单位 label and its value may stand after the fund block or
-    the goals: a body's name among the table's cells). Which is the department is told by how
-    the names end."""
+    """项目名称, 主管部门, 实施单位 that their labelled lines left empty: the first free words
+    before the table, in that order (the 实施单位 may stand after the fund block or the goals: a
+    body's name among the table's cells); the department told by how the names end."""
     t = p.template
     slots = [s for s in TITLE_SLOTS if s not in reading.title]
     picked = _join_bodies([c for c in head if c.kind == "word"], t)[:len(slots)]
     orgs = [c for c in _join_bodies([c for c in rest if c.kind == "word"], t) if looks_like_body(c.text, t)]
     if len(picked) < len(slots) and orgs:
         picked.append(orgs[0])
-        note(reading, "unit-apart", f"{t.label('unit')} printed away from the title block; the body's name "
-             "found among the table's cells taken", orgs[:1])
+        note(reading, "unit-apart", f"{t.label('unit')} printed away from the title block: {orgs[0].text}", orgs[:1])
     got = dict(zip(slots, picked))
     dept, unit = got.get("department"), got.get("implementing_unit")
     if dept and unit and _department_like(unit.text, t) and not _department_like(dept.text, t):
         got["department"], got["implementing_unit"] = unit, dept
-        note(reading, "department-order", f"{t.label('unit')} printed before {t.label('department')}: told "
-             "apart by how their names end", [dept, unit])
+        note(reading, "department-order", f"{t.label('unit')} printed before {t.label('department')}", [dept, unit])
     for slot, c in got.items():
         reading.title[slot] = c
         c.kind = "taken"
@@ -378,114 +322,84 @@ def _join_bodies(cells: list[Piece], t: Template) -> list[Piece]:
     out: list[Piece] = []
     for c in cells:
         prev = out[-1] if out else None
-        if (prev is not None and prev.block == c.block and c.pos == prev.pos + 1
-                and not looks_like_body(prev.text, t) and not looks_like_body(c.text, t)
-                and looks_like_body(prev.text + c.text, t)):
+        if (prev is not None and prev.block == c.block and c.pos == prev.pos + 1 and not looks_like_body(prev.text, t)
+                and not looks_like_body(c.text, t) and looks_like_body(prev.text + c.text, t)):
             prev.text += c.text
             prev.lines.extend(c.lines)
             c.kind = "taken"
-            continue
-        out.append(c)
+        else:
+            out.append(c)
     return out
 
 
 def looks_like_body(text: str, t: Template) -> bool:
     """A government body's name (江北市临川区图书馆): a place and an organ's ending."""
-    return (text.endswith(t.words("bodies", "department_suffixes") + t.words("bodies", "org_suffixes"))
-            and any(m in text for m in t.words("bodies", "place_marks")))
+    return text.endswith(words(t).bodies) and any(m in text for m in t.words("bodies", "place_marks"))
 
 
 def _department_like(text: str, t: Template) -> bool:
     return text.endswith(t.words("bodies", "department_suffixes"))
 
 
-# --- the fund block -------------------------------------------------------------------------------
+# --- the fund block -----------------------------------------------------------------------------------
 
-def _fund_columns(cells: list[Piece], last_item: int, t: Template) -> list[str]:
-    """The 项目资金 columns in printed order (a header word may stand among the rows' values);
-    one printed elsewhere goes to its place in the template's order."""
-    found: list[str] = []
-    for c in cells[:last_item]:
-        col = t.fund_column(c.text) if c.kind == "template" else None
-        if col and col not in found:
-            found.append(col)
-    order = t.fund_order
-    for col in order:
-        if col not in found:
-            at = next((k for k, f in enumerate(found) if order.index(f) > order.index(col)), len(found))
-            found.insert(at, col)
-    return found
-
-
-def _funds(cells: list[Piece], first_fund: int | None, funds: Funds, reading: Reading, p: Params) -> int:
-    """Each fund row: its item, then one value per column (header words and labels printed
-    among them skipped). Returns where the fund block ends."""
+def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading, p: Params) -> int:
+    """Each fund row: its item, then one value per column of the header (words and labels among
+    them skipped; a column not printed takes its place in the template's order). Values printed
+    after the other rows fill the columns the rows lack, in order. Returns where the block ends."""
     t = p.template
-    if first_fund is None:
+    if first is None:
         return 0
-    items = [c for c in cells[first_fund:] if c.kind == "fund_item"]
-    columns = _fund_columns(cells, items[-1].pos, t)
-    stop = words(t).table_start
-    end = first_fund
-    read: dict[str, int] = {}
+    items = [c for c in cells[first:] if c.kind == "fund_item"]
+    columns: list[str] = []
+    for c in cells[:items[-1].pos]:
+        col = t.fund_column(c.text) if c.kind == "template" else None
+        if col and col not in columns:
+            columns.append(col)
+    for col in t.fund_order:
+        if col not in columns:
+            rank = t.fund_order.index
+            columns.insert(next((k for k, f in enumerate(columns) if rank(f) > rank(col)), len(columns)), col)
+    end, read = first, {}
     for c in items:
         values, j = [], c.pos + 1
         while j < len(cells) and len(values) < len(columns):
             if cells[j].kind in ("number", "dash"):
                 values.append(cells[j])
-            elif cells[j].kind not in ("template", "label") or cells[j].text in stop:
+            elif cells[j].kind not in ("template", "label") or cells[j].text in words(t).table_start:
                 break
             j += 1
-        end = max(end, j)
-        item = t.fund_item(c.text)
-        c.kind = "taken"
-        c.place("template")
-        for v in values:
+        end, item = max(end, j), t.fund_item(c.text)
+        for v in [c] + values:
             v.kind = "taken"
+        c.place("template")
         if item in funds.grid:
             note(reading, "duplicate-line", f"fund row {item} printed twice; the first is used", [c])
             continue
-        funds.grid[item] = dict(zip(columns, values))
-        read[item] = len(values)
+        funds.grid[item], read[item] = dict(zip(columns, values)), len(values)
         if len(values) < len(columns):
-            note(reading, "fund-row-shape", f"fund row {item} has {len(values)} values for {len(columns)} "
-                 "columns", [c] + values)
-    _fund_leftovers(cells[first_fund:funds.values_start], columns, funds, read, reading, t)
-    return end
-
-
-def _fund_leftovers(cells: list[Piece], columns: list[str], funds: Funds, read: dict[str, int],
-                    reading: Reading, t: Template) -> None:
-    """Values of a fund row printed after the other rows (its 分数 得分 and 全年执行数 执行率 as
-    blocks of their own): the numbers left before the table's values fill the columns the rows
-    lack, in order."""
-    left: list[Piece] = []
-    for c in cells:
+            note(reading, "fund-row-shape", f"fund row {item}: {len(values)} values, {len(columns)} columns", [c] + values)
+    left = []
+    for c in cells[first:funds.values_start]:
         if c.kind == "template" and c.text in words(t).values_header:
             break
-        if c.kind in ("number", "dash"):
-            left.append(c)
-    for item in t.fund_item_names:
-        if item not in funds.grid:
-            continue
+        left += [c] if c.kind in ("number", "dash") else []
+    for item in (x for x in t.fund_item_names if x in funds.grid):
         for col in columns[read.get(item, len(columns)):]:
             if left:
-                v = left.pop(0)
-                funds.grid[item][col] = v
+                funds.grid[item][col] = v = left.pop(0)
                 v.kind = "taken"
                 note(reading, "fund-value-apart", f"{item}: {col} printed after the other rows", [v])
+    return end
 
 
 def _fund_fallback(cells: list[Piece], funds: Funds, late: list[Piece], reading: Reading, p: Params) -> None:
     """When the rows read item by item break the block's sums or rates, the block printed by
-    columns is read back by the shared arithmetic (``solve.funds.read_stream``: each column's
-    values in row order, a number under header words in their column, near the item printed
-    before it) and kept when it breaks fewer rules; ``late``: numbers printed after the table,
-    which join the stream when the block's count needs them. Read here, not left to the
-    solver, because the rows' sums need the block's 分值 and 得分."""
+    columns is read back by the shared arithmetic (``solve.funds.read_stream``), kept when it
+    breaks fewer rules; ``late``: numbers printed after the table, for a block that needs them.
+    Read here, not left to the solver: the rows' sums need the block's 分值 and 得分."""
     t = p.template
-    rows = funds.rows(t)
-    numbers = funds.early + late
+    rows, numbers = funds.rows(t), funds.early + late
     if len(rows) != len(t.fund_items) or not numbers or not fund_broken(rows, t):
         return
     before = fund_broken(rows, t)
@@ -498,19 +412,17 @@ def _fund_fallback(cells: list[Piece], funds: Funds, late: list[Piece], reading:
     for c, col, r in zip(numbers, grid.labels, grid.rows_of):
         funds.grid[items[r]][col] = c
         c.kind = "taken"
-    # the dashes the rows printed are the empty cells of the rows under 年度资金总额
-    empty = [(item, col) for item in items[1:] for col in TOTAL_ONLY]
-    for (item, col), c in zip(empty, dashes):
+    # the dashes printed are the empty cells of the rows under 年度资金总额
+    for (item, col), c in zip([(item, col) for item in items[1:] for col in TOTAL_ONLY], dashes):
         funds.grid[item][col] = c
-    note(reading, "funds-by-arithmetic", f"the fund block read item by item breaks {before} of its sums and "
-         f"rates; read as column streams by its arithmetic ({grid.broken} broken)", numbers,
-         None if not grid.broken else "warning")
+    note(reading, "funds-by-arithmetic", f"read item by item the fund block breaks {before} of its rules; read as "
+         f"column streams by its arithmetic ({grid.broken} broken)", numbers, None if not grid.broken else "warning")
 
 
 def _nums(cells: list[Piece], numbers: list[Piece], table_from: int, t: Template) -> list[Num]:
-    """The numbers as the arithmetic reads them: the header words of the line printed right
-    before each (it stands under one of them, most often the last) and, when the items stand
-    among the numbers, the row of the item printed before it (not for numbers after the table)."""
+    """The numbers as the arithmetic reads them: the header words of the line right before each
+    (it stands under one of them), and, when the items stand among the numbers, the row of the
+    item printed before it (not for numbers after the table)."""
     items = [c.pos for c in cells if c.kind == "taken" and t.fund_item(c.text)]
     spread = bool(items) and any(items[0] < c.pos < items[-1] for c in numbers)
     out = []
@@ -526,62 +438,54 @@ def _nums(cells: list[Piece], numbers: list[Piece], table_from: int, t: Template
     return out
 
 
-# --- goals ----------------------------------------------------------------------------------------
+# --- goals --------------------------------------------------------------------------------------------
 
 def _goals(cells: list[Piece], start: int, first_value: int, reading: Reading, p: Params) -> list[Piece]:
     """The goal texts: prose printed before the table's first value, or as wide as goal prose
-    (a column the deviations' is not) anywhere."""
-    found = [c for c in cells[start:] if c.kind == "prose" and (c.pos < first_value or _goal_wide(c, p))]
+    (a column the deviations' is not) anywhere; the first two."""
+    found = [c for c in cells[start:] if c.kind == "prose" and (c.pos < first_value or (
+        len(c.lines) > 1 and width(c.text) / len(c.lines) >= p.cells.goal_width))]
     if len(found) > 2:
-        note(reading, "goal-paragraphs", f"{len(found)} prose texts where two goal texts were expected; the "
-             "first two are taken", found)
+        note(reading, "goal-paragraphs", f"{len(found)} prose texts for the two goal texts", found)
         found = found[:2]
     for c in found:
         c.kind = "taken"
-    header = words(p.template).goals_header
-    if found and not any(c.kind == "template" and c.text in header for c in cells):
+    if found and not any(c.kind == "template" and c.text in words(p.template).goals_header for c in cells):
         note(reading, "goals-header-missing", "goal texts found without their header", found)
     return found
 
 
-def _goal_wide(c: Piece, p: Params) -> bool:
-    return len(c.lines) > 1 and width(c.text) / len(c.lines) >= p.cells.goal_width
-
-
 def _untangle_goals(goals: list[Piece], texts: dict[int, str], reading: Reading, p: Params) -> list[Cell]:
-    """The two goal texts printed with their lines interleaved (one column's line, then the
-    other's): a text whose lines come in two widths is cut into the two columns — the full
-    lines of each by their width, a short last line to the text it ends (``_two_columns``). The
-    年度/总体/目标 label printed among them is dropped from the text."""
+    """The two goal texts printed with their lines interleaved, one column's line then the
+    other's: lines that come in two widths are cut into the two texts (``_two_columns``); the
+    年度/总体/目标 label printed among them is no part of either."""
     nos = sorted(no for c in goals for no in c.lines)
     if len(nos) < 4:
         return goals
-    pieces = words(p.template).goal_pieces
     lines, labels = [], []
     for no in nos:
-        text = texts.get(no, "").strip()
-        head, _, rest = text.partition(" ")
-        if head in pieces:
-            text = rest.strip()
-        (lines.append((no, text)) if text else labels.append(no))
+        head, _, rest = texts.get(no, "").partition(" ")
+        text = rest.strip() if head in words(p.template).goal_pieces else texts.get(no, "")
+        if text:
+            lines.append((no, text))
+        else:
+            labels.append(no)
     got = _two_columns(lines, p)
     if got is None:
         return goals
     if labels:
         template_cell(reading, labels, " ".join(texts[no] for no in labels), labels[0])
-    cells = [Cell(join_wrapped([x for _, x in col]), [no for no, _ in col], "prose", goals[0].seq, goals[0].y,
-                  block=goals[0].block) for col in got]
-    reading.diagnostics.append(diag("goals-interleaved", "the lines of the two goal texts were printed "
-                                    "interleaved; told apart by their widths (a short last line by which text "
-                                    "it ends): check both texts", nos))
-    return cells
+    reading.diagnostics.append(diag("goals-interleaved", "the lines of the two goal texts printed interleaved, told "
+                                    "apart by their widths: check both texts", nos))
+    return [Cell(join_wrapped([x for _, x in col]), [no for no, _ in col], "prose", goals[0].seq, goals[0].y,
+                 block=goals[0].block) for col in got]
 
 
 def _two_columns(lines: list[tuple[int, str]], p: Params):
-    """(line number, text) of interleaved goal lines -> the lines of each text, or None when
-    they do not come in two widths or come one text after the other. A line of neither width
-    goes to a text whose last line is open and that has no full line after it (both open: the
-    one whose last line stands higher ends first)."""
+    """(line number, text) of interleaved goal lines -> each text's lines, or None when they do
+    not come in two widths or come one text after the other. The full lines of each text by
+    their width; another line to a text whose last line is open and that has no full line after
+    it (both open: the one whose last line stands higher ends first)."""
     slack = p.goals.full_line_slack
     widths = [width(x) for _, x in lines]
     wide = max(widths)
@@ -598,48 +502,43 @@ def _two_columns(lines: list[tuple[int, str]], p: Params):
     if max(a_on) < min(running_on) or max(running_on) < min(a_on):
         return None                       # one text after the other: not interleaved
     for i in range(len(widths)):
-        if i in a or i in b:
-            continue
-        options = []
-        for col in (a, b):
-            before = [k for k in col if k < i]
-            if (not before or not ends_sentence(lines[max(before)][1])) and not any(k > i for k in col):
-                options.append((max(before, default=-1), col))
-        (min(options, key=lambda o: o[0])[1] if options else (a if (i - 1) in a else b)).add(i)
+        if i not in a and i not in b:
+            options = [(max((k for k in col if k < i), default=-1), col) for col in (a, b)
+                       if not any(k > i for k in col) and (not any(k < i for k in col)
+                                                            or not ends_sentence(lines[max(k for k in col if k < i)][1]))]
+            (min(options, key=lambda o: o[0])[1] if options else (a if (i - 1) in a else b)).add(i)
     return [[lines[k] for k in sorted(col)] for col in (a, b)]
 
 
 def _check_goals(goals: list[Cell], texts: dict[int, str], reading: Reading, p: Params) -> None:
-    """A goal text read from a print like this one may have taken lines of the other: say so
-    when it does not read as one paragraph — it does not end a sentence, a line opening a
-    year's account (2023年度…) follows one that breaks off, its lines are not one run of the
-    input, or a line before its last stops short (a paragraph ends there)."""
+    """A goal text may have taken lines of the other: said when it does not read as one
+    paragraph — it ends no sentence, a line opening a year's account (2023年度…) follows one
+    that breaks off, its lines are not one run of the input, or a line before its last stops
+    short."""
     if any(d.code == "goals-interleaved" for d in reading.diagnostics):
         return
-    if len(goals) < 2:
-        reading.diagnostics.append(diag("goal-missing", f"{len(goals)} of the two goal texts found"))
-    for c, which in zip(goals, ("the first", "the second")):
+    for c in goals:
         nos = sorted(c.lines)
-        run = [no for no in range(nos[0], nos[-1] + 1) if texts.get(no, "").strip()]
         lines = [texts.get(no, "").strip() for no in nos]
         widths = [width(x) for x in lines]
-        why = ("it does not end a sentence" if not ends_sentence(c.text) else
-               "a line opening a year's account follows one that breaks off" if any(
+        why = ("it ends no sentence" if not ends_sentence(c.text) else
+               "a year's account opens after a line that breaks off" if any(
                    YEAR_OPENING.match(b) and not ends_sentence(a) for a, b in zip(lines, lines[1:])) else
-               "its lines are not printed together" if run != nos else
+               "its lines are not printed together" if nos != [no for no in range(nos[0], nos[-1] + 1)
+                                                               if texts.get(no, "").strip()] else
                "a line before its last stops short" if any(w < max(widths) * p.goals.short_line
                                                           for w in widths[:-1]) else None)
         if why:
-            reading.diagnostics.append(diag("goal-uncertain", f"{which} goal text: {why}; it may hold lines of "
-                                            "the other goal text", nos))
+            reading.diagnostics.append(diag("goal-uncertain", f"a goal text: {why}; it may hold lines of the other",
+                                            nos))
 
 
-# --- the indicator table ---------------------------------------------------------------------------
+# --- the indicator table ------------------------------------------------------------------------------
 
 @attrs.define(eq=False)
 class Ctx:
     """What the table's readers share: the reading, the knobs, the table's cells (the goal texts
-    aside), the printed lines by number, all the form's cells and the fund block."""
+    aside), the printed lines by number, all the form's cells, the fund block."""
 
     reading: Reading
     p: Params
@@ -661,8 +560,8 @@ def _text(c: Cell | None) -> str:
 
 
 def ranks(starts: list[int]):
-    """pos -> the row a cell printed there stands at: the number of ``starts`` (a column's cells)
-    printed before it; ``after``: the row of the last one printed before it."""
+    """pos -> the row a cell printed there stands at: how many of a column's cells (``starts``)
+    are printed before it; ``after``: the row of the last of them printed before it."""
     def nat(pos: int, after: bool = False) -> int:
         k = bisect.bisect_left(starts, pos)
         return k - 1 if after else k
@@ -670,10 +569,9 @@ def ranks(starts: list[int]):
 
 
 def _table(cx: Ctx, start: int) -> None:
-    """The indicator rows; ``start``: where the header of the value columns stands (no 分值/得分
-    before it). A row's cells are placed where their 实际完成值 is printed, a row where its
-    分值/得分 pair is printed: the most orderly stream — when the rows are printed one after the
-    other; printed column by column, a cell's row is its rank in its own column's stream."""
+    """The rows, no 分值/得分 printed before ``start``. A row's values stand where its 实际完成值
+    is printed; the row is where its 分值/得分 pair is printed: the most orderly stream when the
+    rows are printed one after the other; printed by columns, a cell's row is its rank."""
     cells = cx.cells
     actuals = [c for c in cells if c.kind == "actual"]
     n = len(actuals)
@@ -692,20 +590,17 @@ def _table(cx: Ctx, start: int) -> None:
         rows.append(Row(tg, a, *pairs[k], y=float(k), extent=(a.pos, a.pos) if a else (-1, -1)))
         for c in rows[-1].cells():
             c.kind = "taken"
-    cx.reading.rows = rows
-    if total:
-        cx.reading.total = total
-        for c in total:
-            c.kind = "taken"
+    cx.reading.rows, cx.reading.total = rows, total
+    for c in total or ():
+        c.kind = "taken"
     _entries(cx, rows, actuals, targets, names, pairs, pnat, by_rows)
 
 
 def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_rows: bool) -> None:
-    """Names, deviations and 二级 labels onto the rows: printed row by row, each where it stands
-    (``pnat``); printed by columns, by its rank in its column (``_column_homes``)."""
-    n = len(rows)
+    """Names, deviations and 二级 labels onto the rows: where they are printed among the rows
+    (``pnat``), or printed by columns, by rank in their column (``_column_homes``)."""
+    n, homes = len(rows), None
     names_by_rows = _printed_by_rows(actuals, names, before=True)
-    homes = None
     if names_by_rows and pnat:
         nat = pnat
     else:
@@ -714,9 +609,8 @@ def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_
     if not (by_rows and names_by_rows):
         cx.note("printed-by-columns", "the table printed column by column: cells matched to rows by their rank "
                 "in each column", actuals)
-    no_dev = words(cx.t).no_deviation
     for c in cx.cells:
-        if c.kind == "word" and c.text in no_dev:
+        if c.kind == "word" and c.text in words(cx.t).no_deviation:
             c.kind = "prose"        # 无: a deviation cell that says there is none
     names = [c for c in cx.cells if c.kind == "word"]
     pinned = _name_runs(names, cx.cells, nat, n, cx) if homes is None else {}
@@ -728,27 +622,14 @@ def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_
     cx.reading.orders = [NameOrder([Entry(name_of.get(k), dev_of.get(k)) for k in range(n)])]
     # printed as a column, a label stands at the row of the name placed after it
     lnat = nat if homes is None else _placed_rows(name_of, n)
-    cx.reading.pins = _pins([c for c in cx.cells if c.kind == "label"], lnat, n, cx.t)
-
-
-def _pins(labels: list[Piece], nat, n: int, t: Template) -> list[Pin]:
-    """Every label printed names a group of the form; a 二级 label printed among the rows stands
-    beside the row it is printed at (``contains``: weaker than a label printed on its row's
-    line in the other dialects, since a cell may stand a row or more from its own, and a merged
-    label stands at its group's middle). 一级 labels and those printed after the rows are parked."""
-    out = []
-    for c in labels:
-        k = nat(c.pos)
-        out.append(Pin(c.text, c, "contains", k) if k < n and c.text in t.level2 else Pin(c.text, c, "parked"))
-    return out
+    cx.reading.pins = [Pin(c.text, c, "contains", lnat(c.pos)) if lnat(c.pos) < n and c.text in cx.t.level2
+                       else Pin(c.text, c, "parked") for c in cx.cells if c.kind == "label"]
 
 
 def _printed_by_rows(actuals: list[Piece], others: list[Piece | None], before: bool = False) -> bool:
     """Are the rows printed one after another? Yes when most rows have one of ``others`` printed
     between their 实际完成值 and the next (``before``: between the previous one and theirs)."""
     n = len(actuals)
-    if not n:
-        return True
     pos = [c.pos for c in others if c is not None]
     hits = 0
     for k in range(n):
@@ -760,8 +641,7 @@ def _printed_by_rows(actuals: list[Piece], others: list[Piece | None], before: b
 
 
 def _placed_rows(name_of: dict[int, Piece], n: int):
-    """pos -> row, for a table printed by columns: the row of the name placed there, or of the
-    first name printed after it."""
+    """pos -> row, printed by columns: the row of the name placed there or first after it."""
     placed = sorted((c.pos, k) for k, c in name_of.items())
     starts = [x for x, _ in placed]
 
@@ -771,14 +651,13 @@ def _placed_rows(name_of: dict[int, Piece], n: int):
     return nat
 
 
-# --- targets and actuals ----------------------------------------------------------------------------
+# --- targets and actuals ------------------------------------------------------------------------------
 
 def _targets(cells: list[Piece], actuals: list[Piece], nat, cx: Ctx) -> list[Piece]:
-    """The 年度指标值 cells, one per row in printed order: every quantity with an operator, and
-    the words that read as a qualitative target — a word of the targets' vocabulary (及时,
-    按计划完成) or one printed right before an 实际完成值 (a long one may be the row's name, its
-    target printed apart). Which words are targets is searched (``_in_order``): each row gets
-    one, a target stands at its row, and a likely word left out costs."""
+    """The 年度指标值 cells, one per row in printed order: the quantities with an operator and the
+    words that read as a qualitative target — one of the targets' words (及时, 按计划完成), or one
+    printed right before an 实际完成值 (a long one may be the row's name). Which words are
+    targets is searched (``_in_order``): each row one, at its row; a likely word left out costs."""
     p, w = cx.p.cells, words(cx.t)
     before_actual: set[int] = set()
     prev = None
@@ -789,23 +668,20 @@ def _targets(cells: list[Piece], actuals: list[Piece], nat, cx: Ctx) -> list[Pie
             prev = c
     cands: list[tuple[Piece, float, float]] = []       # cell, cost of using, cost of leaving out
     for c in cells:
+        vocab, adjacent, named = c.text in w.targets, c.pos in before_actual, width(c.text) > p.short_word
         if c.kind == "target":
             cands.append((c, 0.0, INF))
-        elif c.kind == "word":
-            vocab, adjacent = c.text in w.targets, c.pos in before_actual
-            named = width(c.text) > p.short_word
-            if c.text in w.no_deviation and not adjacent:
-                continue
-            if vocab:
-                cands.append((c, 0.0, p.target_skip * (1 + adjacent)))
-            elif adjacent:
-                cands.append((c, p.target_skip / 2 * named, p.target_skip / (1 + named)))
-            elif not named:
-                cands.append((c, p.target_skip, 0.0))
+        elif c.kind != "word" or c.text in w.no_deviation and not adjacent:
+            continue
+        elif vocab:
+            cands.append((c, 0.0, p.target_skip * (1 + adjacent)))
+        elif adjacent:
+            cands.append((c, p.target_skip / 2 * named, p.target_skip / (1 + named)))
+        elif not named:
+            cands.append((c, p.target_skip, 0.0))
     chosen, k = _in_order(cands, len(actuals), nat, p.target_shift)
     if k < len(actuals):
-        cx.note("cells-count-mismatch", f"{k} target cells found for {len(actuals)} actual cells",
-                [c for c, _, _ in cands])
+        cx.note("cells-count-mismatch", f"{k} targets for {len(actuals)} actuals", [c for c, _, _ in cands])
     for c, _, _ in cands:
         c.kind = "word" if c.kind == "target" else c.kind
     for c in chosen:
@@ -822,15 +698,13 @@ def _in_order(cands: list[tuple[Piece, float, float]], n: int, nat, shift: float
     f[0][0] = 0.0
     for i, (c, use, leave) in enumerate(cands):
         home = nat(c.pos)
-        for k in range(n + 1):
-            if f[i][k] == INF:
-                continue
+        for k in (k for k in range(n + 1) if f[i][k] < INF):
             if f[i][k] + leave < f[i + 1][k]:
                 f[i + 1][k], take[i + 1][k] = f[i][k] + leave, False
             if k < n and f[i][k] + use + shift * abs(home - k) < f[i + 1][k + 1]:
                 f[i + 1][k + 1], take[i + 1][k + 1] = f[i][k] + use + shift * abs(home - k), True
-    k = n if f[m][n] < INF else max((j for j in range(n + 1) if f[m][j] < INF), default=0)
-    found, chosen = k, []
+    k = found = n if f[m][n] < INF else max((j for j in range(n + 1) if f[m][j] < INF), default=0)
+    chosen = []
     for i in range(m, 0, -1):
         if take[i][k]:
             chosen.append(cands[i - 1][0])
@@ -839,20 +713,17 @@ def _in_order(cands: list[tuple[Piece, float, float]], n: int, nat, shift: float
 
 
 def _compatible(tg: Piece | None, a: Piece, t: Template) -> bool:
-    """A target and an actual of one row: both quantities in one unit, or a word and a word."""
-    if tg is None:
-        return True
-    pt, pa = parse_cell(tg.text), parse_cell(a.text)
-    if (pt is None) != (pa is None):
-        return pt is None and a.text in words(t).achievement
+    """A target and an actual of one row: quantities in one unit, or words."""
+    pt, pa = (parse_cell(tg.text), parse_cell(a.text)) if tg else (None, None)
+    if tg is None or (pt is None) != (pa is None):
+        return tg is None or pt is None and a.text in words(t).achievement
     return pt is None or (pt[2] or "") == (pa[2] or "")
 
 
 def _units(targets: list[Piece], actuals: list[Piece], cx: Ctx):
-    """(target, actual) of each row: in printed order, unless that pairs quantities of different
-    units; then each target goes with the actual of its unit nearest in order."""
-    p = cx.p.cells
-    n = len(actuals)
+    """(target, actual) of each row: in printed order, unless that pairs quantities of two units;
+    then each target goes with the actual of its unit nearest in order."""
+    p, n = cx.p.cells, len(actuals)
     zipped = [(targets[k] if k < len(targets) else None, actuals[k]) for k in range(n)]
     if all(_compatible(tg, a, cx.t) for tg, a in zipped) or not targets or n > cx.p.bounds.max_rows:
         return zipped
@@ -861,29 +732,27 @@ def _units(targets: list[Piece], actuals: list[Piece], cx: Ctx):
     of_actual = {k: targets[i] for i, k in enumerate(min_cost_assignment(cost)) if k is not None}
     units = [(of_actual.get(k), a) for k, a in enumerate(actuals)]
     if any(u[0] is not z[0] for u, z in zip(units, zipped)):
-        cx.note("values-paired-by-unit", "targets and actuals printed out of step; paired by their units",
+        cx.note("values-paired-by-unit", "targets and actuals printed out of step, paired by their units",
                 [c for tg, a in units if tg for c in (tg, a)])
     return units
 
 
 def _met(tg: Piece | None, a: Piece, t: Template) -> bool | None:
     """Does the actual meet the target? None when the cells do not say."""
-    w = words(t)
-    if a.text in w.achievement:
-        return a.text in w.met
+    if a.text in words(t).achievement:
+        return a.text in words(t).met
     pt, pa = parse_cell(tg.text) if tg else None, parse_cell(a.text)
     if pt is None or pa is None or not pt[0]:
         return None
-    op, tv, av = pt[0], pt[1], pa[1]
+    tv, av = pt[1], pa[1]
     return {"≥": av >= tv, ">=": av >= tv, "≤": av <= tv, "<=": av <= tv, "=": abs(av - tv) < 1e-9,
-            ">": av > tv, "<": av < tv}.get(op)
+            ">": av > tv, "<": av < tv}.get(pt[0])
 
 
 def _place_units(units, pairs, pnat, names: list[Piece], cx: Ctx):
-    """Each (target, actual) onto a row (a 分值/得分 pair): where its actual is printed (printed
-    after the table, any row), unless the evidence says otherwise — a target met goes with a
-    full score, one missed with lost points, and the name printed at the row fits the values
-    (unit 人 ↔ 人数, 元 ↔ 成本). A minimum-cost assignment."""
+    """Each (target, actual) onto a row (a 分值/得分 pair): where its actual is printed (after the
+    table: any row), unless the evidence says otherwise — a target met goes with a full score,
+    one missed with lost points, the names printed at the row fit the values (人 ↔ 人数)."""
     p, n = cx.p.cells, len(pairs)
     if len(units) != n or n > cx.p.bounds.max_rows:
         return [units[k] if k < len(units) else None for k in range(n)]
@@ -896,31 +765,26 @@ def _place_units(units, pairs, pnat, names: list[Piece], cx: Ctx):
         names_at.setdefault(home + seen[home], []).append(c.text)
     cost = []
     for tg, a in units:
-        home = pnat(a.pos) if pnat else len(cost)
-        met = _met(tg, a, cx.t)
-        cues = RowCues.of(_text(tg))
+        home, met, cues = pnat(a.pos) if pnat else len(cost), _met(tg, a, cx.t), RowCues.of(_text(tg))
         line = []
         for k, (w, s) in enumerate(pairs):
             c = p.name_tail if home >= n else p.unit_shift * abs(home - k)
             if met is not None and w is not None and s is not None:
-                full = not lost_points(number_or_none(w.text), number_or_none(s.text), cx.t)
-                c += p.unit_score * (full != met)
+                c += p.unit_score * ((not lost_points(number_or_none(w.text), number_or_none(s.text), cx.t)) != met)
             c -= max((lexical_cue(x, cues, cx.p.names.cue) for x in names_at.get(k, ())), default=0.0)
             line.append(c - _order_tie(len(cost), k, n, n))
         cost.append(line)
-    got = min_cost_assignment(cost)
     placed = [None] * n
-    for i, k in enumerate(got):
+    for i, k in enumerate(min_cost_assignment(cost)):
         if k is not None:
             placed[k] = units[i]
             if k != i:
-                tg, a = units[i]
-                cx.note("values-moved", f"{a.text} printed at row {i + 1}; placed on row {k + 1} by its score and "
-                        "name", [a] + ([tg] if tg else []))
+                cx.note("values-moved", f"{units[i][1].text} printed at row {i + 1}, placed on row {k + 1}",
+                        [c for c in units[i] if c])
     return placed
 
 
-# --- the weights and scores -------------------------------------------------------------------------
+# --- weights and scores -------------------------------------------------------------------------------
 
 def _row_numbers(numbers: list[Piece], n: int, cx: Ctx) -> list[Piece]:
     """The 总分 pair (its 分值 the largest number) closes the table's numbers: those after it are
@@ -934,86 +798,69 @@ def _row_numbers(numbers: list[Piece], n: int, cx: Ctx) -> list[Piece]:
 
 
 def _pairs_ok(vals: list[float], n: int, fund: tuple[float, float], tol: float) -> bool:
+    """Read as pairs, then the 总分 pair: no score above its weight, the sums meet 总分."""
     if len(vals) != 2 * n + 2:
         return False
     w, s = vals[0:2 * n:2], vals[1:2 * n:2]
-    if any(b > a + tol for a, b in zip(w, s)):
-        return False
-    return abs(sum(w) + fund[0] - vals[-2]) <= tol * (n + 2) and abs(sum(s) + fund[1] - vals[-1]) <= tol * (n + 2)
+    return (not any(b > a + tol for a, b in zip(w, s)) and abs(sum(w) + fund[0] - vals[-2]) <= tol * (n + 2)
+            and abs(sum(s) + fund[1] - vals[-1]) <= tol * (n + 2))
 
 
 def _number_pairs(numbers: list[Piece], n: int, nat, cx: Ctx, met: list[bool | None]):
     """分值/得分 of each row in printed order, then the 总分 pair. When the sums do not hold, one
     number printed out of its place is put back where they do (``_one_move``); when no single
-    move will do, the numbers were printed as two columns and are read as two streams
-    (``_number_columns``)."""
-    fund = cx.funds.total(cx.t)
+    move will do, the numbers are read as two column streams (``_number_columns``)."""
+    fund, tol = cx.funds.total(cx.t), cx.p.cells.sum_tolerance
     vals = [number_or_none(c.text) for c in numbers]
     order = list(range(len(numbers)))
     if len(numbers) != 2 * n + 2:
-        cx.note("number-pairs", f"{len(numbers)} numbers for {n} rows and the total; taken in printed order",
-                numbers)
-    elif not _pairs_ok(vals, n, fund, cx.p.cells.sum_tolerance) and len(numbers) <= 2 * cx.p.bounds.max_rows:
-        order = _reorder(numbers, vals, n, nat, fund, cx, met)
+        cx.note("number-pairs", f"{len(numbers)} numbers for {n} rows and the total", numbers)
+    elif not _pairs_ok(vals, n, fund, tol) and len(numbers) <= 2 * cx.p.bounds.max_rows:
+        moved = _one_move(numbers, vals, n, nat, fund, cx, met)
+        got = None if moved else _number_columns(numbers, n, nat, fund, cx)
+        if moved:
+            order = moved[0]
+            cx.note("number-moved", f"{numbers[moved[1]].text} put back where the sums hold", [numbers[moved[1]]])
+        elif got is None:
+            cx.note("number-pairs", "the weights and scores fit no pairing; taken in printed order", numbers)
+        elif not got[1]:
+            order = got[0]
+            cx.note("number-pairs", "weights and scores read as the columns the print suggests; the sums do "
+                    "not hold", numbers)
+        else:
+            order = got[0]
+            cx.note("numbers-by-column", "weights and scores read as two column streams", numbers)
+            if got[2]:
+                cx.note("number-moved", f"{' '.join(numbers[i].text for i in got[2])} put back in their column "
+                        "where the sums hold", [numbers[i] for i in got[2]])
     seq = [numbers[x] for x in order]
     pairs = [(seq[2 * k], seq[2 * k + 1]) if 2 * k + 1 < len(seq) else (None, None) for k in range(n)]
     return pairs, ((seq[2 * n], seq[2 * n + 1]) if len(seq) >= 2 * n + 2 else None)
 
 
-def _reorder(numbers: list[Piece], vals, n: int, nat, fund, cx: Ctx, met) -> list[int]:
-    moved = _one_move(numbers, vals, n, nat, fund, cx, met)
-    if moved is not None:
-        cx.note("number-moved", f"{numbers[moved[1]].text} printed out of its row's place; put back where the "
-                "weights and scores add up", [numbers[moved[1]]])
-        return moved[0]
-    got = _number_columns(numbers, n, nat, fund, cx)
-    if got is None:
-        cx.note("number-pairs", f"{len(numbers)} numbers for {n} rows and the total that do not add up; taken "
-                "in printed order", numbers)
-        return list(range(len(numbers)))
-    order, fits, late = got
-    if not fits:
-        cx.note("number-pairs", "weights and scores read as the columns the print suggests; the sums do not "
-                "hold", numbers)
-        return order
-    cx.note("numbers-by-column", "weights and scores printed as columns, not row by row: read as two streams "
-            "where the sums hold", numbers)
-    if late:
-        cx.note("number-moved", f"{' '.join(numbers[i].text for i in late)} printed out of their column's order; "
-                "put back where the weights and scores add up", [numbers[i] for i in late])
-    return order
-
-
 def _one_move(numbers: list[Piece], vals, n: int, nat, fund, cx: Ctx, met):
-    """(order, the number moved): one number printed out of its place (after the table) put
-    back where the sums hold and where it moves least — between moves that cost the same, the
-    one whose full scores go with the rows whose values meet their targets (``met``)."""
-    tol, t = cx.p.cells.sum_tolerance, cx.t
-    m = len(numbers)
-    best = None
+    """(order, the number moved): one number printed out of its place put back where the sums
+    hold and where it moves least; between equal moves, the one whose full scores go with the
+    rows whose values meet their targets (``met``)."""
+    m, best = len(numbers), None
     for i in range(m):
         rest = [x for x in range(m) if x != i]
-        for j in range(m):
-            if j == i:
-                continue
-            cand = rest[:j] + [i] + rest[j:]
-            if not _pairs_ok([vals[x] for x in cand], n, fund, tol):
-                continue
-            moved = sum(abs(k // 2 - nat(numbers[x].pos, True)) for k, x in enumerate(cand) if k < 2 * n)
-            odd = sum(1 for k in range(min(n, len(met))) if met[k] is not None
-                      and (not lost_points(vals[cand[2 * k]], vals[cand[2 * k + 1]], t)) != met[k])
-            if best is None or (moved, odd) < best[0]:
-                best = ((moved, odd), cand, i)
-    return (best[1], best[2]) if best else None
+        for cand in (rest[:j] + [i] + rest[j:] for j in range(m) if j != i):
+            if _pairs_ok([vals[x] for x in cand], n, fund, cx.p.cells.sum_tolerance):
+                moved = sum(abs(k // 2 - nat(numbers[x].pos, True)) for k, x in enumerate(cand) if k < 2 * n)
+                odd = sum(1 for k in range(min(n, len(met))) if met[k] is not None
+                          and (not lost_points(vals[cand[2 * k]], vals[cand[2 * k + 1]], cx.t)) != met[k])
+                if best is None or (moved, odd) < best[0]:
+                    best = ((moved, odd), cand, i)
+    return best[1:] if best else None
 
 
 def _number_columns(numbers: list[Piece], n: int, nat, fund, cx: Ctx):
-    """分值 and 得分 printed as two column streams (a block of weights, then a block of scores, or
-    a row's 分值 beside its values and the 得分 column apart): each number is labelled weight or
-    score so that both streams keep their order, a row's 得分 follows its 分值, no score exceeds
-    its weight and the sums meet 总分 (``_label_numbers``); of the places 总分 may stand, the one
-    whose sums hold. Returns (the numbers' order as pairs then the 总分 pair, whether the sums
-    hold, the numbers moved out of their printed order — ``_late_block``), or None."""
+    """分值 and 得分 printed as two column streams (a block of weights, then one of scores; or a
+    row's 分值 beside its values, the 得分 column apart): each number labelled weight or score
+    (``_label_numbers``), at each place 总分 may stand, the labelling whose sums hold taken.
+    Returns (order: pairs then 总分, whether the sums hold, numbers moved out of their printed
+    order by ``_late_block``), or None."""
     best = None
     candidates = [(tw, ts) for tw, ts in _total_candidates(numbers, cx)
                   if any(c is tw for c in numbers) and any(c is ts for c in numbers)]
@@ -1023,7 +870,7 @@ def _number_columns(numbers: list[Piece], n: int, nat, fund, cx: Ctx):
             best = _better(best, _label_numbers(numbers, body, tw, ts, n, nat, fund, cx), body, tw, ts, numbers)
     if best is None or not best[2]:
         best = _late_block(numbers, n, nat, fund, cx, candidates, best)
-    return (best[1], best[2], best[3]) if best else None
+    return best[1:] if best else None
 
 
 def _better(best, got, body: list[int], tw: Piece, ts: Piece, numbers: list[Piece], moved: float = 0.0, late=()):
@@ -1039,12 +886,10 @@ def _better(best, got, body: list[int], tw: Piece, ts: Piece, numbers: list[Piec
 
 
 def _late_block(numbers: list[Piece], n: int, nat, fund, cx: Ctx, candidates, best):
-    """Numbers printed out of both columns' order: the run printed after the 总分 pair (pdftotext
-    sets a few cells of the table beside a 二级 label printed late), or a number alone in its
-    block (tried only when the run is none or does not make the sums hold). Each is put back,
-    in its order, at every earlier place among the rows' numbers (such cells are printed later
-    than their rows, never earlier); the labelling whose sums hold and fits the print best is
-    taken, each place a number moves costing ``Cells.number_late``."""
+    """Numbers printed out of both columns' order: the run printed after the 总分 pair (cells
+    set beside a 二级 label printed late), else a number alone in its block. Each is put back,
+    in order, at every earlier place among the rows' numbers (such cells are printed late,
+    never early), each place it moves costing ``Cells.number_late``."""
     p = cx.p.cells
     per_block: dict[int, list[int]] = {}
     for i, c in enumerate(numbers):
@@ -1066,16 +911,16 @@ def _late_block(numbers: list[Piece], n: int, nat, fund, cx: Ctx, candidates, be
                 cand = body[:at] + late + body[at:]
                 got = _label_numbers(numbers, cand, tw, ts, n, nat, fund, cx)
                 if got is not None and got[1]:
-                    shift = abs(at - rest.index(late[0]))
-                    best = _better(best, got, cand, tw, ts, numbers, p.number_late * shift, late)
+                    best = _better(best, got, cand, tw, ts, numbers, p.number_late * abs(at - rest.index(late[0])),
+                                   late)
     return best
 
 
 def _total_candidates(numbers: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece]]:
     """Where the 总分 pair may be: after its label; else the largest number (the full 100) and
     the number after it, or one of the next few (its 得分 printed a little apart)."""
-    cells, total = cx.cells, words(cx.t).total
-    at = next((k for k, c in enumerate(cells) if c.kind == "template" and c.text in total
+    cells = cx.cells
+    at = next((k for k, c in enumerate(cells) if c.kind == "template" and c.text in words(cx.t).total
                and k + 2 < len(cells) and cells[k + 1].kind == cells[k + 2].kind == "number"), None)
     if at is not None:
         return [(cells[at + 1], cells[at + 2])]
@@ -1087,35 +932,28 @@ def _total_candidates(numbers: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece]
     return [(numbers[k], numbers[j]) for j in range(k + 1, min(len(numbers), k + 5)) if vals[j] <= top]
 
 
-def _print_marks(numbers: list[Piece], body: list[int], cells: list[Piece], t: Template):
-    """What the print says of the numbers: the blocks where a number stands at its row (with its
-    row's values, or alone in its block), a 分值/得分 header word over a block (0 weight, 1
-    score), and which numbers stand at the start of a deviation's line (a score, which may be
-    printed before its row's 分值)."""
+def _label_numbers(numbers: list[Piece], body: list[int], tw: Piece, ts: Piece, n: int, nat, fund,
+                   cx: Ctx) -> tuple[float, bool, tuple] | None:
+    """The search of ``_number_columns`` for one place of 总分: (cost, sums hold, labels). A beam
+    keeps, per count of weights, the cheapest labelling for each sum of weights (in cents); the
+    cheapest whose sums meet 总分 is taken unless one fits the print by ``Cells.sum_margin`` better.
+
+    What the print says: a number printed with its row's values, or alone in its block, stands
+    at its row; a 分值/得分 header word over a block names its column; a number at the start of
+    a deviation's line is a score, which may be printed before its row's 分值."""
+    p, cells = cx.p.cells, cx.cells
     valued = {c.block for c in cells if c.kind in ("target", "actual")}
-    per_block: dict[int, int] = {}
-    for c in numbers:
-        per_block[c.block] = per_block.get(c.block, 0) + 1
-    valued |= {b for b, k in per_block.items() if k == 1}
+    blocks = [c.block for c in numbers]
+    valued |= {b for b in blocks if blocks.count(b) == 1}
     header: dict[int, int] = {}
     for c in cells:
-        slot = t.label_slot(c.text) if c.kind == "template" else None
+        slot = cx.t.label_slot(c.text) if c.kind == "template" else None
         if slot in ("weight", "score"):
             header.setdefault(c.block, int(slot == "score"))
     at = {c.pos: c for c in cells}
     beside = [c.line_mate and c.pos + 1 in at and at[c.pos + 1].kind == "prose" for c in (numbers[i] for i in body)]
-    return valued, header, beside
-
-
-def _label_numbers(numbers: list[Piece], body: list[int], tw: Piece, ts: Piece, n: int, nat, fund,
-                   cx: Ctx) -> tuple[float, bool, tuple] | None:
-    """The search of ``_number_columns`` for one place of 总分: (cost, sums hold, labels). A beam
-    over the numbers in printed order keeps, per count of weights, the cheapest labelling for
-    each sum of weights (in cents); the cheapest whose sums meet 总分 is taken unless one that
-    fits the print by more than ``Cells.sum_margin`` better does not."""
-    p = cx.p.cells
     vals = [round(number_or_none(numbers[i].text) * 100) for i in body]
-    done = _beam(numbers, body, vals, n, nat, _print_marks(numbers, body, cx.cells, cx.t), p)
+    done = _beam(numbers, body, vals, n, nat, (valued, header, beside), p)
     if not done:
         return None
     want = round(number_or_none(tw.text) * 100) - round(fund[0] * 100)
@@ -1125,13 +963,13 @@ def _label_numbers(numbers: list[Piece], body: list[int], tw: Piece, ts: Piece, 
                if abs(total - want) <= tol and abs(sum(vals) - total - want_s) <= tol]
     cost, labels = min((c, lab) for c, lab, _, _ in done.values())
     if fitting and min(fitting)[0] <= cost + p.sum_margin:
-        fcost, flabels = min(fitting)
-        return fcost, True, flabels
+        return min(fitting)[0], True, min(fitting)[1]
     return cost, False, labels
 
 
 def _beam(numbers, body, vals, n, nat, marks, p) -> dict:
-    """{sum of weights: (cost, labels, weights, scores)} of the labellings with n weights."""
+    """{sum of weights: (cost, labels, weights, scores)} of the labellings with n weights: both
+    streams in order, a row's 得分 after its 分值 (but beside a deviation), none above it."""
     beside = marks[2]
     beam: dict[int, dict[int, tuple]] = {0: {0: (0.0, (), (), ())}}
     for j, i in enumerate(body):
@@ -1160,10 +998,9 @@ def _beam(numbers, body, vals, n, nat, marks, p) -> dict:
 
 def _label_cost(c: Piece, prev: Piece | None, lab: int, row: int, last: int | None, beside: bool, marks, nat,
                 p) -> float:
-    """What labelling ``c`` weight (0) or score (1) of ``row`` costs: in a block with its row's
-    values a number belongs to that row; in a block of numbers alone the label changes as
-    little as it can (a column), except across one line (分值 得分 side by side); a header word
-    over a block names its column; a number at the start of a deviation's line is a score."""
+    """Labelling ``c`` weight (0) or score (1) of ``row``: among its row's values a number is that
+    row's; in a block of numbers alone the label changes as little as it can (a column), but
+    across one line (分值 得分 side by side); a header word names its block's column."""
     valued, header, _ = marks
     add = p.number_beside if beside and lab == 0 else 0.0
     if c.block in valued and nat(c.pos, True) >= 0:     # (before any row: no clue)
@@ -1178,11 +1015,11 @@ def _label_cost(c: Piece, prev: Piece | None, lab: int, row: int, last: int | No
     return add
 
 
-# --- names ------------------------------------------------------------------------------------------
+# --- names --------------------------------------------------------------------------------------------
 
 def _evidence(name: str, cues: RowCues, row: Row, p: Params) -> float:
-    """How well a name fits a row: its words and the row's values (及时 ↔ 及时性, 人 ↔ 人数), and a
-    group the name reads as that the row's values speak of."""
+    """How well a name fits a row: its words and the row's values (及时 ↔ 及时性, 人 ↔ 人数), and
+    a group it reads as that the row's values speak of."""
     s = lexical_cue(name, cues, p.names.cue)
     if any(value_cue(_text(row.target), _text(row.actual), g) for g in name_groups(name)):
         s += p.names.group
@@ -1190,12 +1027,11 @@ def _evidence(name: str, cues: RowCues, row: Row, p: Params) -> float:
 
 
 def _column_homes(names: list[Piece], cells: list[Piece], actuals, targets, rows: list[Row], cx: Ctx) -> dict:
-    """Where each name stands when the names are printed as a column: a name printed among the
-    values (right after a 年度指标值 or 实际完成值, header words and labels aside) stands at the
-    row of the value printed next; the column's names fill the other rows in order — an
-    order-keeping alignment (``_align_in_order``), so that where the column lacks a name (printed
-    elsewhere) the names after the gap still meet the rows their cues fit (pos -> row; ``len(rows)``:
-    after the table)."""
+    """Where each name stands when the names are printed as a column (pos -> row; ``len(rows)``:
+    after the table): one printed among the values (right after a 年度指标值 or 实际完成值,
+    header words and labels aside) at the row of the value printed next; the column's names
+    fill the other rows in order, so that where the column lacks a name the names after the gap
+    still meet the rows their cues fit (``_align_in_order``)."""
     n = len(rows)
     row_at = {c.pos: k for k, c in enumerate(targets)} | {c.pos: k for k, c in enumerate(actuals)}
     value_pos = sorted(row_at)
@@ -1215,18 +1051,16 @@ def _column_homes(names: list[Piece], cells: list[Piece], actuals, targets, rows
 
 
 def _inversions(ranks_: list[tuple[int, int] | None]) -> int:
-    """Pairs of names whose groups stand against the template's order (a name's (lowest, highest)
-    rank of the groups its words point to; None: no cue)."""
+    """Pairs of names whose groups (lowest, highest rank) stand against the template's order."""
     seen = [r for r in ranks_ if r is not None]
     return sum(1 for i, a in enumerate(seen) for b in seen[i + 1:] if a[0] > b[1])
 
 
 def _group_order(column: list[Piece], cx: Ctx) -> list[Piece]:
-    """The names' column as printed, but for blocks of names printed apart from it (a few rows'
-    names set beside their 二级 label further down, or after the table): the rows follow the
-    template's order of groups, so a block is moved back to where its names' cue words stand in
-    that order — the move that leaves fewest pairs against it, by at least
-    ``Cells.group_inversions`` fewer; again while one does."""
+    """The names' column as printed, but for blocks of names printed apart from it (beside their
+    二级 label further down, or after the table): the rows follow the template's order of groups,
+    so a block goes back where its names' cue words stand in that order — the move that leaves
+    fewest pairs against it, ``Cells.group_inversions`` fewer at least; again while one does."""
     p = cx.p.cells
     rank = {g: k for k, g in enumerate(cx.t.level2)}
     ranks_ = []
@@ -1235,8 +1069,7 @@ def _group_order(column: list[Piece], cx: Ctx) -> list[Piece]:
         ranks_.append((min(got), max(got)) if got else None)
     if len(column) > cx.p.bounds.max_rows:
         return column
-    order = list(range(len(column)))
-    moved: list[Piece] = []
+    order, moved = list(range(len(column))), []
     for _ in range(p.group_moves):
         base = _inversions([ranks_[k] for k in order])
         if base < p.group_inversions:
@@ -1247,40 +1080,30 @@ def _group_order(column: list[Piece], cx: Ctx) -> list[Piece]:
                 runs[-1].append(k)
             else:
                 runs.append([k])
-        best = _block_move(runs, order, ranks_, base, p) if len(runs) * len(order) <= p.group_work else None
+        best = None
+        for run in runs if len(runs) * len(order) <= p.group_work else ():
+            rest, start = [k for k in order if k not in run], order.index(run[0])
+            for at in (at for at in range(len(rest) + 1) if at != start):
+                cand = rest[:at] + run + rest[at:]
+                # between equal moves, one back to before where it is printed (blocks are
+                # printed late), then the shortest
+                key = (_inversions([ranks_[k] for k in cand]), at > start, abs(start - at))
+                if key[0] <= base - p.group_inversions and (best is None or key < best[0]):
+                    best = (key, cand, run)
         if best is None:
             break
         order = best[1]
         moved += [column[k] for k in best[2]]
     if moved:
-        cx.note("names-regrouped", f"{len(moved)} names printed apart from the names' column ({moved[0].text}…) "
-                "put back where their words stand in the template's order of groups", moved)
+        cx.note("names-regrouped", f"{len(moved)} names printed apart ({moved[0].text}…) put back where their "
+                "words stand in the template's order of groups", moved)
     return [column[k] for k in order]
 
 
-def _block_move(runs: list[list[int]], order: list[int], ranks_, base: int, p):
-    """The move of one block that leaves fewest pairs against the groups' order; between equal
-    moves, one back to before where it is printed (pdftotext sets such blocks late), then the
-    shortest."""
-    best = None
-    for run in runs:
-        rest = [k for k in order if k not in run]
-        start = order.index(run[0])
-        for at in range(len(rest) + 1):
-            if at == start:
-                continue
-            cand = rest[:at] + run + rest[at:]
-            key = (_inversions([ranks_[k] for k in cand]), at > start, abs(start - at))
-            if key[0] <= base - p.group_inversions and (best is None or key < best[0]):
-                best = (key, cand, run)
-    return best
-
-
 def _align_in_order(names: list[Piece], rows: list[Row], at: list[int], n: int, p: Params) -> dict[int, int]:
-    """Names in printed order onto rows in order; with fewer names than rows, rows are left out
-    (their names are printed elsewhere), with more names, names are (a word as long as a name at
-    a larger cost than a fragment): the alignment whose names fit their rows' values best (pos
-    -> row; ``n`` for a name left out). With no cue at all it is the plain order."""
+    """Names in printed order onto rows in order, rows left out when names are fewer (printed
+    elsewhere), names left out when more (a word as long as a name at a larger cost than a
+    fragment): the alignment whose names fit their rows best (pos -> row; ``n``: left out)."""
     m, f = len(names), len(rows)
     if not m or not f or m * f > p.bounds.max_rows ** 2:
         return {c.pos: (at[j] if j < f else n) for j, c in enumerate(names)}
@@ -1291,8 +1114,6 @@ def _align_in_order(names: list[Piece], rows: list[Row], at: list[int], n: int, 
     move = [[""] * (f + 1) for _ in range(m + 1)]
     for i in range(m + 1):
         for j in range(f + 1):
-            if i == j == 0:
-                continue
             best, how = -INF, ""
             if i and j:
                 best, how = score[i - 1][j - 1] + _evidence(names[i - 1].text, cues[j - 1], rows[j - 1], p), "match"
@@ -1300,7 +1121,8 @@ def _align_in_order(names: list[Piece], rows: list[Row], at: list[int], n: int, 
                 best, how = score[i][j - 1] - gap, "row"
             if i and m > f and score[i - 1][j] - skips[i - 1] > best:
                 best, how = score[i - 1][j] - skips[i - 1], "name"
-            score[i][j], move[i][j] = best, how
+            if i or j:
+                score[i][j], move[i][j] = best, how
     homes: dict[int, int] = {}
     i, j = m, f
     while i or j:
@@ -1317,66 +1139,48 @@ def _align_in_order(names: list[Piece], rows: list[Row], at: list[int], n: int, 
 
 
 def _name_runs(names: list[Piece], cells: list[Piece], nat, n: int, cx: Ctx) -> dict[int, int]:
-    """Names printed one after the other (labels between them aside) before one row, at least
-    ``Cells.name_run`` of them: a piece of the names' column; it names, in order, the rows up to
-    that one that no name printed alone names — the last of them, as many as the run holds.
-    Then a pair printed so: it names the two rows just above, when those are the last two that
-    lack a name and stand one after the other (pos -> row)."""
-    least = cx.p.cells.name_run
-    is_name = {c.pos for c in names}
+    """Names printed one after the other (labels aside) before one row, ``Cells.name_run`` or more:
+    a piece of the names' column, naming in order the last rows up to that one that no name
+    printed alone names. Then a pair printed so names the two rows just above, when those are
+    the last two that lack a name and stand one after the other (pos -> row)."""
+    least, is_name = cx.p.cells.name_run, {c.pos for c in names}
     runs: list[list[Piece]] = []
     current: list[Piece] = []
     for c in cells + [None]:
         if c is not None and c.pos in is_name:
             current.append(c)
         elif c is None or c.kind not in ("label", "template"):
-            if len(current) >= 2:
-                runs.append(current)
+            runs += [current] if len(current) >= 2 else []
             current = []
-    long_runs = [r for r in runs if len(r) >= least]
-    in_runs = {c.pos for run in long_runs for c in run}
+    in_runs = {c.pos for run in runs if len(run) >= least for c in run}
     named = {nat(c.pos) for c in names if c.pos not in in_runs}
     pinned: dict[int, int] = {}
-    for run in long_runs + [r for r in runs if len(r) < least]:
+    for run in [r for r in runs if len(r) >= least] + [r for r in runs if len(r) < least]:
         home = nat(run[0].pos)
         if home >= n or any(nat(c.pos) != home for c in run):
             continue
         others = named if len(run) >= least else {nat(c.pos) for c in names if c not in run and c.pos not in pinned}
         free = [x for x in range(home + 1) if x not in others and x not in pinned.values()]
-        if len(free) < len(run):
+        if len(free) < len(run) or len(run) < least and free[-1] - free[-len(run)] != len(run) - 1:
             continue
-        rows_ = free[-len(run):]
-        if len(run) < least and rows_[-1] - rows_[0] != len(run) - 1:
-            continue
-        for c, x in zip(run, rows_):
-            pinned[c.pos] = x
-        cx.note("name-run", f"{len(run)} names printed together before row {home + 1}: given in order to the "
-                "rows up to it that no other name names", run)
+        pinned.update(zip((c.pos for c in run), free[-len(run):]))
+        cx.note("name-run", f"{len(run)} names printed together before row {home + 1}", run)
     return pinned
-
-
-def _move_cost(rows: int, p) -> float:
-    """A cell placed ``rows`` rows from where it is printed: pdftotext moves a cell as a whole,
-    so the cost is mostly that of moving at all (one cell moved far is likelier than a run of
-    cells each moved one row)."""
-    return p.name_move + p.name_shift * rows if rows else 0.0
 
 
 def _place_names(names: list[Piece], rows: list[Row], nat, cx: Ctx, homes: dict[int, int] | None,
                  pinned: dict[int, int]) -> dict[int, Piece]:
-    """Names onto rows: each name belongs where it is printed (before its row's actual; or at
-    ``homes``, when the names are printed as a column; or where a run of names printed together
-    puts it, ``pinned``) unless evidence (cue words, the row's values) outweighs the rows it
-    would move; a name printed after the table may go to any row. A minimum-cost assignment
-    over all names at once."""
+    """Names onto rows, all at once (a minimum-cost assignment): each belongs where it is printed
+    (before its row's actual; at ``homes`` when the names are printed as a column; where a run
+    of names puts it, ``pinned``) unless its cues outweigh the move; pdftotext moves a cell as a
+    whole, so moving at all costs most; a name printed after the table may go to any row."""
     p, n = cx.p.cells, len(rows)
 
     def home_of(c: Piece) -> int:
         return homes.get(c.pos, n) if homes is not None else nat(c.pos)
 
     if len(names) > cx.p.bounds.max_rows or n > cx.p.bounds.max_rows:
-        cx.note("name-order-unsearched", f"{len(names)} names for {n} rows, more than a form has; names kept "
-                "in printed order", names)
+        cx.note("name-order-unsearched", f"{len(names)} names for {n} rows; names kept in printed order", names)
         return dict(enumerate(names[:n]))
     if not names or not rows:
         return {}
@@ -1384,82 +1188,68 @@ def _place_names(names: list[Piece], rows: list[Row], nat, cx: Ctx, homes: dict[
     cost = []
     for i, c in enumerate(names):
         home = home_of(c)
-        if c.pos in pinned:
-            cost.append([0.0 if k == pinned[c.pos] else p.unit_clash * n for k in range(n)])
-            continue
-        cost.append([(p.name_tail if home >= n else _move_cost(abs(home - k), p) if homes is None
-                      else p.rank_shift * abs(home - k))
-                     - _evidence(c.text, cues[k], r, cx.p) - _order_tie(i, k, len(names), n)
+        move = [p.name_tail if home >= n else p.rank_shift * abs(home - k) if homes is not None
+                else p.name_move + p.name_shift * abs(home - k) if home != k else 0.0 for k in range(n)]
+        cost.append([0.0 if k == pinned[c.pos] else p.unit_clash * n for k in range(n)] if c.pos in pinned else
+                    [move[k] - _evidence(c.text, cues[k], r, cx.p) - _order_tie(i, k, len(names), n)
                      for k, r in enumerate(rows)])
     placed: dict[int, Piece] = {}
     for i, k in enumerate(min_cost_assignment(cost)):
-        c = names[i]
-        if k is None:
-            continue                    # more names than rows: the books report it
-        placed[k] = c
-        home = home_of(c)
-        if home != k:
-            cx.note("name-moved", f"name {c.text} printed {'after the table' if home >= n else f'at row {home + 1}'}"
-                    f"; placed on row {k + 1} by its cues", [c] + rows[k].cells())
+        if k is not None:               # (more names than rows: the books report the rest)
+            placed[k] = c = names[i]
+            if home_of(c) != k:
+                cx.note("name-moved", f"name {c.text} placed on row {k + 1}, away from where it is printed",
+                        [c] + rows[k].cells())
     if len(names) < n:
         cx.note("name-count-mismatch", f"{len(names)} names for {n} value rows", names)
     return placed
 
 
-# --- deviations -------------------------------------------------------------------------------------
+# --- deviations ---------------------------------------------------------------------------------------
 
 def _join_deviation_pieces(devs: list[Piece], cx: Ctx) -> list[Piece]:
-    """The lines of a wrapped deviation printed apart (other cells between them).
+    """The lines of a wrapped deviation printed apart, other cells between them.
 
-    The line printed beside its row's 得分 (``after_number``) is the line at the row's middle:
-    of a deviation of two or three lines not its first, which pdftotext prints apart, later
-    (with its last line under it when there are three). So a line that fills the deviation
-    column and ends no sentence, printed after such score lines that no line before them in
-    their block opens, opens one of them (``_openers``); the deviation stands where its score
-    line is printed. Then the lines left open go on with the next deviation-sized text printed
-    after them — the oldest open line first, as two wrapped cells close in print order."""
+    The line printed beside its row's 得分 (``after_number``) is the row's middle line: of a
+    deviation of two or three lines not the first, which pdftotext prints later (with the last
+    under it). So a line that fills the column and ends no sentence, printed after such score
+    lines that no line before them in their block opens, opens one of them (``_openers``); the
+    deviation stands where the score line is printed. Then a line left open goes on with the
+    next deviation-sized text printed after it, the oldest open line first."""
     p = cx.p.cells
     for c, m, doubt in _openers(devs, cx):
         first = _first_line(c, cx.texts)
         rest = c.text[len(first):]
         if doubt:
-            cx.note("deviation-opener-uncertain", f"the opening line {first[:20]}… printed apart could open more "
-                    f"than one line printed beside a score; taken: the closest, {m.text[:12]}…", [c, m])
+            cx.note("deviation-opener-uncertain", f"{first[:20]}… could open another line beside a score than "
+                    f"{m.text[:12]}…", [c, m])
         else:
-            cx.note("deviation-joined", f"a deviation's line printed beside its row's score, its first line "
-                    f"apart: {first[:20]}", [c, m])
-        c.text = join_wrapped([first, m.text, rest])
-        c.lines = c.lines[:1] + m.lines + c.lines[1:]
+            cx.note("deviation-joined", f"{first[:20]}… opens the line beside its row's score", [c, m])
+        c.text, c.lines = join_wrapped([first, m.text, rest]), c.lines[:1] + m.lines + c.lines[1:]
         c.last_width = c.last_width if rest else m.last_width
-        c.pos, c.block = m.pos, m.block             # it stands where its row's 得分 is printed
-        m.kind = "taken"
+        c.pos, c.block, m.kind = m.pos, m.block, "taken"    # it stands where its row's 得分 is printed
     result: list[Piece] = []
     open_: list[Piece] = []
-    for c in devs:
-        if c.kind == "taken":
-            continue
+    for c in (c for c in devs if c.kind != "taken"):
         if open_ and width(c.text) <= p.dev_width:
             head = open_.pop(0)
-            cx.note("deviation-joined", f"a deviation's line printed apart from its first: {c.text[:20]}", [head, c])
-            head.text = join_wrapped([head.text, c.text])
+            cx.note("deviation-joined", f"{c.text[:20]}… goes on with the line printed before it", [head, c])
+            head.text, head.last_width = join_wrapped([head.text, c.text]), c.last_width
             head.lines.extend(c.lines)
-            head.last_width = c.last_width
             c.kind = "taken"
             if not ends_sentence(c.text) and width(c.text) >= p.dev_full:
                 open_.insert(0, head)
-            continue
-        result.append(c)
-        if _is_open(c, p):
-            open_.append(c)
+        else:
+            result.append(c)
+            open_ += [c] if _is_open(c, p) else []
     return sorted(result, key=lambda c: c.pos)
 
 
 def _openers(devs: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece, bool]]:
-    """(opening line, score line, doubt) for ``_join_deviation_pieces``: the openers and the
-    score lines no line before them in their block opens, matched keeping their printed order,
-    as many as can be, then each pair as close in print as can be (an opener followed by its
-    last line takes a score line that fills the column and ends no sentence); ``doubt`` when
-    the opener could take another score line without undoing the other pairs."""
+    """(opening line, score line, doubt): openers and the score lines no line before them in
+    their block opens, matched keeping printed order, as many as can be, each pair as close as
+    can be (an opener with its last line under it takes a score line that fills the column and
+    ends no sentence); ``doubt``: it could take another without undoing the other pairs."""
     p = cx.p.cells
     heads, lone = [], []
     prev: Piece | None = None
@@ -1480,11 +1270,10 @@ def _openers(devs: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece, bool]]:
     best = [[(0, 0)] * (b + 1) for _ in range(a + 1)]
     for i in range(1, a + 1):
         for j in range(1, b + 1):
-            got = max(best[i - 1][j], best[i][j - 1])
+            best[i][j] = max(best[i - 1][j], best[i][j - 1])
             if fits(heads[i - 1], lone[j - 1]):
                 k, d = best[i - 1][j - 1]
-                got = max(got, (k + 1, d - (heads[i - 1][0].pos - lone[j - 1].pos)))
-            best[i][j] = got
+                best[i][j] = max(best[i][j], (k + 1, d - (heads[i - 1][0].pos - lone[j - 1].pos)))
     found = []
     i, j = a, b
     while i and j:
@@ -1496,106 +1285,69 @@ def _openers(devs: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece, bool]]:
             found.append((i - 1, j - 1))
             i, j = i - 1, j - 1
     found.reverse()
-    out = []
-    for k, (h, m) in enumerate(found):
-        lo = found[k - 1][1] + 1 if k else 0
-        hi = found[k + 1][1] if k + 1 < len(found) else b
-        others = any(x != m and fits(heads[h], lone[x]) for x in range(lo, hi))
-        out.append((heads[h][0], lone[m], others))
-    return out
+    return [(heads[h][0], lone[m], any(x != m and fits(heads[h], lone[x]) for x in range(
+        found[k - 1][1] + 1 if k else 0, found[k + 1][1] if k + 1 < len(found) else b))) for k, (h, m) in enumerate(found)]
 
 
 def _first_line(c: Piece, texts: dict[int, str]) -> str:
-    """The text of a cell's first printed line (the whole text when it has one line)."""
-    if len(c.lines) < 2:
-        return c.text
-    line = texts.get(c.lines[0], "").strip()
+    """The text of a cell's first printed line."""
+    line = texts.get(c.lines[0], "").strip() if len(c.lines) > 1 else ""
     return line if line and c.text.startswith(line) else c.text
 
 
 def _is_open(c: Piece, p) -> bool:
-    """A deviation's text whose last line fills its column and ends no sentence goes on
-    elsewhere."""
-    last = c.last_width or width(c.text)
-    return p.dev_full <= last <= p.dev_width and not ends_sentence(c.text)
+    """A deviation whose last line fills its column and ends no sentence goes on elsewhere."""
+    return p.dev_full <= (c.last_width or width(c.text)) <= p.dev_width and not ends_sentence(c.text)
 
 
 def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_columns: bool,
                       score_row: dict[int, int]) -> dict[int, Piece]:
-    """A deviation with a line printed beside a row's 得分 (``score_row``: line -> row) is that
-    row's. Another printed among the rows belongs to the row before it (or the next one when
-    only that one lost points); two or more printed together at a page's foot go in order to
-    the rows above that lost points, when they are as many (``_foot_column``); those printed
-    after the table (the one-line ones, as one column) go in order to the rows that lost points
-    and have none yet (``_tail``); so do all of them when the table is printed ``by_columns``."""
-    n = len(rows)
-    placed: dict[int, Piece] = {}
-    if not n:
-        return placed
-    column: set[int] = set()
-    for c in devs:
+    """A deviation with a line beside a row's 得分 (``score_row``: line -> row) is that row's.
+    One printed among the rows is the row's before it (or the next one's when only that one
+    lost points); two or more printed together at a page's foot go in order to the rows above
+    that lost points, when as many; those printed after the table (the one-line ones, as a
+    column), and all of them ``by_columns``, go in order to the rows that lost points and have
+    none (``_tail``)."""
+    n, placed, column, tail = len(rows), {}, set(), []
+    for c in devs if n else ():
         k = next((score_row[x] for x in c.lines if x in score_row), None)
         if k is not None and k < n and k not in placed:
             placed[k] = c
             column.add(c.pos)
-    if not by_columns:
-        _foot_column(devs, rows, nat, placed, column, cx)
-    no_dev = words(cx.t).no_deviation
-    tail: list[Piece] = []
-    for c in devs:
-        if c.pos in column:
-            continue
-        k = nat(c.pos, True)
-        if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1]:     # the column, or after the last row
-            tail.append(c)
-            continue
-        options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
-        lost = [x for x in options if rows[x].lost_points] if c.text not in no_dev else []
-        if lost or options:
-            placed[(lost or options)[0]] = c
-        else:
-            tail.append(c)
-    if tail:
-        _tail(tail, rows, placed, cx)
-    return placed
-
-
-def _foot_column(devs: list[Piece], rows: list[Row], nat, placed: dict[int, Piece], column: set[int],
-                 cx: Ctx) -> None:
-    """A column of two or more deviations printed together at the foot of a page: as many as the
-    rows above it that lost points and have none, in order."""
-    n = len(rows)
-    for run in _runs(devs):
+    for run in _runs(devs) if n and not by_columns else ():
         k = nat(run[0].pos, True)
         want = [x for x in range(min(k + 1, n)) if rows[x].lost_points and x not in placed]
         if len(run) >= 2 and k < n - 1 and len(want) == len(run) and not column & {c.pos for c in run}:
-            for x, c in zip(want, run):
-                placed[x] = c
-                column.add(c.pos)
-            cx.note("deviation-column", f"{len(run)} deviations printed together after row {k + 1}: given in "
-                    "order to the rows above that lost points", run)
+            placed.update(zip(want, run))
+            column.update(c.pos for c in run)
+            cx.note("deviation-column", f"{len(run)} deviations printed together after row {k + 1}", run)
+    for c in (c for c in devs if n and c.pos not in column):
+        k = nat(c.pos, True)
+        options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
+        lost = [x for x in options if rows[x].lost_points] if c.text not in words(cx.t).no_deviation else []
+        if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:     # the column, or after the rows
+            tail.append(c)
+        else:
+            placed[(lost or options)[0]] = c
+    _tail(tail, rows, placed, cx)
+    return placed
 
 
 def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx) -> None:
-    """Deviations printed apart go in order to the rows that lost points and have none yet;
-    when there are more such rows than deviations, those that lost the largest share of their
-    points; with fewer, the rows after them that have none."""
-    n = len(rows)
-    want = chosen = [k for k in range(n) if rows[k].lost_points and k not in placed]
+    """Deviations printed apart go in order to the rows that lost points and have none; with more
+    such rows than deviations, those that lost the largest share of their points; with fewer,
+    then the rows after them that have none."""
+    want = chosen = [k for k in range(len(rows)) if rows[k].lost_points and k not in placed]
     if len(want) > len(tail):
-        def loss(k: int) -> float:
-            w, s = rows[k].number("weight"), rows[k].number("score")
-            return (w - s) / w if w else 0
-        chosen = sorted(sorted(want, key=lambda k: -loss(k))[:len(tail)])
-        cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
-                "points; the largest losses taken", tail)
+        w, s = ({k: rows[k].number(x) for k in want} for x in ("weight", "score"))
+        share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
+        chosen = sorted(sorted(want, key=lambda k: -share_lost[k])[:len(tail)])
     elif len(want) < len(tail):
-        rest = [k for k in range(n) if k not in placed and k not in want]
-        chosen = sorted(want + rest[:len(tail) - len(want)])
+        chosen = sorted(want + [k for k in range(len(rows)) if k not in placed and k not in want][:len(tail) - len(want)])
+    if tail and len(want) != len(tail):
         cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
                 "points", tail)
-    for k, c in zip(chosen, tail):
-        placed[k] = c
+    placed.update(zip(chosen, tail))
 
 
 def _runs(cells: list[Piece]) -> list[list[Piece]]:
@@ -1609,36 +1361,28 @@ def _runs(cells: list[Piece]) -> list[list[Piece]]:
     return runs
 
 
-# --- assignment -------------------------------------------------------------------------------------
+# --- assignment ---------------------------------------------------------------------------------------
 
 def _order_tie(i: int, k: int, items: int, places: int) -> float:
     """Between assignments that cost the same, the one that keeps the printed order: a reward
-    too slight to outweigh any evidence, growing with i·k (the sorted pairing maximises it)."""
+    growing with i·k (the sorted pairing maximises it), too slight to outweigh any evidence."""
     return TIE * i * k / max(1, items * places * max(items, places))
 
 
 def min_cost_assignment(cost: list[list[float]]) -> list[int | None]:
-    """Rows of ``cost`` (items) to columns (places), each place taken at most once, the total
-    cost least (Hungarian method with potentials, O(n^3)). Returns each item's place or None
-    when there are more items than places."""
-    n_items = len(cost)
-    n_places = len(cost[0]) if cost else 0
+    """Items (rows of ``cost``) to places (columns), each place taken at most once, the total cost
+    least (Hungarian method with potentials, O(n³)): each item's place, None for items over."""
+    n_items, n_places = len(cost), len(cost[0]) if cost else 0
     size = max(n_items, n_places)
     pad = max((abs(v) for line in cost for v in line), default=0.0) * 4 + 1.0
     a = [[(cost[i][j] if i < n_items and j < n_places else pad) for j in range(size)] for i in range(size)]
-    u = [0.0] * (size + 1)
-    v = [0.0] * (size + 1)
-    p = [0] * (size + 1)
-    way = [0] * (size + 1)
+    u, v, p, way = [0.0] * (size + 1), [0.0] * (size + 1), [0] * (size + 1), [0] * (size + 1)
     for i in range(1, size + 1):
-        p[0] = i
-        j0 = 0
-        minv = [INF] * (size + 1)
-        used = [False] * (size + 1)
+        p[0], j0 = i, 0
+        minv, used = [INF] * (size + 1), [False] * (size + 1)
         while True:
             used[j0] = True
-            i0 = p[j0]
-            delta, j1 = INF, 0
+            i0, delta, j1 = p[j0], INF, 0
             for j in range(1, size + 1):
                 if not used[j]:
                     cur = a[i0 - 1][j - 1] - u[i0] - v[j]
@@ -1656,12 +1400,9 @@ def min_cost_assignment(cost: list[list[float]]) -> list[int | None]:
             if p[j0] == 0:
                 break
         while j0:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
+            p[j0], j0 = p[way[j0]], way[j0]
     place: list[int | None] = [None] * n_items
     for j in range(1, size + 1):
-        i = p[j] - 1
-        if i < n_items and j - 1 < n_places:
-            place[i] = j - 1
+        if p[j] - 1 < n_items and j - 1 < n_places:
+            place[p[j] - 1] = j - 1
     return place

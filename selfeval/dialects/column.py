@@ -321,7 +321,23 @@ def _steps(lines: list[FreeLine], p: Params) -> list[dict]:
     return table
 
 
-def _best(table: list[dict], n: int | None, devs_needed: int, p: Params) -> tuple[list[str], float] | None:
+def _best_counted(table: list[dict], n: int, devs_needed: int, p: Params) -> tuple[list[str], float] | None:
+    """``_best`` with exactly ``n`` entries. First by a price on each entry (Lagrange): a free
+    search whose best cut has exactly ``n`` entries at some price has the best cut with ``n``
+    (each search linear in the lines); when no price gives ``n``, the counted search."""
+    lo, hi = -p.column.price_range, p.column.price_range
+    for _ in range(p.column.price_steps):
+        price = (lo + hi) / 2
+        seq, score = _best(table, None, devs_needed, p, price)
+        k = seq.count("new")
+        if k == n:
+            return seq, score - price * n
+        lo, hi = (price, hi) if k < n else (lo, price)
+    return _best(table, n, devs_needed, p)
+
+
+def _best(table: list[dict], n: int | None, devs_needed: int, p: Params, price: float = 0.0
+          ) -> tuple[list[str], float] | None:
     """The best sequence of readings; with ``n``, only those with exactly ``n`` entries. A cut
     with fewer deviations than ``devs_needed`` (rows that lost points) pays for each one
     missing. States: (entries, deviations capped, reading, has_dev) — bounded by rows × lines."""
@@ -339,8 +355,9 @@ def _best(table: list[dict], n: int | None, devs_needed: int, p: Params) -> tupl
                 if n is not None and not (lo <= nk <= n):
                     continue
                 key = (nk, min(devs_needed, d + (after and not (has_dev and lab != "new"))), lab, after)
-                if s0 + s > nxt.get(key, NEG):
-                    nxt[key], back[key] = s0 + s, state
+                v = s0 + s + (price if lab == "new" else 0.0)
+                if v > nxt.get(key, NEG):
+                    nxt[key], back[key] = v, state
         history.append(back)
         layer = nxt
     c = p.column
@@ -420,7 +437,7 @@ def cut_column(lines: list[FreeLine], n: int, lost: int, p: Params) -> Cut:
     if seq.count("new") == n or n > p.bounds.max_rows:
         entries, stray = _cut(lines, seq)
         return Cut(entries, seq.count("new") == n, stray, [], 0.0)
-    got = _best(table, n, lost, p)
+    got = _best_counted(table, n, lost, p)
     if got is None:
         entries, stray = _cut(lines, seq)
         return Cut(entries, False, stray, [], 0.0)

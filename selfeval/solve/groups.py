@@ -49,21 +49,48 @@ def _row_costs(rows: list[GroupRow], groups: list[str], p: Params) -> list[list[
     return out
 
 
-def _pin_cost(pin: Pin, s: int, e: int, rows: list[GroupRow], p: Params) -> float:
-    """What group run rows[s:e] pays for going against where its label is printed."""
-    g = p.groups
-    if e <= s:
-        return 0.0
-    if pin.how == "starts":
-        return 0.0 if pin.row == s else g.starts
-    if pin.how == "contains":
-        return 0.0 if s <= pin.row < e else g.contains
-    if pin.how == "after":
-        return 0.0 if e - 1 > pin.row else g.contains
-    if pin.how == "middle":
-        mid = (rows[s].lo + rows[e - 1].hi) / 2
-        return g.middle * abs(mid - pin.y)
-    return 0.0
+class _Segments:
+    """What a run of rows rows[s:e] costs in group j, in constant time: the rows' words
+    (prefix sums) and where the group's labels are printed (``Pin``), each pin at its cost."""
+
+    def __init__(self, rows: list[GroupRow], level2: list[str], pins: list[Pin], p: Params):
+        t, g = p.template, p.groups
+        self.g, self.rows, n = g, rows, len(rows)
+        cost = _row_costs(rows, level2, p)
+        self.prefix = [[0.0] * (n + 1) for _ in level2]
+        self.starts = [[0.0] * (n + 1) for _ in level2]       # by s
+        self.contains = [[0] * (n + 1) for _ in level2]       # pinned rows before r (prefix count)
+        self.after = [[0.0] * (n + 1) for _ in level2]        # by e
+        self.middle: list[list[float]] = [[] for _ in level2]
+        self.foreign = [[0] * (n + 1) for _ in level2]        # 一级 labels of other blocks before r
+        index = {grp: j for j, grp in enumerate(level2)}
+        for j, grp in enumerate(level2):
+            own = [x for x in pins if x.label == grp]
+            pinned = [x.row for x in own if x.how == "contains" and x.row is not None]
+            foreign = [x.row for x in pins if x.label in t.level1 and x.row is not None and t.level1_of[grp] != x.label]
+            for r in range(n):
+                self.prefix[j][r + 1] = self.prefix[j][r] + cost[j][r]
+                self.contains[j][r + 1] = self.contains[j][r] + pinned.count(r)
+                self.foreign[j][r + 1] = self.foreign[j][r] + foreign.count(r)
+            for s in range(n + 1):
+                self.starts[j][s] = sum(g.starts for x in own if x.how == "starts" and x.row != s)
+                self.after[j][s] = sum(g.contains for x in own if x.how == "after" and x.row is not None
+                                       and s - 1 <= x.row)
+            self.middle[j] = [x.y for x in own if x.how == "middle" and x.y is not None]
+        self.index = index
+
+    def cost(self, j: int, s: int, e: int) -> float:
+        if e <= s:
+            return 0.0
+        g = self.g
+        c = self.prefix[j][e] - self.prefix[j][s] + self.starts[j][s] + self.after[j][e]
+        pinned = self.contains[j]
+        c += g.contains * (pinned[-1] - (pinned[e] - pinned[s]))
+        c += g.contains / 2 * (self.foreign[j][e] - self.foreign[j][s])
+        if self.middle[j]:
+            mid = (self.rows[s].lo + self.rows[e - 1].hi) / 2
+            c += g.middle * sum(abs(mid - y) for y in self.middle[j])
+        return c
 
 
 def place_groups(rows: list[GroupRow], pins: list[Pin], p: Params) -> tuple[list[str | None], list[Diagnostic]]:
@@ -76,30 +103,14 @@ def place_groups(rows: list[GroupRow], pins: list[Pin], p: Params) -> tuple[list
     if not level2:
         return [None] * n, [diag("no-groups", "no level-2 group label found; the levels are left empty",
                                  [x for r in rows for x in r.lines])]
-    own = {grp: [x for x in pins if x.label == grp] for grp in level2}
-    outer = [x for x in pins if x.label in t.level1]
-    cost = _row_costs(rows, level2, p)
-    prefix = [[0.0] * (n + 1) for _ in level2]
-    for j in range(len(level2)):
-        for r in range(n):
-            prefix[j][r + 1] = prefix[j][r] + cost[j][r]
-
-    def seg(j: int, s: int, e: int) -> float:
-        grp = level2[j]
-        c = prefix[j][e] - prefix[j][s]
-        c += sum(_pin_cost(x, s, e, rows, p) for x in own[grp])
-        for x in outer:       # a 一级 label beside a row of another 一级's group
-            if x.row is not None and s <= x.row < e and t.level1_of[grp] != x.label:
-                c += p.groups.contains / 2
-        return c
-
+    seg = _Segments(rows, level2, pins, p).cost
     assign, total = _runs(len(level2), n, seg, p.groups.skip)
     out = [level2[j] for j in assign]
     diags = []
     missing = [level2[j] for j in range(len(level2)) if j not in assign]
     if missing:
         diags.append(diag("group-without-rows", f"labels {', '.join(missing)} are printed but no row fits them",
-                          [ln for grp in missing for x in own[grp] for ln in x.cell.lines]))
+                          [ln for grp in missing for x in pins if x.label == grp for ln in x.cell.lines]))
     diags += _thin_boundaries(assign, seg, rows, level2, p)
     return out, diags
 
