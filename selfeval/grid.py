@@ -147,6 +147,8 @@ class Reading:
     goals: list[Cell] = attrs.field(factory=list)           # goal texts, print order
     goal_slots: list[str] | None = None                     # their slots, when the print says
     total: tuple[Cell, Cell] | None = None                  # a labelled 总分 pair
+    total_label: Cell | None = None                         # 总分 printed with numbers that do not read
+    total_pieces: list[Cell] = attrs.field(factory=list)    # … those numbers' pieces
     total_candidates: list[tuple[Cell, Cell]] = attrs.field(factory=list)
     grade: Cell | None = None
     diagnostics: list[Diagnostic] = attrs.field(factory=list)

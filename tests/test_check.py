@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 import selfeval
-from selfeval.check import check, grade_of
+from selfeval.check import check
+from selfeval.template import NATIONAL
 from selfeval.model import Form, FundRow, Indicator, Total
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +85,7 @@ def codes(f):
 
 
 def test_grade_bands_at_their_edges():
-    assert [grade_of(s) for s in (100, 90, 89.99, 80, 79.99, 60, 59.99, 0)] == \
+    assert [NATIONAL.grade_of(s) for s in (100, 90, 89.99, 80, 79.99, 60, 59.99, 0)] == \
         ["优", "优", "良", "良", "中", "中", "差", "差"]
 
 

@@ -4,6 +4,7 @@ and printed labels (joined from their pieces), goal paragraphs printed whole."""
 from __future__ import annotations
 
 import attrs
+import regex
 
 from ..grid import Cell, Reading
 from ..lexer import Lexed
@@ -154,10 +155,42 @@ def read_funds(items: list[Lexed], reading: Reading, p: Params) -> set[int]:
     return used
 
 
-def read_total_grade(items: list[Lexed], reading: Reading) -> set[int]:
+NUMBER_PIECE = regex.compile(r"^-?[\d,]*\.?\d*$")
+
+
+def _wrapped_total(items: list[Lexed], k: int, reading: Reading, p: Params) -> set[int]:
+    """总分 printed with a number cut by a wrap (``总分 100.0`` / ``0``): the label and the
+    pieces (on its line and on number-only lines right under it); the solver takes the total
+    from the sums."""
+    it = items[k]
+    head, *rest = it.text.split()
+    labelled = it.kind == "total"
+    if not labelled and (p.template.label_slot(head) != "total" or not rest
+                         or not all(NUMBER_PIECE.match(x) for x in rest)):
+        return set()
+    nxt = next((j for j in range(k + 1, len(items)) if items[j].kind != "blank"), None)
+    if labelled and (nxt is None or items[nxt].kind not in ("pieces", "text", "label")
+                     or not all(NUMBER_PIECE.match(x) for x in items[nxt].text.split())):
+        return set()            # a whole 总分 line: read as printed
+    reading.total_label = template_cell(reading, [it.no], head, it.no)
+    reading.total_pieces.append(reading.add(Cell(" ".join(rest), [it.no], "number", y=it.no)))
+    used = {k}
+    for j in range(k + 1, min(len(items), k + 3)):
+        if items[j].kind == "blank":
+            continue
+        if not all(NUMBER_PIECE.match(x) for x in items[j].text.split()):
+            break
+        reading.total_pieces.append(reading.add(Cell(items[j].text, [items[j].no], "number", y=items[j].no)))
+        used.add(j)
+    return used
+
+
+def read_total_grade(items: list[Lexed], reading: Reading, p: Params | None = None) -> set[int]:
     used: set[int] = set()
     for k, it in enumerate(items):
-        if it.kind == "total" and reading.total is None:
+        if p is not None and reading.total is None and it.kind in ("text", "label", "total") and it.text:
+            used |= _wrapped_total(items, k, reading, p)
+        if it.kind == "total" and reading.total is None and k not in used:
             reading.total = (reading.add(Cell(it.fields["weight"], [it.no], "number", y=it.no)),
                              reading.add(Cell(it.fields["score"], [it.no], "number", y=it.no)))
             used.add(k)

@@ -246,7 +246,7 @@ def _pairs(items: list[Lexed], pairs: list[int], rows: list[_Row], reading: Read
 def read(items: list[Lexed], p: Params) -> Reading:
     reading = Reading(NAME)
     items = cut_label_heads(items, p)
-    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading)
+    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading, p)
     used |= read_headers(items, reading)
     rows, pairs = assemble_rows(items, p)
     for r in rows:

@@ -544,7 +544,7 @@ def _leftover(fr: Fragment) -> tuple[str, float, list[int]]:
 
 def read(items: list[Lexed], p: Params) -> Reading:
     reading = Reading(NAME)
-    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading)
+    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading, p)
     used |= read_headers(items, reading)
     used |= _goal_columns(items, used, reading, p)
     used |= _table(items, reading, used, p)

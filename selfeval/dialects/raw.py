@@ -594,7 +594,7 @@ def _piece_cell(pieces: list[Piece], kind: str, y: int, reading: Reading) -> Cel
 def read(items: list[Lexed], p: Params) -> Reading:
     reading = Reading(NAME)
     items = cut_label_heads(items, p)
-    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading)
+    used = read_title(items, reading, p) | read_funds(items, reading, p) | read_total_grade(items, reading, p)
     used |= read_headers(items, reading)
     used |= _read_table(items, reading, used, p)
     _goals(items, reading, used, p)

@@ -121,6 +121,14 @@ def _total(reading: Reading, form: Form, rows: list[Row], diags: list[Diagnostic
         if not fits:
             diags.append(diag("total-unverified", f"the total taken from where it is printed ({pair[0].text} "
                               f"{pair[1].text}); the rows add up to {want[0]:g} / {want[1]:g}", pair[0].lines))
+    if pair is None and reading.total_label is not None:
+        form.total = Total(round(want[0], 2), round(want[1], 2))
+        for c in reading.total_pieces:
+            c.place("total")
+        diags.append(diag("total-from-sums", f"the printed total ({' / '.join(c.text for c in reading.total_pieces)}) "
+                          f"does not read as two numbers; the rows add up to {want[0]:g} / {want[1]:g}",
+                          [x for c in reading.total_pieces for x in c.lines]))
+        return None
     if pair is None:
         diags.append(diag("missing-total", "no total row found"))
         return None
