@@ -28,23 +28,16 @@ Producers:
      repeated, page footers on some forms.
 Per form (fixed seed): column widths (names, targets, deviations and goal texts wrap), font
 size, goal column order, '-' or blank for the null 分值/得分 of fund sub-rows, label colons,
-分值 spelled 分数/权重, thousands separators, fund column order (h/w: local order mostly).
+分值 spelled 分数/权重, thousands separators, whole-number 分值 as "8", line height, rows split
+or kept whole at page breaks, fund column order (h/w: the local order 4 times in 5).
 
 Needs: poppler-utils (pdftotext); apt-get install -y --no-install-recommends chromium
-libreoffice-writer fonts-noto-cjk fonts-wqy-zenhei; pip install reportlab python-docx.
+libreoffice-writer fonts-noto-cjk fonts-wqy-zenhei poppler-data (without poppler-data pdftotext
+reads nothing of the STSong-Light forms); pip install reportlab python-docx.
+Chromium's own header/footer carries the print date and file URL: those lines differ per run.
 """
-import argparse
-import collections
-import glob
-import html
-import json
-import os
-import random
-import re
-import shutil
-import subprocess
-import sys
-import tempfile
+import argparse, collections, glob, html, json, os, random, re  # noqa: E401 (a one-file tool)
+import shutil, subprocess, sys, tempfile  # noqa: E401
 
 MODES = {"default": [], "layout": ["-layout"], "raw": ["-raw"]}
 LOCAL = ["initial_budget", "annual_budget", "weight", "score", "executed", "execution_rate"]
@@ -100,6 +93,7 @@ def style(rng, producer, rec):
         "font": rng.choice(["宋体", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "Noto Sans CJK SC"]),
         "cidfont": rng.random() < 0.5,
         "margin": rng.uniform(14, 24),               # n: side margin in mm
+        "leading": rng.choice([1.2, 1.3, 1.4, 1.5, None]),  # h/w line height (None: the font's)
     }
     u = rng.uniform
     em = lambda t: (len(t) * 0.55 * st["size"] + 9) / 459    # share of the narrowest table
@@ -111,7 +105,7 @@ def style(rng, producer, rec):
     lw = cjk(4) if roomy else cjk(2)
     st["ind_w"] = fit([u(.055, .09), u(.065, .11), u(.12, .24), u(.085, .15), u(.085, .15),
                        u(.05, .065), u(.05, .065), u(.14, .24)],
-                      [lw, lw, .14, 0, 0, em("100.00"), em("100.00"), .14])
+                      [lw, lw, .14, em("=402.00"), em("=402.00"), em("100.00"), em("100.00"), .14])
     return st
 
 
@@ -141,8 +135,8 @@ def lab(text, st):
 
 
 # ------------------------------------------------------------ the form as logical tables
-def C(t, cs=1, rs=1, al="c", b=False):
-    return {"t": t, "cs": cs, "rs": rs, "al": al, "b": b}
+def C(t, cs=1, rs=1, al="c"):
+    return {"t": t, "cs": cs, "rs": rs, "al": al}
 
 
 def form_tables(rec, st):
@@ -166,15 +160,13 @@ def form_tables(rec, st):
     ind = [[C(h) for h in ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
                           st["iwlabel"], "得分", "偏差原因分析及改进措施"]]]
     rows = rec["indicators"]
+    keys = [[(r["level1"],) for r in rows], [(r["level1"], r["level2"]) for r in rows]]
     for i, r in enumerate(rows):
         row = []
-        if i == 0 or r["level1"] != rows[i - 1]["level1"]:
-            n1 = next((j for j in range(i, len(rows)) if rows[j]["level1"] != r["level1"]), len(rows)) - i
-            row.append(C(r["level1"], rs=n1))
-        if i == 0 or (r["level1"], r["level2"]) != (rows[i - 1]["level1"], rows[i - 1]["level2"]):
-            n2 = next((j for j in range(i, len(rows)) if (rows[j]["level1"], rows[j]["level2"])
-                       != (r["level1"], r["level2"])), len(rows)) - i
-            row.append(C(r["level2"], rs=n2))
+        for lv, ks in enumerate(keys):      # merged 一级/二级 cells over runs of equal labels
+            if i == 0 or ks[i] != ks[i - 1]:
+                n = next((j for j in range(i, len(rows)) if ks[j] != ks[i]), len(rows)) - i
+                row.append(C(ks[i][lv], rs=n))
         row += [C(r["name"], al="l"), C(r["target"]), C(r["actual"]),
                 C(num(r["weight"], st, True)), C(num(r["score"], st, True)), C(r["deviation"] or "", al="l")]
         ind.append(row)
@@ -184,7 +176,7 @@ def form_tables(rec, st):
     return top, ind
 
 
-def place(rows, ncols=8):
+def place(rows):
     """HTML-style rows -> list of (row, col, cell) with absolute grid positions."""
     taken, out = set(), []
     for r, row in enumerate(rows):
@@ -193,9 +185,7 @@ def place(rows, ncols=8):
             while (r, c) in taken:
                 c += 1
             out.append((r, c, cell))
-            for dr in range(cell["rs"]):
-                for dc in range(cell["cs"]):
-                    taken.add((r + dr, c + dc))
+            taken.update((r + dr, c + dc) for dr in range(cell["rs"]) for dc in range(cell["cs"]))
             c += cell["cs"]
     return out
 
@@ -210,7 +200,7 @@ def html_doc(recs, styles, title):
     css = ("@page { size: A4; margin: 14mm 12mm 16mm 12mm; %s }\n"
            "body { margin: 0; font-family: '%s', 'Noto Serif CJK SC', serif; }\n"
            "table { border-collapse: collapse; width: 100%%; table-layout: fixed; }\n"
-           "td { border: 0.75pt solid #000; padding: 1pt 2pt; vertical-align: middle; line-height: 1.3; }\n"
+           "td { border: 0.75pt solid #000; padding: 1pt 2pt; vertical-align: middle; }\n"
            ".form + .form { break-before: page; }\n .nosplit tr { break-inside: avoid; }\n"
            "h1 { text-align: center; margin: 0 0 2pt; }\n"
            ".year { text-align: center; margin-bottom: 4pt; }\n .ind { margin-top: -0.75pt; }\n"
@@ -220,8 +210,8 @@ def html_doc(recs, styles, title):
     for rec, st in zip(recs, styles):
         fs = st["size"]
         wb = "break-all" if st["breakall"] else "normal"
-        out.append('<div class="form%s" style="font-size:%spt; word-break:%s; overflow-wrap:anywhere">'
-                   % (" nosplit" if st["cantsplit"] else "", fs, wb))
+        out.append('<div class="form%s" style="font-size:%spt; word-break:%s; overflow-wrap:anywhere;'
+                   ' line-height:%s">' % (" nosplit" if st["cantsplit"] else "", fs, wb, st["leading"] or "normal"))
         out.append('<h1 style="font-size:%spt">%s</h1><div class="year">（%d年度）</div>'
                    % (fs + 7, html.escape(rec["title"]), rec["year"]))
         top, ind = form_tables(rec, st)
@@ -285,23 +275,19 @@ def make_w(jobs, tmp):
         normal.font.name = styles[0]["font"]
         normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), styles[0]["font"])
         normal.paragraph_format.space_after = Pt(0)
-        if styles[0]["footer"]:
-            par = sec.footer.paragraphs[0]
-            par.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            for piece in re.split(r"(\{[pn]\})", styles[0]["footer"]):
-                if piece in ("{p}", "{n}"):
-                    field(par, "PAGE" if piece == "{p}" else "NUMPAGES")
-                elif piece:
-                    par.add_run(piece)
+        par = sec.footer.paragraphs[0]
+        par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for piece in re.split(r"(\{[pn]\})", styles[0]["footer"] or ""):
+            if piece in ("{p}", "{n}"):
+                field(par, "PAGE" if piece == "{p}" else "NUMPAGES")
+            elif piece:
+                par.add_run(piece)
         for fi, (rec, st) in enumerate(zip(recs, styles)):
-            p = doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.paragraph_format.page_break_before = fi > 0
-            run = p.add_run(rec["title"])
-            run.bold, run.font.size = True, Pt(st["size"] + 7)
-            p = doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run("（%d年度）" % rec["year"]).font.size = Pt(st["size"] + 1)
+            for text, size, bold in ((rec["title"], 7, True), ("（%d年度）" % rec["year"], 1, False)):
+                p = doc.add_paragraph()
+                p.alignment, p.paragraph_format.page_break_before = WD_ALIGN_PARAGRAPH.CENTER, fi > 0 and bold
+                run = p.add_run(text)
+                run.bold, run.font.size = bold, Pt(st["size"] + size)
             top, ind = form_tables(rec, st)
             for k, (rows, ws) in enumerate(((top, st["top_w"]), (ind, st["ind_w"]))):
                 if k:
@@ -312,8 +298,7 @@ def make_w(jobs, tmp):
                 cw = [int(width * w / sum(ws)) for w in ws]
                 for i, col in enumerate(table.columns):
                     col.width = cw[i]
-                for row in table.rows:
-                    for i, cell in enumerate(row.cells):
+                    for cell in col.cells:
                         cell.width = cw[i]
                 cells = place(rows)
                 for r, c, cell in cells:
@@ -324,7 +309,8 @@ def make_w(jobs, tmp):
                     tc.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
                     par = tc.paragraphs[0]
                     par.alignment = align[cell["al"]]
-                    par.paragraph_format.line_spacing = Pt(st["size"] * 1.3)
+                    if st["leading"]:
+                        par.paragraph_format.line_spacing = Pt(st["size"] * st["leading"])
                     par.add_run(cell["t"]).font.size = Pt(st["size"])
                 for i, row in enumerate(table.rows):
                     for tag, on in (("w:cantSplit", st["cantsplit"]), ("w:tblHeader", k and not i)):
@@ -346,6 +332,7 @@ def make_w(jobs, tmp):
 
 # ------------------------------------------------------------------------ producer n
 def wrap(text, font, size, width, sw):
+    """Greedy wrap character by character, as drawing producers do (mid-number, mid-unit)."""
     lines, cur = [], ""
     for ch in text:
         if cur and sw(cur + ch, font, size) > width:
@@ -373,7 +360,6 @@ def make_n(jobs, tmp):
             cw = [tw * w / sum(ws) for w in ws]
             xs = [x0 + sum(cw[:i]) for i in range(9)]
             cells = place(rows)
-            need = collections.defaultdict(float)
             for r, c, cell in cells:
                 cell["lines"] = wrap(cell["t"], font, size, xs[c + cell["cs"]] - xs[c] - 2 * pad, sw)
                 cell["h"] = max(1, len(cell["lines"])) * lead + 2 * pad + 2
