@@ -17,6 +17,7 @@ from .legacy_params import Params as LegacyParams
 from .grid import Reading
 from .model import Form, Source
 from .params import Params
+from .rejoin import rejoiner_for
 from .solve import solve
 from .split import Segment
 
@@ -41,9 +42,9 @@ def build_form(segment: Segment, params: Params, file: str | None = None, form_i
 
 
 def build(segment: Segment, params: Params, file: str | None = None, form_index: int = 0) -> Built | None:
-    items = segment.items
-    if not any(x.kind in FORM_KINDS for x in items):
+    if not any(x.kind in FORM_KINDS for x in segment.items):
         return None
+    items = rejoiner_for(params.template).rejoin(segment.items)
     if params.mode != "auto":
         return _read(params.mode, segment, params, file, form_index, [])
     scores = sorted(((d.detect(items, params), name) for name, d in DETECTORS.items()), reverse=True)
@@ -65,8 +66,9 @@ def _read(mode: str, segment: Segment, params: Params, file: str | None, form_in
     if plugin is None:
         form = legacy_build.build_form(segment, LegacyParams(mode=mode), file, form_index)
         return Built(form if form is not None else Form(source=source), None, segment.items, scores)
-    reading = plugin.read(segment.items, params)
-    return Built(solve(reading, segment.items, source, params), reading, segment.items, scores)
+    items = rejoiner_for(params.template).rejoin(segment.items)
+    reading = plugin.read(items, params)
+    return Built(solve(reading, items, source, params), reading, items, scores)
 
 
 def quality(form: Form) -> float:

@@ -95,7 +95,7 @@ def split_forms(lines: Iterable[Line], lexer: Lexer, page_blank_run: int = 2) ->
     for page in pages(items, page_blank_run):
         parts = split_page(page)
         here = _openers(parts[0])
-        if last is not None and not here & printed:
+        if last is not None and (not here or (printed and not here & printed)):
             last.items.extend(parts[0])
             printed |= here
             parts = parts[1:]

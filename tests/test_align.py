@@ -6,11 +6,6 @@ import pytest
 import selfeval
 import handmade as H
 from handmade import expected, project
-from selfeval.align import assign_execution, classify_goals
-from selfeval.legacy_params import Params
-from selfeval.reassemble import Pair, Paragraph, FreeLine
-
-P = Params()
 
 
 def parse_one(text):
@@ -127,15 +122,18 @@ def test_goals_in_either_order(first, second):
     assert_fields(H.default_page(goals=first + "\n\n" + second))
 
 
-def test_goals_told_apart_by_amounts_that_match_the_form():
-    def para(text, no):
-        return Paragraph([FreeLine(no, text, no)])
-    done = para("本年度共支出95.00万元，新增馆藏3120册。", 1)
-    plan = para("新增馆藏图书3000册以上，提升阅读服务水平。", 2)
-    expected_, actual, diags = classify_goals([plan, done], {95.0, 3120.0}, P)
-    assert (expected_, actual) == (plan, done)
-    expected_, actual, diags = classify_goals([done, plan], {95.0, 3120.0}, P)
-    assert (expected_, actual) == (plan, done)
+# neither text says 计划/确保 … nor 实际/已 …: only the figures of the form tell them apart
+PLAN = "新增馆藏图书3000册以上，举办读者活动24场，提升社区阅读服务\n水平，读者满意度达到90%以上。"
+DONE = "全年用款95.00万元，新增馆藏图书3120册，举办读者活动20场，图\n书编目准确率99.1%，读者满意度92.5%。"
+
+
+@pytest.mark.parametrize("first, second", [(PLAN, DONE), (DONE, PLAN)], ids=["plan-first", "done-first"])
+def test_goals_told_apart_by_amounts_that_match_the_form(first, second):
+    # 95.00 is the 全年执行数, 3120 and 20 the rows' 实际完成值; 3000 and 24 are only targets
+    form = parse_one(H.default_page(goals=first + "\n\n" + second))
+    assert form.goals.expected == PLAN.replace("\n", "")
+    assert form.goals.actual == DONE.replace("\n", "")
+    assert "goal-order-uncertain" not in codes(form)
 
 
 # --- the 全年执行数 / 执行率 block -----------------------------------------------------------------------
@@ -156,46 +154,45 @@ def test_execution_block_before_after_or_around_its_header(where):
     assert_fields(H.default_page(exec=exec_block, exec_header=header))
 
 
-def pairs(*values, header_after=None):
-    """Pairs on lines 1, 2, …; with ``header_after=k`` the 全年执行数 header stands after
-    the k-th pair (its item index is k)."""
-    out = []
-    for i, (a, b) in enumerate(values):
-        index = i + (1 if header_after is not None and i >= header_after else 0)
-        out.append(Pair(a, b, line=i + 1, index=index))
-    return out
+def fund_rows(form):
+    return [(f.annual_budget, f.executed, f.execution_rate) for f in form.funds]
 
 
 def test_execution_pairs_follow_arithmetic_not_position():
     # printed order disagrees with the rows; only executed / annual × 100 = rate tells them apart
-    annual = [100.0, 95.0, 5.0, 0.0]
-    ps = pairs((90.0, 94.74), (95.0, 95.0), (0.0, 0.0), (5.0, 100.0))
-    placed, diags = assign_execution(annual, ps, None, P)
-    assert [(p.a, p.b) for p in placed] == [(95.0, 95.0), (90.0, 94.74), (5.0, 100.0), (0.0, 0.0)]
-    assert not diags
+    text = H.with_funds([120, 120, 0, 0], [100, 95, 5, 0], [(90, 94.74), (95, 95), (0, 0), (5, 100)], (95, 95))
+    form = assert_fields(text)
+    assert fund_rows(form) == [(100.0, 95.0, 95.0), (95.0, 90.0, 94.74), (5.0, 5.0, 100.0), (0.0, 0.0, 0.0)]
+    assert "funds-arithmetic" not in codes(form)
 
 
 def test_execution_pairs_that_fit_any_row_keep_their_printed_order():
-    annual = [50.0, 50.0, 0.0, 0.0]
-    ps = pairs((50.0, 100.0), (50.0, 100.0), (0.0, 0.0), (0.0, 100.0))
-    placed, _ = assign_execution(annual, ps, None, P)
-    assert [p.line for p in placed] == [1, 2, 3, 4]
+    # two rows with no budget: (0, 0) and (0, 100) fit either, so the print's order decides
+    text = H.with_funds([60, 60, 0, 0], [50, 50, 0, 0], [(50, 100), (50, 100), (0, 0), (0, 100)], (50, 100))
+    form = parse_one(text)
+    assert fund_rows(form) == [(50.0, 50.0, 100.0), (50.0, 50.0, 100.0), (0.0, 0.0, 0.0), (0.0, 0.0, 100.0)]
+    assert not selfeval.check(form)
 
 
 def test_zero_pairs_printed_first_do_not_take_the_total_row():
-    # (0, 0) fits rate = 0 / annual for any row; the row sums decide
-    annual = [54.1, 54.1, 0.0, 0.0]
-    ps = pairs((0.0, 0.0), (0.0, 0.0), (54.1, 100.0), (54.1, 100.0), header_after=2)
-    placed, diags = assign_execution(annual, ps, 2, P)
-    assert [p.line for p in placed] == [3, 4, 1, 2]
-    assert not diags
+    # (0, 0) fits rate = 0 / annual for any row; the 执行数 column's sum decides
+    text = H.with_funds([60, 60, 0, 0], [54.1, 54.1, 0, 0], [(0, 0), (0, 0), (54.1, 100), (54.1, 100)],
+                        (54.1, 100), header_after=2)
+    form = parse_one(text)
+    assert fund_rows(form) == [(54.1, 54.1, 100.0), (54.1, 54.1, 100.0), (0.0, 0.0, 0.0), (0.0, 0.0, 0.0)]
+    assert "funds-arithmetic" not in codes(form) and not selfeval.check(form)
 
 
 def test_execution_rate_that_fits_no_row_is_reported():
-    annual = [100.0, 100.0, 0.0, 0.0]
-    ps = pairs((80.0, 90.0), (80.0, 90.0), (0.0, 0.0), (0.0, 0.0))
-    _, diags = assign_execution(annual, ps, None, P)
-    assert [d.code for d in diags] == ["execution-rate-mismatch"]
+    # 80 / 100 is 80, not 90: whichever rows the pairs go to, the rate is wrong
+    text = H.with_funds([100, 100, 0, 0], [100, 100, 0, 0], [(80, 90), (80, 90), (0, 0), (0, 0)], (80, 90))
+    form = parse_one(text)
+    lines = text.split("\n")
+    pair_lines = [no for no, line in enumerate(lines, 1) if line == "80.00 90.00"]
+    reported = [d for d in form.diagnostics if d.code == "funds-arithmetic"]
+    assert reported and set(pair_lines) <= set(reported[0].lines)
+    assert [(f.code, f.row) for f in selfeval.check(form)] == [("execution-rate", "funds[0]"),
+                                                              ("execution-rate", "funds[1]")]
 
 
 # --- pages ------------------------------------------------------------------------------------------

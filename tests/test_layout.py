@@ -1,7 +1,7 @@
 """-layout dumps: the table and the goals from character positions. The form is written by
 hand in the layout of pdftotext -layout; names and figures are invented."""
 import selfeval
-from selfeval.layout import _fragments, tokens_at
+from handmade import explained_lines, line_no
 
 FORM = """\
                         财政项目支出绩效自评表
@@ -31,9 +31,26 @@ FORM = """\
 """
 
 
+# row 2 with a name that holds single spaces, its deviation's lines standing in their column
+# by display width (a Chinese character takes two columns): on the row's line the deviation
+# starts 62 characters but 77 columns in, beside the 76 of the lines above and below it
+ROW2 = "产出指标 数量指标  借阅 APP 注册数  ≥3000.00(人)  2500.00(人)  50.00  45.00  读者未能按期注册，下"
+SPACED = (FORM.replace("受供货周期影响，部分", "受系统升级影响，部分")
+          .replace("产出指标 数量指标  图书采购册数     ≥3000.00(册)  2500.00(册)  50.00  45.00  图书未能按期到馆，下", ROW2)
+          .replace("年度将提前采购。", "年度将加强推广宣传。"))
+
+
 def test_tokens_know_their_columns_with_chinese_two_wide():
-    assert tokens_at("  项目 名称  ab") == [(2, "项目"), (7, "名称"), (13, "ab")]
-    assert _fragments(tokens_at("年度  甲乙 丙    丁"), 2) == [(0, "年度"), (6, "甲乙 丙"), (17, "丁")]
+    form, = selfeval.parse(SPACED)
+    row = form.indicators[1]
+    # one space inside a cell keeps it whole; two or more part cells
+    assert (row.name, row.target, row.actual, row.weight, row.score) == (
+        "借阅 APP 注册数", "≥3000.00(人)", "2500.00(人)", 50.0, 45.0)
+    assert row.deviation == "受系统升级影响，部分读者未能按期注册，下年度将加强推广宣传。"
+    cells = [(c["text"], c["slot"]) for c in explained_lines(SPACED)[line_no(SPACED, ROW2)]["cells"]]
+    assert ("借阅 APP 注册数", "indicators[1].name") in cells
+    assert ("受系统升级影响，部分读者未能按期注册，下年度将加强推广宣传。", "indicators[1].deviation") in cells
+    assert not [d for d in form.diagnostics if d.code == "unassigned"]
 
 
 def test_layout_form_is_read_from_positions():

@@ -1,10 +1,10 @@
 """Row-order dialects (pdftotext -raw): rows read whole, and what wraps put back on its row.
 The forms are written by hand; names and figures are invented."""
+import pytest
+
 import selfeval
-from selfeval.classify import classify
-from selfeval.decode import split_lines
-from selfeval.dialect import detect_mode
-from selfeval.rowtable import split_row
+import handmade as H
+from handmade import explained_lines, line_no
 
 HEAD = """财政项目支出绩效自评表
 （2023年度）
@@ -33,22 +33,62 @@ def rows(form):
     return [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators]
 
 
+def dialect(text):
+    """The dialect ``explain`` says the (only) form of ``text`` was read in."""
+    form, = H.explain(text)
+    return form["dialect"]
+
+
+# rows of three shapes: labels, name, cells and pair on one line; a name with one cell, the other
+# cell's last piece before the pair; a row with its deviation after the pair
+ROWS = ("产出指标\n数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 40.00 40.00\n"
+        "新增期刊种类数 ≥120.00(种)\n126.00(种) 10.00 10.00\n"
+        "满意度指标\n服务对象满意度指标\n读者满意度 满意 基本达成 40.00 38.00 部分读者反映座位不足。\n")
+TEXT = HEAD + ROWS + FOOT.format(score="98.00", grade="优")
+
+
+def cells_of(line):
+    return sorted((c["text"], c["slot"]) for c in explained_lines(TEXT)[line_no(TEXT, line)]["cells"])
+
+
 def test_the_mode_is_told_by_the_header_and_by_runs_of_spaces():
-    assert detect_mode(classify(split_lines(HEAD))) == "raw"
-    layout = "\n".join("   ".join(line.split()) for line in HEAD.splitlines())
-    assert detect_mode(classify(split_lines(layout))) == "layout"
-    assert detect_mode(classify(split_lines("一级指标 二级指标 年度指标值 实际完成值 分值 得分\n"))) == "default"
+    # the indicator header whole with 三级指标 among its columns: -raw
+    assert dialect(TEXT) == "raw"
+    # the same lines with their words kept apart by runs of spaces: -layout
+    assert dialect("\n".join("   ".join(line.split()) for line in TEXT.splitlines())) == "layout"
+    # the header without 三级指标, fund rows joined, value rows closed by 分值 得分: default
+    assert dialect(H.default_page()) == "default"
 
 
 def test_split_row_reads_name_cells_pair_and_deviation():
-    assert split_row("数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 40.00 40.00") == {
-        "labels": ["数量指标"], "name": "图书采购册数", "target": "≥3000.00(册)", "actual": "3120.00(册)",
-        "weight": "40.00", "score": "40.00", "deviation": None}
-    assert split_row("读者满意度 满意 基本达成 10.00 8.00 部分读者反映座位不足。")["deviation"] == \
-        "部分读者反映座位不足。"
-    assert split_row("图书采购册数 40.00 40.00")["target"] is None        # the cells come elsewhere
-    assert split_row("3120.00(册) 40.00 40.00")["pieces"] == ["3120.00(册)"]  # the last piece of a cell
-    assert split_row("全年实际开放图书馆三百一十天，借阅量增长百分之五。") is None
+    form = parse(ROWS, score="98.00")
+    assert rows(form) == [
+        ("数量指标", "图书采购册数", "≥3000.00(册)", "3120.00(册)", 40.0, 40.0, None),
+        ("数量指标", "新增期刊种类数", "≥120.00(种)", "126.00(种)", 10.0, 10.0, None),
+        ("服务对象满意度指标", "读者满意度", "满意", "基本达成", 40.0, 38.0, "部分读者反映座位不足。"),
+    ]
+    assert cells_of("数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 40.00 40.00") == sorted([
+        ("数量指标", "indicators[0..1].level2"), ("图书采购册数", "indicators[0].name"),
+        ("≥3000.00(册)", "indicators[0].target"), ("3120.00(册)", "indicators[0].actual"),
+        ("40.00", "indicators[0].weight"), ("40.00", "indicators[0].score")])
+    assert cells_of("读者满意度 满意 基本达成 40.00 38.00 部分读者反映座位不足。") == sorted([
+        ("读者满意度", "indicators[2].name"), ("满意", "indicators[2].target"), ("基本达成", "indicators[2].actual"),
+        ("40.00", "indicators[2].weight"), ("38.00", "indicators[2].score"),
+        ("部分读者反映座位不足。", "indicators[2].deviation")])
+    # a line of prose is no row: it is a goal text
+    assert cells_of("全年实际开放图书馆三百一十天，借阅量增长百分之五。") == [
+        ("全年实际开放图书馆三百一十天，借阅量增长百分之五。", "goals.actual")]
+    assert [d.code for d in form.diagnostics] == ["dialect"]
+
+
+@pytest.mark.xfail(strict=True, reason="raw: a wrapped row's 年度指标值 and 实际完成值 cells both carry every line of "
+                                       "the row's pieces (the 分值 line twice), so explain lists the 实际完成值 as cut "
+                                       "from the name's line and the 年度指标值 as going on over the 分值 line")
+def test_split_row_reads_the_last_piece_of_a_cell_before_the_pair():
+    assert cells_of("新增期刊种类数 ≥120.00(种)") == sorted([
+        ("新增期刊种类数", "indicators[1].name"), ("≥120.00(种)", "indicators[1].target")])
+    assert cells_of("126.00(种) 10.00 10.00") == sorted([
+        ("126.00(种)", "indicators[1].actual"), ("10.00", "indicators[1].weight"), ("10.00", "indicators[1].score")])
 
 
 def test_rows_with_labels_before_them_and_a_deviation_that_goes_on():

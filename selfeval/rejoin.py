@@ -1,0 +1,144 @@
+"""Template cells cut by a wrap, joined back before any dialect reads the form.
+
+A producer whose columns are narrow wraps the form's own labels: the indicator header over
+several lines (``一级指`` / ``标`` … ``偏差原因分析及改进措`` / ``施``), a fund header word
+(``全年执行`` / ``数``), a fund item with its values on the line under it (``其中：当年财政`` /
+``拨款`` / ``646.57 731.29 …``). The labels are the template's, so a run of lines made of
+label pieces that spells them whole is that header; a line that begins a fund item and the
+lines that end it are that fund row. The first line of a run takes the joined reading (its
+``fields["lines"]`` lists every line of it); the others are read as blank.
+"""
+from __future__ import annotations
+
+import attrs
+
+from .lexer import INDICATOR_SLOTS, Lexed, Lexer
+from .text import is_number_or_dash
+
+MAX_RUN = 10          # lines of one wrapped header at most
+
+
+def _segment(text_pieces: list[str], labels: frozenset[str], longest: int) -> list[str] | None:
+    """The labels the pieces spell, each piece in one label, all of them used; None if they
+    do not (a dynamic programme over where each label ends, fewest labels first)."""
+    n = len(text_pieces)
+    best: list[list[str] | None] = [[]] + [None] * n
+    for i in range(1, n + 1):
+        for j in range(i - 1, -1, -1):
+            text = "".join(text_pieces[j:i])
+            if len(text) > longest:
+                break
+            if best[j] is not None and text in labels and (best[i] is None or len(best[j]) + 1 < len(best[i])):
+                best[i] = best[j] + [text]
+    return best[n]
+
+
+class Rejoiner:
+    def __init__(self, lexer: Lexer):
+        t = lexer.t
+        self.lexer, self.t = lexer, t
+        self.labels = frozenset(t.all_labels)
+        self.longest = max(map(len, self.labels))
+        starts = [p + s for names in t.fund_items for s in names for p in ("",) + t.fund_item_prefixes]
+        self.item_prefixes = frozenset(x[:k] for x in starts for k in range(2, len(x)))
+
+    def header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
+        """A run of label-piece lines from ``i`` that spells the indicator header (its 一级指标,
+        its 分值 and 得分 among them): (items it takes, the header's slots)."""
+        pieces: list[str] = []
+        taken = 0
+        for j in range(i, min(len(items), i + MAX_RUN)):
+            it = items[j]
+            if it.kind == "blank":
+                continue
+            tokens = it.text.split()
+            if not tokens or not all(self.t.is_label_piece(x) for x in tokens):
+                break
+            pieces += tokens
+            taken = j + 1
+            got = _segment(pieces, self.labels, self.longest)
+            slots = [self.t.label_slot(x) for x in got] if got else []
+            if slots and slots[0] == "level1" and {"weight", "score"} <= set(slots) and \
+                    set(slots) <= set(INDICATOR_SLOTS) and (j + 1 >= len(items) or not self._goes_on(items, j)):
+                return taken, slots
+        return None
+
+    def _goes_on(self, items: list[Lexed], j: int) -> bool:
+        """Does the header go on after line ``j`` (its next line a piece that completes more)?"""
+        nxt = next((k for k in range(j + 1, len(items)) if items[k].kind != "blank"), None)
+        if nxt is None:
+            return False
+        tokens = items[nxt].text.split()
+        return len(tokens) == 1 and self.t.is_label_piece(tokens[0]) and tokens[0] not in self.labels
+
+    def fund_item(self, items: list[Lexed], i: int) -> tuple[int, str] | None:
+        """A fund item cut by a wrap, and the values printed on the lines after it:
+        (items it takes, the joined line)."""
+        head = "".join(items[i].text.split())
+        if head not in self.item_prefixes:
+            return None
+        text, taken = head, i + 1
+        for j in range(i + 1, min(len(items), i + 4)):
+            if items[j].kind == "blank":
+                continue
+            text += "".join(items[j].text.split())
+            taken = j + 1
+            if self.t.fund_item(text):
+                break
+            if text not in self.item_prefixes:
+                return None
+        if not self.t.fund_item(text):
+            return None
+        nxt = next((k for k in range(taken, len(items)) if items[k].kind != "blank"), None)
+        if nxt is not None and all(is_number_or_dash(x) for x in items[nxt].text.split()):
+            text += " " + items[nxt].text.strip()
+            taken = nxt + 1
+        return taken, text
+
+    def rejoin(self, items: list[Lexed]) -> list[Lexed]:
+        out: list[Lexed] = []
+        i = 0
+        while i < len(items):
+            it = items[i]
+            got = None
+            if it.kind in ("label", "text", "indicator_header"):
+                got = self._joined(items, i)
+            if got is None:
+                out.append(it)
+                i += 1
+                continue
+            end, first = got
+            out.append(first)
+            out += [Lexed(x.line, "blank") for x in items[i + 1:end]]
+            i = end
+        return out
+
+    def _joined(self, items: list[Lexed], i: int) -> tuple[int, Lexed] | None:
+        it = items[i]
+        lines = lambda end: [x.no for x in items[i:end] if x.kind != "blank"]   # noqa: E731
+        if it.kind != "indicator_header" or "level1" not in it.fields.get("slots", ()):
+            hit = self.header(items, i)
+            if hit is not None:
+                end, slots = hit
+                text = it.line.text if end == i + 1 else " ".join(x.text for x in items[i:end] if x.kind != "blank")
+                return end, Lexed(attrs.evolve(it.line, text=text), "indicator_header",
+                                  {"slots": slots, "lines": lines(end)})
+        if it.kind == "text":
+            hit = self.fund_item(items, i)
+            if hit is not None:
+                end, text = hit
+                kind, fields = self.lexer.kind(text)
+                if kind == "fund_row":
+                    return end, Lexed(attrs.evolve(it.line, text=text), kind, fields | {"lines": lines(end)})
+        return None
+
+
+_REJOINERS: dict[int, Rejoiner] = {}
+
+
+def rejoiner_for(template) -> Rejoiner:
+    from .lexer import lexer_for
+    got = _REJOINERS.get(id(template))
+    if got is None:
+        got = _REJOINERS[id(template)] = Rejoiner(lexer_for(template))
+    return got
