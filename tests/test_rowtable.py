@@ -81,9 +81,6 @@ def test_split_row_reads_name_cells_pair_and_deviation():
     assert [d.code for d in form.diagnostics] == ["dialect"]
 
 
-@pytest.mark.xfail(strict=True, reason="raw: a wrapped row's 年度指标值 and 实际完成值 cells both carry every line of "
-                                       "the row's pieces (the 分值 line twice), so explain lists the 实际完成值 as cut "
-                                       "from the name's line and the 年度指标值 as going on over the 分值 line")
 def test_split_row_reads_the_last_piece_of_a_cell_before_the_pair():
     assert cells_of("新增期刊种类数 ≥120.00(种)") == sorted([
         ("新增期刊种类数", "indicators[1].name"), ("≥120.00(种)", "indicators[1].target")])

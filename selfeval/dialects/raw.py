@@ -95,10 +95,10 @@ def split_row(text: str, t, one_cell: bool = False) -> dict | None:
     return None
 
 
-def split_cells(pieces: list[str]) -> tuple[str, str] | None:
-    """The pieces of two wrapped cells, in reading order -> (年度指标值, 实际完成值): every split that
-    leaves both cells whole (brackets balanced) is weighed; an actual that reads as one
-    (达成指标, a quantity) and two quantities of one unit are preferred."""
+def split_at(pieces: list[str]) -> int | None:
+    """Where the pieces of two wrapped cells, in reading order, part into 年度指标值 and
+    实际完成值: every split that leaves both cells whole (brackets balanced) is weighed; an
+    actual that reads as one (达成指标, a quantity) and two quantities of one unit are preferred."""
     from ..solve.cues import ACHIEVEMENT
     best, best_key = None, None
     for j in range(1, len(pieces)):
@@ -109,8 +109,23 @@ def split_cells(pieces: list[str]) -> tuple[str, str] | None:
         key = (2 * (actual in ACHIEVEMENT or pa is not None) + (pt is not None and pa is not None and pt[2] == pa[2])
                + (pt is not None or target not in ACHIEVEMENT), -j)
         if best_key is None or key > best_key:
-            best, best_key = (target, actual), key
+            best, best_key = j, key
     return best
+
+
+def split_cells(pieces: list[str]) -> tuple[str, str] | None:
+    """(年度指标值, 实际完成值) of the pieces of two wrapped cells (``split_at``)."""
+    j = split_at(pieces) if len(pieces) > 1 else None
+    return None if j is None else (join_wrapped(pieces[:j]), join_wrapped(pieces[j:]))
+
+
+def split_pieces(pieces: list[Piece]) -> dict | None:
+    """``split_cells`` of (line, text) pieces: the two cells with the lines of each."""
+    j = split_at([x for _, x in pieces]) if len(pieces) > 1 else None
+    if j is None:
+        return None
+    return {"target": join_wrapped(x for _, x in pieces[:j]), "actual": join_wrapped(x for _, x in pieces[j:]),
+            "target_lines": sorted({n for n, _ in pieces[:j]}), "actual_lines": sorted({n for n, _ in pieces[j:]})}
 
 
 # --- the rows ------------------------------------------------------------------------------------
@@ -123,7 +138,8 @@ class _Row:
     score: str
     lines: list[int]
     y: int
-    cell_lines: list[int] = attrs.field(factory=list)
+    target_lines: list[int] = attrs.field(factory=list)
+    actual_lines: list[int] = attrs.field(factory=list)
     name: list[Piece] = attrs.field(factory=list)
     dev: list[Piece] = attrs.field(factory=list)
     detached: bool = False
@@ -242,7 +258,8 @@ class _Table:
             self.starts.append((lab, lines, len(self.rows)))
         self.labels.spelled = []
         lines = sorted({n for n, _ in name} | {n for n, _ in cells} | {no})
-        row = _Row(f["target"], f["actual"], f["weight"], f["score"], lines, no, [n for n, _ in cells] + [no])
+        row = _Row(f["target"], f["actual"], f["weight"], f["score"], lines, no,
+                   f.get("target_lines", [no]), f.get("actual_lines", [no]))
         row.name = list(name) + ([(no, f["name"])] if f.get("name") else [])
         row.dev = [(no, f["deviation"])] if f.get("deviation") else []
         self.rows.append(row)
@@ -261,8 +278,8 @@ class _Table:
             self._close_stack(i, f)
         elif f is not None and f["name"]:
             _, pieces = self.settle(row_follows=True)
-            cells = split_cells([x for _, x in pieces]) if len(pieces) > 1 else None
-            self.new_row(i, f | ({"target": cells[0], "actual": cells[1]} if cells else {}), [], pieces)
+            cells = split_pieces(pieces)
+            self.new_row(i, f | (cells or {}), [], pieces)
             self.rows[-1].detached = cells is None
         elif it.kind == "label" and self.labels.takes(it.text) and self._completes(i):
             self.settle(row_follows=False)
@@ -299,13 +316,13 @@ class _Table:
         deviation."""
         name, pieces = self.settle(row_follows=True)
         pieces += [(self.items[i].no, x) for x in f.get("pieces") or ()]
-        cells = split_cells([x for _, x in pieces]) if len(pieces) > 1 else None
+        cells = split_pieces(pieces)
         if cells is None:                   # the cells come later (a tail) or not at all
             self.stray_lines += [n for n, _ in pieces]
             self.new_row(i, f, name, [])
             self.rows[-1].detached = True
             return
-        self.new_row(i, f | {"target": cells[0], "actual": cells[1], "name": None}, name, pieces)
+        self.new_row(i, f | cells | {"name": None}, name, pieces)
 
 
 @attrs.define
@@ -334,16 +351,16 @@ class _Tail:
     def close_cells(self, force: bool = False) -> None:
         if not self.acc:
             return
-        cells = split_cells([x for _, x in self.acc]) if len(self.acc) > 1 else None
+        cells = split_pieces(self.acc)
         if cells is None and not force:
             return
         rows = self.table.rows
         detached = [k for k, r in enumerate(rows) if r.detached]
         if cells and detached:
             r = rows[detached[0]]
-            r.target, r.actual = cells
+            r.target, r.actual = cells["target"], cells["actual"]
+            r.target_lines, r.actual_lines = cells["target_lines"], cells["actual_lines"]
             r.lines = sorted(set(r.lines) | {no for no, _ in self.acc})
-            r.cell_lines += [no for no, _ in self.acc]
             r.detached = False
             self.position = detached[0]
             for d in self.devs:
@@ -569,8 +586,8 @@ def _emit(table: _Table, tail: _Tail, reading: Reading) -> None:
     """The rows, their names and deviations, and the labels' pins, as cells of the reading."""
     entries = []
     for k, r in enumerate(table.rows):
-        cells = [reading.add(Cell(v, list(r.cell_lines), kind, y=r.y)) if v else None
-                 for v, kind in ((r.target, "target"), (r.actual, "actual"))]
+        cells = [reading.add(Cell(v, lines, kind, y=r.y)) if v else None
+                 for v, lines, kind in ((r.target, r.target_lines, "target"), (r.actual, r.actual_lines, "actual"))]
         num = [reading.add(Cell(v, [r.y], "number", y=r.y)) for v in (r.weight, r.score)]
         reading.rows.append(Row(cells[0], cells[1], num[0], num[1], y=k, extent=(k, k)))
         entries.append(Entry(_piece_cell(r.name, "name", r.y, reading), _piece_cell(r.dev, "deviation", r.y, reading)))
