@@ -133,9 +133,6 @@ def test_a_goal_text_missing_is_said():
     assert found == [("goal-missing", "only one goal text found", lines)]
 
 
-@pytest.mark.xfail(strict=True, reason="solve/doubts.py raises every name-group-conflict (and deviation-uncertain) "
-                                       "as a warning whatever the dialect, also where the name stands on its "
-                                       "row's line")
 def test_where_rows_are_printed_whole_the_doubt_is_only_information():
     # real forms bend the cue habits (a count of people under 社会效益指标): where a name stands on
     # its row's line, a conflict is reported but not raised

@@ -83,6 +83,13 @@ class Piece(Cell):
     line_mate: bool = False
     after_number: bool = False
     last_width: int = 0
+    looks: str = ""             # its kind by its looks, once it is taken
+
+
+def _take(c: Piece) -> None:
+    """``c`` went into a field: no later stream reads it."""
+    if c.kind != "taken":
+        c.looks, c.kind = c.kind, "taken"
 
 
 @lru_cache(maxsize=8)
@@ -288,10 +295,12 @@ def read(items: list[Lexed], p: Params) -> Reading:
     grades = [c for c in table if c.kind == "grade"]
     reading.grade = grades[0] if grades else None
     for c in grades:
-        c.kind = "taken"
+        _take(c)
     _table(Ctx(reading, p, table, texts, cells, funds), values_start)
     _fund_fallback(cells, funds, [c for c in table if c.kind == "number"], reading, p)
     reading.fund_grid = funds.grid
+    for c in cells:
+        c.kind = c.looks if c.kind == "taken" else c.kind
     return reading
 
 
@@ -313,7 +322,7 @@ def _title_values(head: list[Piece], rest: list[Piece], reading: Reading, p: Par
         note(reading, "department-order", f"{t.label('unit')} printed before {t.label('department')}", [dept, unit])
     for slot, c in got.items():
         reading.title[slot] = c
-        c.kind = "taken"
+        _take(c)
 
 
 def _join_bodies(cells: list[Piece], t: Template) -> list[Piece]:
@@ -326,7 +335,7 @@ def _join_bodies(cells: list[Piece], t: Template) -> list[Piece]:
                 and not looks_like_body(c.text, t) and looks_like_body(prev.text + c.text, t)):
             prev.text += c.text
             prev.lines.extend(c.lines)
-            c.kind = "taken"
+            _take(c)
         else:
             out.append(c)
     return out
@@ -371,14 +380,15 @@ def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading
             j += 1
         end, item = max(end, j), t.fund_item(c.text)
         for v in [c] + values:
-            v.kind = "taken"
+            _take(v)
         c.place("template")
         if item in funds.grid:
             note(reading, "duplicate-line", f"fund row {item} printed twice; the first is used", [c])
             continue
         funds.grid[item], read[item] = dict(zip(columns, values)), len(values)
         if len(values) < len(columns):
-            note(reading, "fund-row-shape", f"fund row {item}: {len(values)} values, {len(columns)} columns", [c] + values)
+            note(reading, "fund-row-shape", f"fund row {item}: {len(values)} values, {len(columns)} columns",
+                 [c] + values)
     left = []
     for c in cells[first:funds.values_start]:
         if c.kind == "template" and c.text in words(t).values_header:
@@ -388,16 +398,16 @@ def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading
         for col in columns[read.get(item, len(columns)):]:
             if left:
                 funds.grid[item][col] = v = left.pop(0)
-                v.kind = "taken"
+                _take(v)
                 note(reading, "fund-value-apart", f"{item}: {col} printed after the other rows", [v])
     return end
 
 
 def _fund_fallback(cells: list[Piece], funds: Funds, late: list[Piece], reading: Reading, p: Params) -> None:
-    """When the rows read item by item break the block's sums or rates, the block printed by
-    columns is read back by the shared arithmetic (``solve.funds.read_stream``), kept when it
-    breaks fewer rules; ``late``: numbers printed after the table, for a block that needs them.
-    Read here, not left to the solver: the rows' sums need the block's 分值 and 得分."""
+    """Rows read item by item that break the block's sums or rates: the block printed by columns
+    is read back by the shared arithmetic (``solve.funds.read_stream``), kept when it breaks
+    fewer rules; ``late``: numbers printed after the table. Read here, not by the solver: the
+    rows' sums need the block's 分值 and 得分."""
     t = p.template
     rows, numbers = funds.rows(t), funds.early + late
     if len(rows) != len(t.fund_items) or not numbers or not fund_broken(rows, t):
@@ -411,7 +421,7 @@ def _fund_fallback(cells: list[Piece], funds: Funds, late: list[Piece], reading:
     funds.grid = {item: {} for item in items}
     for c, col, r in zip(numbers, grid.labels, grid.rows_of):
         funds.grid[items[r]][col] = c
-        c.kind = "taken"
+        _take(c)
     # the dashes printed are the empty cells of the rows under 年度资金总额
     for (item, col), c in zip([(item, col) for item in items[1:] for col in TOTAL_ONLY], dashes):
         funds.grid[item][col] = c
@@ -449,7 +459,7 @@ def _goals(cells: list[Piece], start: int, first_value: int, reading: Reading, p
         note(reading, "goal-paragraphs", f"{len(found)} prose texts for the two goal texts", found)
         found = found[:2]
     for c in found:
-        c.kind = "taken"
+        _take(c)
     if found and not any(c.kind == "template" and c.text in words(p.template).goals_header for c in cells):
         note(reading, "goals-header-missing", "goal texts found without their header", found)
     return found
@@ -482,10 +492,9 @@ def _untangle_goals(goals: list[Piece], texts: dict[int, str], reading: Reading,
 
 
 def _two_columns(lines: list[tuple[int, str]], p: Params):
-    """(line number, text) of interleaved goal lines -> each text's lines, or None when they do
-    not come in two widths or come one text after the other. The full lines of each text by
-    their width; another line to a text whose last line is open and that has no full line after
-    it (both open: the one whose last line stands higher ends first)."""
+    """Interleaved goal lines -> each text's lines by their two widths, or None (one width, or
+    one text after the other); a short line ends the open text with no full line after it (both
+    open: the one whose last line stands higher)."""
     slack = p.goals.full_line_slack
     widths = [width(x) for _, x in lines]
     wide = max(widths)
@@ -501,12 +510,13 @@ def _two_columns(lines: list[tuple[int, str]], p: Params):
     a_on = [i for i in a if not ends_sentence(lines[i][1])] or sorted(a)
     if max(a_on) < min(running_on) or max(running_on) < min(a_on):
         return None                       # one text after the other: not interleaved
-    for i in range(len(widths)):
-        if i not in a and i not in b:
-            options = [(max((k for k in col if k < i), default=-1), col) for col in (a, b)
-                       if not any(k > i for k in col) and (not any(k < i for k in col)
-                                                            or not ends_sentence(lines[max(k for k in col if k < i)][1]))]
-            (min(options, key=lambda o: o[0])[1] if options else (a if (i - 1) in a else b)).add(i)
+    for i in (i for i in range(len(widths)) if i not in a and i not in b):
+        options = []
+        for col in (a, b):
+            before = max((k for k in col if k < i), default=-1)
+            if not any(k > i for k in col) and (before < 0 or not ends_sentence(lines[before][1])):
+                options.append((before, col))
+        (min(options, key=lambda o: o[0])[1] if options else (a if (i - 1) in a else b)).add(i)
     return [[lines[k] for k in sorted(col)] for col in (a, b)]
 
 
@@ -589,10 +599,10 @@ def _table(cx: Ctx, start: int) -> None:
         tg, a = unit_of[k] or (None, None)
         rows.append(Row(tg, a, *pairs[k], y=float(k), extent=(a.pos, a.pos) if a else (-1, -1)))
         for c in rows[-1].cells():
-            c.kind = "taken"
+            _take(c)
     cx.reading.rows, cx.reading.total = rows, total
     for c in total or ():
-        c.kind = "taken"
+        _take(c)
     _entries(cx, rows, actuals, targets, names, pairs, pnat, by_rows)
 
 
@@ -654,10 +664,10 @@ def _placed_rows(name_of: dict[int, Piece], n: int):
 # --- targets and actuals ------------------------------------------------------------------------------
 
 def _targets(cells: list[Piece], actuals: list[Piece], nat, cx: Ctx) -> list[Piece]:
-    """The 年度指标值 cells, one per row in printed order: the quantities with an operator and the
-    words that read as a qualitative target — one of the targets' words (及时, 按计划完成), or one
-    printed right before an 实际完成值 (a long one may be the row's name). Which words are
-    targets is searched (``_in_order``): each row one, at its row; a likely word left out costs."""
+    """The 年度指标值 cells, one per row in order: quantities with an operator, and words that read
+    as a target — a target word (及时), or one printed right before an 实际完成值 (a long one may
+    be the row's name). Searched (``_in_order``): one per row, at its row; a likely word left
+    out costs."""
     p, w = cx.p.cells, words(cx.t)
     before_actual: set[int] = set()
     prev = None
@@ -856,11 +866,9 @@ def _one_move(numbers: list[Piece], vals, n: int, nat, fund, cx: Ctx, met):
 
 
 def _number_columns(numbers: list[Piece], n: int, nat, fund, cx: Ctx):
-    """分值 and 得分 printed as two column streams (a block of weights, then one of scores; or a
-    row's 分值 beside its values, the 得分 column apart): each number labelled weight or score
-    (``_label_numbers``), at each place 总分 may stand, the labelling whose sums hold taken.
-    Returns (order: pairs then 总分, whether the sums hold, numbers moved out of their printed
-    order by ``_late_block``), or None."""
+    """分值 and 得分 printed as two column streams (a block of weights then one of scores, or the
+    得分 column apart): each number labelled weight or score at each place 总分 may stand
+    (``_label_numbers``). Returns (order, sums hold, numbers moved by ``_late_block``) or None."""
     best = None
     candidates = [(tw, ts) for tw, ts in _total_candidates(numbers, cx)
                   if any(c is tw for c in numbers) and any(c is ts for c in numbers)]
@@ -886,10 +894,9 @@ def _better(best, got, body: list[int], tw: Piece, ts: Piece, numbers: list[Piec
 
 
 def _late_block(numbers: list[Piece], n: int, nat, fund, cx: Ctx, candidates, best):
-    """Numbers printed out of both columns' order: the run printed after the 总分 pair (cells
-    set beside a 二级 label printed late), else a number alone in its block. Each is put back,
-    in order, at every earlier place among the rows' numbers (such cells are printed late,
-    never early), each place it moves costing ``Cells.number_late``."""
+    """Numbers out of both columns' order: the run printed after the 总分 pair, else a number
+    alone in its block, put back at every earlier place (such cells are printed late, never
+    early), each place costing ``Cells.number_late``."""
     p = cx.p.cells
     per_block: dict[int, list[int]] = {}
     for i, c in enumerate(numbers):
@@ -934,13 +941,10 @@ def _total_candidates(numbers: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece]
 
 def _label_numbers(numbers: list[Piece], body: list[int], tw: Piece, ts: Piece, n: int, nat, fund,
                    cx: Ctx) -> tuple[float, bool, tuple] | None:
-    """The search of ``_number_columns`` for one place of 总分: (cost, sums hold, labels). A beam
-    keeps, per count of weights, the cheapest labelling for each sum of weights (in cents); the
-    cheapest whose sums meet 总分 is taken unless one fits the print by ``Cells.sum_margin`` better.
-
-    What the print says: a number printed with its row's values, or alone in its block, stands
-    at its row; a 分值/得分 header word over a block names its column; a number at the start of
-    a deviation's line is a score, which may be printed before its row's 分值."""
+    """(cost, sums hold, labels) for one place of 总分: the cheapest labelling whose sums meet
+    总分 (``_beam``), unless one fits the print by ``Cells.sum_margin`` better. A number printed
+    with its row's values, or alone in its block, stands at its row; a 分值/得分 header word
+    names its block's column; a number beside a deviation's line is a score."""
     p, cells = cx.p.cells, cx.cells
     valued = {c.block for c in cells if c.kind in ("target", "actual")}
     blocks = [c.block for c in numbers]
@@ -1027,11 +1031,9 @@ def _evidence(name: str, cues: RowCues, row: Row, p: Params) -> float:
 
 
 def _column_homes(names: list[Piece], cells: list[Piece], actuals, targets, rows: list[Row], cx: Ctx) -> dict:
-    """Where each name stands when the names are printed as a column (pos -> row; ``len(rows)``:
-    after the table): one printed among the values (right after a 年度指标值 or 实际完成值,
-    header words and labels aside) at the row of the value printed next; the column's names
-    fill the other rows in order, so that where the column lacks a name the names after the gap
-    still meet the rows their cues fit (``_align_in_order``)."""
+    """pos -> row of each name when the names are printed as a column: one printed right after
+    a value stands at the row of the value printed next; the column fills the other rows in
+    order, keeping names on rows their cues fit across a gap (``_align_in_order``)."""
     n = len(rows)
     row_at = {c.pos: k for k, c in enumerate(targets)} | {c.pos: k for k, c in enumerate(actuals)}
     value_pos = sorted(row_at)
@@ -1057,10 +1059,10 @@ def _inversions(ranks_: list[tuple[int, int] | None]) -> int:
 
 
 def _group_order(column: list[Piece], cx: Ctx) -> list[Piece]:
-    """The names' column as printed, but for blocks of names printed apart from it (beside their
-    二级 label further down, or after the table): the rows follow the template's order of groups,
-    so a block goes back where its names' cue words stand in that order — the move that leaves
-    fewest pairs against it, ``Cells.group_inversions`` fewer at least; again while one does."""
+    """The names' column as printed, but a block of names printed apart (beside its 二级 label
+    further down, after the table) goes back where its cue words stand in the template's order
+    of groups: the move that leaves fewest pairs against it, ``Cells.group_inversions`` fewer
+    at least; again while one does."""
     p = cx.p.cells
     rank = {g: k for k, g in enumerate(cx.t.level2)}
     ranks_ = []
@@ -1139,10 +1141,9 @@ def _align_in_order(names: list[Piece], rows: list[Row], at: list[int], n: int, 
 
 
 def _name_runs(names: list[Piece], cells: list[Piece], nat, n: int, cx: Ctx) -> dict[int, int]:
-    """Names printed one after the other (labels aside) before one row, ``Cells.name_run`` or more:
-    a piece of the names' column, naming in order the last rows up to that one that no name
-    printed alone names. Then a pair printed so names the two rows just above, when those are
-    the last two that lack a name and stand one after the other (pos -> row)."""
+    """pos -> row: ``Cells.name_run`` names or more printed together before a row are a piece of
+    the names' column, naming in order the last rows up to it that no lone name names; a pair
+    so printed, the two rows just above when those are the last two without a name."""
     least, is_name = cx.p.cells.name_run, {c.pos for c in names}
     runs: list[list[Piece]] = []
     current: list[Piece] = []
@@ -1170,10 +1171,9 @@ def _name_runs(names: list[Piece], cells: list[Piece], nat, n: int, cx: Ctx) -> 
 
 def _place_names(names: list[Piece], rows: list[Row], nat, cx: Ctx, homes: dict[int, int] | None,
                  pinned: dict[int, int]) -> dict[int, Piece]:
-    """Names onto rows, all at once (a minimum-cost assignment): each belongs where it is printed
-    (before its row's actual; at ``homes`` when the names are printed as a column; where a run
-    of names puts it, ``pinned``) unless its cues outweigh the move; pdftotext moves a cell as a
-    whole, so moving at all costs most; a name printed after the table may go to any row."""
+    """Names onto rows (a minimum-cost assignment): each where it is printed (before its row's
+    actual; ``homes`` by columns; ``pinned`` by a run) unless its cues outweigh the move; moving
+    at all costs most (pdftotext moves a cell whole); one printed after the table, any row."""
     p, n = cx.p.cells, len(rows)
 
     def home_of(c: Piece) -> int:
@@ -1208,14 +1208,10 @@ def _place_names(names: list[Piece], rows: list[Row], nat, cx: Ctx, homes: dict[
 # --- deviations ---------------------------------------------------------------------------------------
 
 def _join_deviation_pieces(devs: list[Piece], cx: Ctx) -> list[Piece]:
-    """The lines of a wrapped deviation printed apart, other cells between them.
-
-    The line printed beside its row's 得分 (``after_number``) is the row's middle line: of a
-    deviation of two or three lines not the first, which pdftotext prints later (with the last
-    under it). So a line that fills the column and ends no sentence, printed after such score
-    lines that no line before them in their block opens, opens one of them (``_openers``); the
-    deviation stands where the score line is printed. Then a line left open goes on with the
-    next deviation-sized text printed after it, the oldest open line first."""
+    """The lines of a wrapped deviation printed apart. The line beside its row's 得分 is the
+    deviation's middle line; its first, printed later, fills the column and ends no sentence
+    (``_openers``); the joined text stands where the 得分 is printed. A line left open goes on
+    with the next deviation-sized text printed after it, the oldest open line first."""
     p = cx.p.cells
     for c, m, doubt in _openers(devs, cx):
         first = _first_line(c, cx.texts)
@@ -1227,7 +1223,8 @@ def _join_deviation_pieces(devs: list[Piece], cx: Ctx) -> list[Piece]:
             cx.note("deviation-joined", f"{first[:20]}… opens the line beside its row's score", [c, m])
         c.text, c.lines = join_wrapped([first, m.text, rest]), c.lines[:1] + m.lines + c.lines[1:]
         c.last_width = c.last_width if rest else m.last_width
-        c.pos, c.block, m.kind = m.pos, m.block, "taken"    # it stands where its row's 得分 is printed
+        c.pos, c.block = m.pos, m.block             # it stands where its row's 得分 is printed
+        _take(m)
     result: list[Piece] = []
     open_: list[Piece] = []
     for c in (c for c in devs if c.kind != "taken"):
@@ -1236,7 +1233,7 @@ def _join_deviation_pieces(devs: list[Piece], cx: Ctx) -> list[Piece]:
             cx.note("deviation-joined", f"{c.text[:20]}… goes on with the line printed before it", [head, c])
             head.text, head.last_width = join_wrapped([head.text, c.text]), c.last_width
             head.lines.extend(c.lines)
-            c.kind = "taken"
+            _take(c)
             if not ends_sentence(c.text) and width(c.text) >= p.dev_full:
                 open_.insert(0, head)
         else:
@@ -1246,10 +1243,9 @@ def _join_deviation_pieces(devs: list[Piece], cx: Ctx) -> list[Piece]:
 
 
 def _openers(devs: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece, bool]]:
-    """(opening line, score line, doubt): openers and the score lines no line before them in
-    their block opens, matched keeping printed order, as many as can be, each pair as close as
-    can be (an opener with its last line under it takes a score line that fills the column and
-    ends no sentence); ``doubt``: it could take another without undoing the other pairs."""
+    """(opening line, score line, doubt): openers matched to the score lines no line before them
+    opens, in printed order, as many and as close as can be (an opener with its last line under
+    it takes a full score line); ``doubt``: another fits without undoing the other pairs."""
     p = cx.p.cells
     heads, lone = [], []
     prev: Piece | None = None
@@ -1285,8 +1281,11 @@ def _openers(devs: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece, bool]]:
             found.append((i - 1, j - 1))
             i, j = i - 1, j - 1
     found.reverse()
-    return [(heads[h][0], lone[m], any(x != m and fits(heads[h], lone[x]) for x in range(
-        found[k - 1][1] + 1 if k else 0, found[k + 1][1] if k + 1 < len(found) else b))) for k, (h, m) in enumerate(found)]
+    out = []
+    for k, (h, m) in enumerate(found):
+        others = range(found[k - 1][1] + 1 if k else 0, found[k + 1][1] if k + 1 < len(found) else b)
+        out.append((heads[h][0], lone[m], any(x != m and fits(heads[h], lone[x]) for x in others)))
+    return out
 
 
 def _first_line(c: Piece, texts: dict[int, str]) -> str:
@@ -1302,12 +1301,11 @@ def _is_open(c: Piece, p) -> bool:
 
 def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_columns: bool,
                       score_row: dict[int, int]) -> dict[int, Piece]:
-    """A deviation with a line beside a row's 得分 (``score_row``: line -> row) is that row's.
-    One printed among the rows is the row's before it (or the next one's when only that one
-    lost points); two or more printed together at a page's foot go in order to the rows above
-    that lost points, when as many; those printed after the table (the one-line ones, as a
-    column), and all of them ``by_columns``, go in order to the rows that lost points and have
-    none (``_tail``)."""
+    """A deviation with a line beside a row's 得分 (``score_row``) is that row's; one printed
+    among the rows the row's before it (the next one's when only that one lost points); a run
+    at a page's foot goes in order to as many rows above that lost points; those after the
+    table (the one-line ones, as a column), or all ``by_columns``, to the rows that lost points
+    (``_tail``)."""
     n, placed, column, tail = len(rows), {}, set(), []
     for c in devs if n else ():
         k = next((score_row[x] for x in c.lines if x in score_row), None)
@@ -1343,7 +1341,8 @@ def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx)
         share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
         chosen = sorted(sorted(want, key=lambda k: -share_lost[k])[:len(tail)])
     elif len(want) < len(tail):
-        chosen = sorted(want + [k for k in range(len(rows)) if k not in placed and k not in want][:len(tail) - len(want)])
+        rest = [k for k in range(len(rows)) if k not in placed and k not in want]
+        chosen = sorted(want + rest[:len(tail) - len(want)])
     if tail and len(want) != len(tail):
         cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
                 "points", tail)

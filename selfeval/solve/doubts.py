@@ -17,15 +17,40 @@ def _lines(reading: Reading, slot: str) -> list[int]:
     return [x for c in reading.cells if c.slot == slot for x in c.lines]
 
 
+def pinned_rows(level2: list[str | None], reading: Reading) -> set[int]:
+    """Rows whose group a label printed at the row says (before its group's first row, or
+    beside the row itself): their group is no guess."""
+    runs: dict[int, tuple[int, int]] = {}
+    k = 0
+    while k < len(level2):
+        e = k
+        while e + 1 < len(level2) and level2[e + 1] == level2[k]:
+            e += 1
+        for r in range(k, e + 1):
+            runs[r] = (k, e)
+        k = e + 1
+    out: set[int] = set()
+    for pin in reading.pins:
+        if pin.row is None or pin.row not in runs or level2[pin.row] != pin.label:
+            continue
+        lo, hi = runs[pin.row]
+        if pin.how == "starts" and pin.row == lo or pin.how == "contains":
+            out.update(range(lo, hi + 1) if pin.how == "starts" else [pin.row])
+    return out
+
+
 def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
     out = []
     inds = form.indicators
+    pinned = pinned_rows([i.level2 for i in inds], reading)
     for k, ind in enumerate(inds):
         groups = name_groups(ind.name)
         if groups and ind.level2 is not None and ind.level2 not in groups:
+            # a name against its group: a doubt where the group is a guess, information where a
+            # label printed at the row says it (real forms bend the words' habits)
             out.append(diag("name-group-conflict", f"indicators[{k}]: the name {ind.name} reads as "
                             f"{'/'.join(sorted(groups))} but stands under {ind.level2}",
-                            _lines(reading, f"indicators[{k}].name")))
+                            _lines(reading, f"indicators[{k}].name"), level="info" if k in pinned else None))
     lost = [lost_points(i.weight, i.score, p.template) for i in inds]
     for k, ind in enumerate(inds):
         if not ind.deviation or lost[k]:
