@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import attrs
 
-from . import legacy_build
 from .check import check
 from .codes import diag
 from .dialects import DETECTORS, PLUGINS
-from .legacy_params import Params as LegacyParams
 from .grid import Reading
 from .model import Form, Source
 from .params import Params
@@ -61,13 +59,9 @@ def build(segment: Segment, params: Params, file: str | None = None, form_index:
 
 
 def _read(mode: str, segment: Segment, params: Params, file: str | None, form_index: int, scores) -> Built:
-    plugin = PLUGINS.get(mode)
     source = Source(file, form_index, segment.first_line, segment.last_line)
-    if plugin is None:
-        form = legacy_build.build_form(segment, LegacyParams(mode=mode), file, form_index)
-        return Built(form if form is not None else Form(source=source), None, segment.items, scores)
     items = rejoiner_for(params.template).rejoin(segment.items)
-    reading = plugin.read(items, params)
+    reading = PLUGINS[mode].read(items, params)
     return Built(solve(reading, items, source, params), reading, items, scores)
 
 

@@ -345,12 +345,17 @@ def diff(expected: str, file: str, encoding: str | None, mode: str) -> None:
 
 @main.command()
 @click.argument("file", required=False, default="-", type=click.Path(allow_dash=True))
-def render(file: str) -> None:
-    """Write the records of FILE.json (or standard input) as a default-mode pdftotext dump.
+@click.option("--mode", type=click.Choice(MODES), default="default", show_default=True,
+              help="The pdftotext dialect to write: default (the seed's), raw (-raw), layout (-layout) or "
+                   "cells (one cell per line).")
+def render(file: str, mode: str) -> None:
+    """Write the records of FILE.json (or standard input) as a pdftotext dump in one dialect;
+    ``selfeval parse`` of it gives the records back.
 
     \b
     Example:
       selfeval render samples/songjiang-2024.json | selfeval parse -
+      selfeval render --mode layout samples/songjiang-2024.json
     """
     records = _read_records(file)
     if records is None:
@@ -361,7 +366,7 @@ def render(file: str) -> None:
         click.echo(f"selfeval: {shown(file)}: not records of this tool: {exc!r}", err=True)
         sys.exit(2)
     out = _stdout()
-    out.write(render_forms(forms))
+    out.write(render_forms(forms, mode))
     out.flush()
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from .cells import parse_cell
+from .text import parse_cell
 
 LEVELS = ("info", "warning", "error")
 

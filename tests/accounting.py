@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from selfeval.cells import parse_number
 from selfeval.decode import normalise
-from selfeval.vocab import FUND_ITEM_PREFIXES, LABELS
+from selfeval.template import NATIONAL
+from selfeval.text import parse_number
 
-LABEL_TEXT = "\x00".join(LABELS)
+FUND_ITEM_PREFIXES = NATIONAL.fund_item_prefixes
+LABEL_TEXT = "\x00".join(NATIONAL.all_labels + NATIONAL.fund_item_names)
 YEAR_TOKEN = re.compile(r"^[（(](\d{4})年度[）)]$")
 
 

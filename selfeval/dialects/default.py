@@ -10,9 +10,9 @@ Input shape::
     元)
     20.00 18.00
     …
-    考核机制健全性
+    巡查制度健全性
     三级指标 偏差原因分析及改进措施
-    人工成本总额 人员额度严格按照上级要求执行
+    养护成本总额 养护定额严格按照标准执行
     319.93 100.00
 
 Fund rows come joined on their lines while their (全年执行数, 执行率) pairs stand in a block of

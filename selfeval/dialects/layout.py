@@ -3,11 +3,11 @@
 Input shape::
 
     一级指标 二级指标        三级指标            年度指标值 实际完成值 分值 得分   偏差原因分析及改进措施
-          经济成本指 项目总成本控制           <4816.73(元/人/ 4816.73(元/
+          经济成本指 河道保洁单位成本         <4816.73(元/人/ 4816.73(元/
     成本指标
                                                               20.00 20.00
              标                           月)           人/月)
-                创业担保贷款覆盖人数      按计划完成 达成指标 13.00 13.00
+                垃圾清运覆盖户数          按计划完成 达成指标 13.00 13.00
 
 A row's single-line cells (分值, 得分, often the name and the values) stand on its middle
 line; a cell that wraps is spread over the lines above and below it; the merged 一级/二级
