@@ -378,7 +378,9 @@ def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading
             elif cells[j].kind not in ("template", "label") or cells[j].text in words(t).table_start:
                 break
             j += 1
-        end, item = max(end, j), t.fund_item(c.text)
+        # an item with no value after it is a label printed apart from its row (its values stand
+        # with the block's others): it names a row, it does not extend the block
+        end, item = (max(end, j) if values else end), t.fund_item(c.text)
         for v in [c] + values:
             _take(v)
         c.place("template")
