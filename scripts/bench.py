@@ -1,37 +1,34 @@
 #!/usr/bin/env python3
-"""Throughput of ``selfeval parse --format jsonl``: forms/s, MB/s and peak memory.
+"""Throughput of ``selfeval parse --format jsonl``, in CPU time, on two dumps of 2,000 forms.
 
-    python3 scripts/bench.py [--forms 10000] [--repeat 400] [--stdin-forms 20000] [--dir DIR]
+    python3 scripts/bench.py [--runs 3] [--perf ../shared/perf/seedstyle-2000.txt] [--quick]
 
-Builds, under DIR (default: a temporary directory):
-- ``rendered.txt``: ``--forms`` distinct forms written by the renderer from the records of
-  ``samples/*.json`` (each copy with its own project name and its own random layout);
-- ``seed.txt``: the seed dump repeated ``--repeat`` times (5 forms each).
-Then times each (elapsed, peak resident memory of its processes, by getrusage), the rendered
-dump again with ``--jobs 2`` and a tenth of it (linear growth), ``--stdin-forms`` forms fed
-through standard input, and a one-rule TextFSM pass over the seed dump (needs ``textfsm``,
-installed by ``make bench`` only) for the ratio the throughput issue asks for.
+- ``seed x400``: the seed dump repeated 400 times (five kinds of form: flatters any cache);
+- ``distinct``: 2,000 distinct forms in the seed's dialect (``--perf``; the shared perf dump).
+
+For each: the CPU time of a ``selfeval parse --format jsonl`` process (user + system of the
+child, median of ``--runs``), forms/s and MB/s by that time, the peak resident memory; the CPU
+time of a one-rule TextFSM pass over the same text (the value rows only; ``pip install
+textfsm``) and the ratio; the distribution of CPU time per form measured in one process
+(median, p90, p99, max, with the slowest form's lines). Then, on the distinct dump: ``--jobs 2``
+against ``--jobs 1`` (wall time: the point of two processes), a tenth of it (time linear in
+the input: 10x the forms at most 11x the time), and 20,000 forms streamed through standard
+input (peak memory flat).
 """
 from __future__ import annotations
 
 import argparse
 import io
-import json
-import random
+import resource
+import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-
-import attrs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from selfeval import Form, Layout, render  # noqa: E402
-
-VALUE_ROW = r"^(\S+\s+)?([=≥≤<>]?\S+)\s+(\S+)\s+(\d+\.\d\d)\s+(-?\d+\.\d\d)\s*$"
 TEXTFSM_TEMPLATE = """Value Label ((?:\\S+\\s+)?)
 Value Target ([=≥≤<>]?\\S+)
 Value Actual (\\S+)
@@ -42,99 +39,106 @@ Start
   ^${Label}${Target}\\s+${Actual}\\s+${Weight}\\s+${Score}\\s*$$ -> Record
 """
 
-
-def random_layout(rng: random.Random) -> Layout:
-    return attrs.evolve(
-        Layout(),
-        band_rows=rng.randint(4, 7), first_band_rows=rng.randint(3, 5), chunk_rows=rng.randint(2, 4),
-        goal_first=rng.choice(("actual", "expected")), exec_position=rng.choice(("before", "after")),
-        title_first=rng.random() < 0.5, page_separator=rng.choice(("blank", "formfeed")),
-        weight_word=rng.choice(("分数", "分值")),
-    )
-
-
-def rendered_dump(path: Path, n: int, seed: int = 1) -> None:
-    rng = random.Random(seed)
-    records = [r for p in sorted((ROOT / "samples").glob("*.json"))
-               for r in json.loads(p.read_text(encoding="utf-8"))]
-    with path.open("w", encoding="utf-8") as out:
-        for k in range(n):
-            form = Form.from_dict(records[k % len(records)])
-            form.project_name = f"{form.project_name or '项目'}（第{k + 1}批）"
-            out.write(render([form], random_layout(rng)))
-            out.write("\f")
-
-
-_WRAPPER = """
+_CHILD = """
 import resource, subprocess, sys, time
 t0 = time.perf_counter()
 r = subprocess.run(["bash", "-c", sys.argv[1]])
-t = time.perf_counter() - t0
-print(r.returncode, t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+wall = time.perf_counter() - t0
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.returncode, u.ru_utime + u.ru_stime, wall, u.ru_maxrss)
 """
 
 
-def timed(cmd: str) -> tuple[float, float]:
-    """(elapsed seconds, peak resident MiB of its processes) of a shell command: a fresh
-    Python runs it and reports its children's peak (getrusage), so each command is measured
-    on its own."""
-    r = subprocess.run([sys.executable, "-c", _WRAPPER, cmd], capture_output=True, text=True, cwd=ROOT)
-    code, seconds, peak_kib = r.stdout.split()
-    if code != "0" or r.returncode:
+def measured(cmd: str) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak resident MiB) of a shell command, measured alone."""
+    r = subprocess.run([sys.executable, "-c", _CHILD, cmd], capture_output=True, text=True, cwd=ROOT)
+    code, cpu, wall, peak = r.stdout.split()
+    if code != "0":
         raise SystemExit(f"failed: {cmd}\n{r.stderr[-2000:]}")
-    return float(seconds), int(peak_kib) / 1024
+    return float(cpu), float(wall), int(peak) / 1024
 
 
-def textfsm_pass(path: Path) -> float:
-    import textfsm
+def median_of(runs: int, cmd: str) -> tuple[float, float, float]:
+    got = [measured(cmd) for _ in range(runs)]
+    return tuple(statistics.median(x[k] for x in got) for k in range(3))
+
+
+def textfsm_cpu(path: Path, runs: int) -> float | None:
+    try:
+        import textfsm
+    except ImportError:
+        return None
     text = path.read_text(encoding="utf-8")
-    t0 = time.perf_counter()
-    textfsm.TextFSM(io.StringIO(TEXTFSM_TEMPLATE)).ParseText(text)
-    return time.perf_counter() - t0
+    times = []
+    for _ in range(runs):
+        t0 = time.process_time()
+        textfsm.TextFSM(io.StringIO(TEXTFSM_TEMPLATE)).ParseText(text)
+        times.append(time.process_time() - t0)
+    return statistics.median(times)
+
+
+def per_form(path: Path) -> list[tuple[float, int, int]]:
+    """CPU seconds of each form's reading, with its first and last line (one process)."""
+    from selfeval.build import build_form
+    from selfeval.decode import iter_lines
+    from selfeval.lexer import lexer_for
+    from selfeval.params import Params
+    from selfeval.split import split_forms
+    p = Params()
+    out = []
+    with open(path, "rb") as fh:
+        for segment in split_forms(iter_lines(fh), lexer_for(p.template), p.split.page_blank_run):
+            t0 = time.process_time()
+            build_form(segment, p)
+            out.append((time.process_time() - t0, segment.first_line, segment.last_line))
+    return out
+
+
+def distribution(path: Path) -> str:
+    times = per_form(path)
+    xs = sorted(t for t, _, _ in times)
+    q = lambda f: xs[min(len(xs) - 1, int(f * len(xs)))] * 1000   # noqa: E731
+    worst = max(times)
+    return (f"per form (ms): median {q(0.5):.1f}, p90 {q(0.9):.1f}, p99 {q(0.99):.1f}, max {worst[0] * 1000:.1f} "
+            f"(lines {worst[1]}–{worst[2]})")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--forms", type=int, default=10000)
-    ap.add_argument("--repeat", type=int, default=400)
-    ap.add_argument("--stdin-forms", type=int, default=20000)
-    ap.add_argument("--dir")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--perf", default=str(ROOT.parent / "shared" / "perf" / "seedstyle-2000.txt"))
+    ap.add_argument("--dir", default="/tmp/selfeval-bench")
+    ap.add_argument("--quick", action="store_true", help="the two dumps only (no --jobs, tenth, stdin)")
     a = ap.parse_args()
-    work = Path(a.dir) if a.dir else Path(tempfile.mkdtemp(prefix="selfeval-bench-"))
+    work = Path(a.dir)
     work.mkdir(parents=True, exist_ok=True)
-    one_text = (ROOT / "samples" / "songjiang-2024.txt").read_text(encoding="utf-8")
-    one, seed = work / "one.txt", work / "seed.txt"
-    one.write_text(one_text, encoding="utf-8")
-    seed.write_text("\f".join([one_text] * a.repeat), encoding="utf-8")
-    rendered, tenth = work / "rendered.txt", work / "rendered-tenth.txt"
-    rendered_dump(rendered, a.forms)
-    rendered_dump(tenth, a.forms // 10)
+    one = (ROOT / "samples" / "songjiang-2024.txt").read_text(encoding="utf-8")
+    seed = work / "seed-x400.txt"
+    seed.write_text("\f".join([one] * 400), encoding="utf-8")
+    distinct = Path(a.perf)
     parse = f"{sys.executable} -m selfeval parse --format jsonl"
-    rows = []
-
-    def run(label: str, cmd: str, forms: int, size: int) -> float:
-        t, peak = timed(cmd)
-        rows.append((label, forms, t, forms / t, size / t / 1e6, peak))
-        return t
-
-    t_seed = run("seed x%d" % a.repeat, f"{parse} {seed} > /dev/null", 5 * a.repeat, seed.stat().st_size)
-    t_all = run(f"rendered {a.forms}", f"{parse} {rendered} > /dev/null", a.forms, rendered.stat().st_size)
-    t_tenth = run(f"rendered {a.forms // 10}", f"{parse} {tenth} > /dev/null", a.forms // 10, tenth.stat().st_size)
-    t_two = run(f"rendered {a.forms}, --jobs 2", f"{parse} --jobs 2 {rendered} > /dev/null", a.forms,
-                rendered.stat().st_size)
-    copies = max(1, a.stdin_forms // 5)
-    run(f"stdin {5 * copies} (seed)", f"for i in $(seq {copies}); do cat {one}; printf '\\f'; done "
-        f"| {parse} - > /dev/null", 5 * copies, one.stat().st_size * copies)
-    print(f"{'input':32} {'forms':>7} {'seconds':>8} {'forms/s':>8} {'MB/s':>6} {'peak MiB':>9}")
-    for label, forms, t, fps, mbs, peak in rows:
-        print(f"{label:32} {forms:7d} {t:8.2f} {fps:8.0f} {mbs:6.2f} {peak:9.1f}")
-    print(f"--jobs 2 speed-up: {t_all / t_two:.2f}x; tenfold input: {t_all / t_tenth:.2f}x the time")
-    try:
-        t_fsm = textfsm_pass(seed)
-        print(f"TextFSM one-rule pass over the seed dump: {t_fsm:.2f} s; selfeval / TextFSM = {t_seed / t_fsm:.1f}")
-    except ImportError:
-        print("TextFSM not installed (make bench installs it): no ratio")
-    print(f"dumps in {work}")
+    print(f"{'dump':14} {'forms':>6} {'CPU s':>7} {'forms/s':>8} {'MB/s':>6} {'peak MiB':>9} {'TextFSM s':>10} {'ratio':>6}")
+    for label, path in (("seed x400", seed), ("distinct", distinct)):
+        cpu, _, peak = median_of(a.runs, f"{parse} {path} > /dev/null")
+        size, forms = path.stat().st_size, 2000
+        fsm = textfsm_cpu(path, a.runs)
+        ratio = f"{cpu / fsm:6.1f}" if fsm else "   n/a"
+        print(f"{label:14} {forms:6d} {cpu:7.2f} {forms / cpu:8.0f} {size / cpu / 1e6:6.2f} {peak:9.1f} "
+              f"{(fsm or 0):10.2f} {ratio}")
+        print(f"  {distribution(path)}")
+    if a.quick:
+        return 0
+    lines = distinct.read_text(encoding="utf-8").split("\n")
+    tenth = work / "distinct-tenth.txt"
+    tenth.write_text("\n".join(lines[:len(lines) // 10]) + "\n", encoding="utf-8")
+    cpu_all, wall_one, _ = median_of(a.runs, f"{parse} --jobs 1 {distinct} > /dev/null")
+    _, wall_two, _ = median_of(a.runs, f"{parse} --jobs 2 {distinct} > /dev/null")
+    cpu_tenth, _, _ = median_of(a.runs, f"{parse} {tenth} > /dev/null")
+    print(f"--jobs 2 against --jobs 1 (wall): {wall_one / wall_two:.2f}x; 10x the forms: {cpu_all / cpu_tenth:.2f}x "
+          "the CPU time")
+    stream = f"for i in $(seq 10); do cat {distinct}; printf '\\n\\n\\n'; done | {parse} - > /dev/null"
+    cpu, _, peak = measured(stream)
+    print(f"20,000 forms through standard input: {cpu:.1f} CPU s, peak {peak:.1f} MiB")
     return 0
 
 
