@@ -21,6 +21,8 @@ CODES: dict[str, tuple[str, str]] = {
     "bad-bytes": (WARNING, "bytes that do not decode in the file's encoding (or a NUL) on this line, read as U+FFFD; "
                            "the message gives their byte offsets"),
     "control-characters": (WARNING, "control characters (an escape sequence, a stray bell …) removed from this line"),
+    "search-bounded": (ERROR, "the form is larger or more tangled than any real one: a search stopped at its bound and "
+                              "the form was read in a cheaper way; check it"),
     "dialect": (INFO, "which pdftotext dialect the form was read in, and how well the others fit"),
     "dialect-unread": (WARNING, "the dialect asked for (`--mode`) or detected could not read the form; "
                                 "another was used"),

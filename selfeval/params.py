@@ -119,6 +119,7 @@ class Bounds:
     """Far above any real form: beyond them, a cheaper reading and a diagnostic that says so."""
     max_rows: int = 300
     max_chunks: int = 80
+    search_states: int = 60000         # states of a search (lines × rows × deviations) at most
     jobs_window: int = 64              # --jobs: forms handed to the workers at a time, per worker
 
 

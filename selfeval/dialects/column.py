@@ -333,6 +333,8 @@ def _best_counted(table: list[dict], n: int, devs_needed: int, p: Params) -> tup
         if k == n:
             return seq, score - price * n
         lo, hi = (price, hi) if k < n else (lo, price)
+    if len(table) * (n + 1) * (devs_needed + 1) > p.bounds.search_states:
+        return None                     # beyond the bounds: the free cut stands, with an error
     return _best(table, n, devs_needed, p)
 
 
@@ -423,6 +425,7 @@ class Cut:
     stray: list[int]              # lines that belong to no entry
     forced: list[int]             # lines read against their looks to reach one entry per row
     forced_cost: float
+    bounded: bool = False         # the column is beyond the search's bounds: read in the cheaper way
 
 
 def cut_column(lines: list[FreeLine], n: int, lost: int, p: Params) -> Cut:
@@ -431,6 +434,7 @@ def cut_column(lines: list[FreeLine], n: int, lost: int, p: Params) -> Cut:
     if not lines:
         return Cut([], n == 0, [], [], 0.0)
     table = _steps(lines, p)
+    lost = min(lost, p.bounds.search_states // max(1, len(lines) * 14))   # (bounded state)
     seq, free = _best(table, None, 0, p)
     if _deviations(seq, lines) < lost:
         seq, free = _best(table, None, lost, p)
@@ -440,7 +444,7 @@ def cut_column(lines: list[FreeLine], n: int, lost: int, p: Params) -> Cut:
     got = _best_counted(table, n, lost, p)
     if got is None:
         entries, stray = _cut(lines, seq)
-        return Cut(entries, False, stray, [], 0.0)
+        return Cut(entries, False, stray, [], 0.0, bounded=len(table) * (n + 1) * (lost + 1) > p.bounds.search_states)
     seq2, score = got
     entries, stray = _cut(lines, seq2)
     forced = [fl.no for fl, a, b in zip(lines, seq, seq2) if a != b]

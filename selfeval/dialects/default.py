@@ -265,6 +265,10 @@ def read(items: list[Lexed], p: Params) -> Reading:
     column = [x for x in lines if x.no not in in_goal]
     lost = sum(r.lost_points for r in reading.rows)
     cut = cut_column(column, len(rows), lost, p)
+    if cut.bounded:
+        reading.diagnostics.append(diag("search-bounded", f"the names column ({len(column)} lines, {len(rows)} rows) "
+                                        "is beyond the search's bounds: read line by line, one entry per name line",
+                                        [x.no for x in column]))
     if cut.forced:
         level = "warning" if cut.forced_cost >= p.column.forced_warning else "info"
         reading.diagnostics.append(diag("names-forced", "one indicator name per value row was reached only by "
