@@ -44,12 +44,12 @@ def build(segment: Segment, params: Params, file: str | None = None, form_index:
         return None
     items = rejoiner_for(params.template).rejoin(segment.items)
     if params.mode != "auto":
-        return _read(params.mode, segment, params, file, form_index, [])
+        return _read(params.mode, segment, items, params, file, form_index, [])
     scores = sorted(((d.detect(items, params), name) for name, d in DETECTORS.items()), reverse=True)
     (best, first), (second, other) = scores[0], scores[1]
-    built = _read(first, segment, params, file, form_index, scores)
+    built = _read(first, segment, items, params, file, form_index, scores)
     if best - second < params.detect.tie:
-        rival = _read(other, segment, params, file, form_index, scores)
+        rival = _read(other, segment, items, params, file, form_index, scores)
         if quality(rival.form) < quality(built.form):
             built = rival
     note = ", ".join(f"{name} {score:.2f}" for score, name in scores)
@@ -58,9 +58,10 @@ def build(segment: Segment, params: Params, file: str | None = None, form_index:
     return built
 
 
-def _read(mode: str, segment: Segment, params: Params, file: str | None, form_index: int, scores) -> Built:
+def _read(mode: str, segment: Segment, items: list, params: Params, file: str | None, form_index: int,
+          scores) -> Built:
+    """The form's (rejoined) lines read in one dialect and solved."""
     source = Source(file, form_index, segment.first_line, segment.last_line)
-    items = rejoiner_for(params.template).rejoin(segment.items)
     reading = PLUGINS[mode].read(items, params)
     return Built(solve(reading, items, source, params), reading, items, scores)
 

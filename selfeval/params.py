@@ -70,7 +70,8 @@ class Column:
     stray: float = 6.0                 # a line with Chinese in the column that is no part of it
     forced_warning: float = 4.0        # entries forced by the row count that cost this much: a doubt
     price_range: float = 16.0          # the count of entries reached by a price on each, within ±this,
-    price_steps: int = 14              # … in this many halvings (else a search that counts them)
+    price_steps: int = 10              # … in this many halvings (else a search that counts them),
+    force_rows: int = 3                # … when the lines' own cut is this many entries off at most (or a third)
     separator_inside: float = 20.0     # a band that holds another block of the page (pdftotext never prints one)
     header_on_top: float = 3.0         # the 三级指标 header stands on top of row 1
 
@@ -120,6 +121,7 @@ class Bounds:
     max_rows: int = 300
     max_chunks: int = 80
     search_states: int = 60000         # states of a search (lines × rows × deviations) at most
+    spare_cells: int = 10              # cells of a kind beyond twice the rows and this many: not searched
     jobs_window: int = 64              # --jobs: forms handed to the workers at a time, per worker
 
 

@@ -3,7 +3,6 @@ punctuation, and the joining of wrapped lines. Small pure functions; the words t
 from the template (``T``)."""
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import regex
@@ -85,10 +84,13 @@ def open_parens(text: str) -> int:
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
+WIDE_RE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
+
+
 @lru_cache(maxsize=65536)
 def width(text: str) -> int:
     """Display width: East Asian wide and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + len(WIDE_RE.findall(text))
 
 
 def has_han(text: str) -> bool:
@@ -108,12 +110,17 @@ def starts_with_punctuation(text: str) -> bool:
     return bool(text) and (text[0] in SENTENCE_END or text[0] in CLAUSE_PUNCT or text[0] in ")）")
 
 
+# sentence and clause punctuation but 、 (it lists subjects in many names: 河道保洁、路灯维护完成数)
+# and the comma that groups a number's digits (1,297.67)
+_PROSE_RE = regex.compile("[" + regex.escape((SENTENCE_END + CLAUSE_PUNCT).replace("、", "").replace(",", "")) +
+                          r"]|,(?!(?<=\d,)\d)")
+
+
 def prose_marks(text: str) -> int:
     """Punctuation that marks running prose: that of sentences and clauses, but not 、, which
     lists subjects in many indicator names (河道保洁、路灯维护完成数), nor the comma that groups
     a number's digits (1,297.67)."""
-    return sum(1 for i, c in enumerate(text) if (c in SENTENCE_END or c in CLAUSE_PUNCT) and c != "、"
-               and not (c == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()))
+    return len(_PROSE_RE.findall(text))
 
 
 def is_prose(text: str) -> bool:

@@ -1181,8 +1181,9 @@ def _place_names(names: list[Piece], rows: list[Row], nat, cx: Ctx, homes: dict[
     def home_of(c: Piece) -> int:
         return homes.get(c.pos, n) if homes is not None else nat(c.pos)
 
-    if len(names) > cx.p.bounds.max_rows or n > cx.p.bounds.max_rows:
-        cx.note("name-order-unsearched", f"{len(names)} names for {n} rows; names kept in printed order", names)
+    if len(names) > cx.p.bounds.max_rows or n > cx.p.bounds.max_rows or len(names) > 2 * n + cx.p.bounds.spare_cells:
+        # more names than a form holds rows, or than these rows could use: no search
+        cx.note("search-bounded", f"{len(names)} names for {n} rows; names kept in printed order", names)
         return dict(enumerate(names[:n]))
     if not names or not rows:
         return {}

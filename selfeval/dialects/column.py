@@ -163,6 +163,7 @@ class _Scores:
         punct = [width(t) for t in single if prose_marks(t)]
         self.dev_full = max(punct or [width(t) for t in single] or [0]) - c.cell_full_slack
         self.widths = [width(x.text) for x in lines]
+        self._features()
         self.new_score = [self._new(x) for x in lines]
         self.prose_score = [self._prose(x) for x in lines]
         furniture = p.template.furniture_patterns
@@ -218,69 +219,86 @@ class _Scores:
             return self._dev(i, label, prev, has_dev)
         return self._cont(i, label, prev, has_dev)
 
+    def _features(self) -> None:
+        """What the readings ask of each line, computed once."""
+        lines = self.lines
+        self.marks = [bool(prose_marks(x.text)) for x in lines]
+        self.ends = [ends_sentence(x.text) for x in lines]
+        self.ends_any = [ends_clause(x.text) or ends_sentence(x.text) for x in lines]
+        self.han = [has_han(x.text) for x in lines]
+        self.opens = [starts_with_punctuation(x.text) for x in lines]
+        self.named = [x.text.endswith(NAME_ENDINGS) for x in lines]
+        self.groups = [name_groups(x.text) for x in lines]
+        self.single = [len(x.text.split()) == 1 for x in lines]
+        self.bracket = [open_parens(x.text) > 0 for x in lines]
+        # a line read as a name with its deviation beside it: that deviation's end and width
+        rest = [x.text.split(None, 1)[-1] for x in lines]
+        self.rest_ends = [ends_sentence(t) for t in rest]
+        self.rest_width = [width(t) for t in rest]
+        self.rest_marks = [bool(prose_marks(t)) for t in rest]
+
     def _tail(self, i: int, prev: str, has_dev: bool) -> float:
-        x, q = self.lines[i], self.lines[i - 1]
         c = self.p.column
-        if has_dev or prev not in ("new", "tail") or len(x.text.split()) > 1 or x.gap == "sep":
+        if has_dev or prev not in ("new", "tail") or not self.single[i] or self.lines[i].gap == "sep":
             return NEG
         if self.widths[i - 1] < self.name_full:
             return NEG
-        s = 1.0 if len(x.text) <= c.name_tail_short else 0.0
+        s = 1.0 if len(self.lines[i].text) <= c.name_tail_short else 0.0
         s -= 1.0 if self.widths[i] >= self.name_full else 0.0     # a tail that fills the column too
         s -= 1.0 if prev == "tail" else 0.0                       # … or already a third line
-        s -= 2.0 if prose_marks(q.text) else 0.0                  # the line before reads as prose
-        s += 1.0 if open_parens(q.text) > 0 else 0.0              # … or leaves a bracket open
+        s -= 2.0 if self.marks[i - 1] else 0.0                    # the line before reads as prose
+        s += 1.0 if self.bracket[i - 1] else 0.0                  # … or leaves a bracket open
         s += 1.0 if self.widths[i - 1] >= self.name_max - 1 else 0.0
-        s += -1.0 if q.text.endswith(NAME_ENDINGS) else 1.0       # it ends a whole name, or stops mid-name
-        s += 0.5 if x.text.endswith(NAME_ENDINGS) else 0.0
-        before, here = name_groups(q.text), name_groups(x.text)
+        s += -1.0 if self.named[i - 1] else 1.0                   # it ends a whole name, or stops mid-name
+        s += 0.5 if self.named[i] else 0.0
+        before, here = self.groups[i - 1], self.groups[i]
         s -= 2.0 if before and here and not before & here else 0.0   # two indicator types: two names
-        s -= c.tail_after_blank if x.gap == "blank" else 0.0
-        s -= 3 if prose_marks(x.text) else 0
+        s -= c.tail_after_blank if self.lines[i].gap == "blank" else 0.0
+        s -= 3 if self.marks[i] else 0
         return s
 
     def _dev(self, i: int, label: str, prev: str, has_dev: bool) -> float:
-        x = self.lines[i]
         if has_dev or (label == "devw") != (prev == "tail"):
             return NEG
         s = self.prose_score[i]
-        if not has_han(x.text) or starts_with_punctuation(x.text):
+        if not self.han[i] or self.opens[i]:
             s -= 3                  # a deviation starts with words, not with ， or 。
-        if ends_clause(x.text) or ends_sentence(x.text):
+        if self.ends_any[i]:
             s += 3
-        elif prose_marks(x.text):
+        elif self.marks[i]:
             s += 1
         elif label == "dev":
             s -= 1.5
-        elif not name_groups(x.text):
+        elif not self.groups[i]:
             s += 0.5                # under a wrapped name a one-line deviation is expected
         # right under its name; after a blank line a new chunk, which starts with a name, is likelier
-        return s + (0.5 if x.gap == "none" else -1.0)
+        return s + (0.5 if self.lines[i].gap == "none" else -1.0)
 
     def _cont(self, i: int, label: str, prev: str, has_dev: bool) -> float:
-        x, q = self.lines[i], self.lines[i - 1]
-        if not has_dev or (label == "contb") != (x.gap == "blank"):
+        if not has_dev or (label == "contb") != (self.lines[i].gap == "blank"):
             return NEG
-        before = q.text.split(None, 1)[-1] if prev == "new" else q.text
+        new = prev == "new"
+        ends, wide, marked = ((self.rest_ends[i - 1], self.rest_width[i - 1], self.rest_marks[i - 1]) if new
+                              else (self.ends[i - 1], self.widths[i - 1], self.marks[i - 1]))
         s = self.prose_score[i]
         s -= 3 if prev == "contb" else 0         # the blank inside a wrapped cell stands before its last line
-        s -= self.p.column.inline_goes_on if prev == "new" else 0.0
-        if ends_sentence(before):
+        s -= self.p.column.inline_goes_on if new else 0.0
+        if ends:
             s -= 3
-        elif width(before) >= self.dev_full:
+        elif wide >= self.dev_full:
             s += 2                  # the line before was cut mid-sentence at the column's edge
         else:
             s -= 1
         if self.name_max < self.dev_full and self.name_max - 1 <= self.widths[i] < self.dev_full:
             s -= 2                  # it fills the name column, not the deviation column
-        if ends_clause(x.text) or ends_sentence(x.text):
+        if self.ends_any[i]:
             s += 1
-        elif not prose_marks(x.text) and self.widths[i] >= self.dev_full:
+        elif not self.marks[i] and self.widths[i] >= self.dev_full:
             # a run of full lines with no punctuation is a column of names; after a line that
             # is prose, one such line is just the middle of a sentence
-            s -= 0.5 if prose_marks(before) else 2.5
-            nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
-            if label == "contb" and nxt.endswith(NAME_ENDINGS) and not prose_marks(nxt) and len(nxt.split()) == 1:
+            s -= 0.5 if marked else 2.5
+            k = i + 1
+            if label == "contb" and k < len(self.lines) and self.named[k] and not self.marks[k] and self.single[k]:
                 s -= 2              # … after a blank, with a name's end under it: a wrapped name
         return s
 
@@ -301,24 +319,46 @@ def _may_follow(lab: str, prev: str | None, has_dev: bool) -> bool:
 
 def _steps(lines: list[FreeLine], p: Params) -> list[dict]:
     """Per line, the allowed steps from each (previous reading, has_dev) to (reading, has_dev
-    after, score); computed once so that the search only adds numbers."""
+    after, score); computed once so that the search only adds numbers. A reading's score
+    depends on the previous reading only through a few of its kinds (``_SCORE_PREVS``): each
+    is computed once per kind that matters."""
     scores = _Scores(lines, p)
     table = []
     for i, fl in enumerate(lines):
         inline_dev = len(fl.text.split()) > 1
+        cont = "contb" if fl.gap == "blank" else "cont"
+        value = {}
+        for lab, prev, has_dev in _KINDS:
+            if lab in ("cont", "contb") and lab != cont:
+                continue
+            value[lab, prev] = scores.score(i, lab, prev, has_dev)
         steps: dict = {}
-        for prev in ((None,) if i == 0 else READINGS):
-            for has_dev in ((False,) if i == 0 else (False, True)):
-                for lab in READINGS:
-                    if not _may_follow(lab, prev, has_dev):
-                        continue
-                    s = scores.score(i, lab, prev, has_dev)
-                    if s == NEG:
-                        continue
-                    after = inline_dev if lab == "new" else (has_dev or lab in ("dev", "devw"))
-                    steps.setdefault((prev, has_dev), []).append((lab, after, s))
+        for state, labs in (_FIRST if i == 0 else _MOVES):
+            out = [(lab, inline_dev if lab == "new" else (state[1] or lab in ("dev", "devw")), v)
+                   for lab, key in labs if (v := value.get(key, NEG)) != NEG]
+            if out:
+                steps[state] = out
         table.append(steps)
     return table
+
+
+# the previous readings a reading's score tells apart (any other scores as the first listed)
+_SCORE_PREVS = {"new": (None, "dev"), "stray": (None,), "tail": ("new", "tail"), "dev": ("new",), "devw": ("tail",),
+                "cont": ("cont", "new", "contb"), "contb": ("cont", "new", "contb")}
+_KINDS = [(lab, prev, lab in ("cont", "contb")) for lab, prevs in _SCORE_PREVS.items() for prev in prevs]
+
+
+def _moves(prevs, devs) -> list:
+    """(previous reading, has_dev) -> the readings that may follow, each with the key of its score."""
+    def key(lab: str, prev: str | None):
+        kinds = _SCORE_PREVS[lab]
+        return lab, (prev if prev in kinds else kinds[0])
+    return [((prev, has_dev), [(lab, key(lab, prev)) for lab in READINGS if _may_follow(lab, prev, has_dev)])
+            for prev in prevs for has_dev in devs]
+
+
+_FIRST = _moves((None,), (False,))
+_MOVES = _moves(READINGS, (False, True))
 
 
 def _best_counted(table: list[dict], n: int, devs_needed: int, p: Params) -> tuple[list[str], float] | None:
@@ -438,9 +478,12 @@ def cut_column(lines: list[FreeLine], n: int, lost: int, p: Params) -> Cut:
     seq, free = _best(table, None, 0, p)
     if _deviations(seq, lines) < lost:
         seq, free = _best(table, None, lost, p)
-    if seq.count("new") == n or n > p.bounds.max_rows:
+    found = seq.count("new")
+    if found == n or n > p.bounds.max_rows or abs(found - n) > max(p.column.force_rows, n // 3):
+        # (so many entries off that forcing the count would read the lines against their looks
+        # wholesale: the cut as the lines read, and the count said wrong)
         entries, stray = _cut(lines, seq)
-        return Cut(entries, seq.count("new") == n, stray, [], 0.0)
+        return Cut(entries, found == n, stray, [], 0.0)
     got = _best_counted(table, n, lost, p)
     if got is None:
         entries, stray = _cut(lines, seq)

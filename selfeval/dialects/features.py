@@ -20,7 +20,17 @@ class Shape:
     header: bool             # an indicator header at all
 
 
+_LAST: list = [None, None]           # the last form measured: every dialect's detect asks the same
+
+
 def shape(items: list[Lexed]) -> Shape:
+    if _LAST[0] is items:
+        return _LAST[1]
+    _LAST[0], _LAST[1] = items, _shape(items)
+    return _LAST[1]
+
+
+def _shape(items: list[Lexed]) -> Shape:
     text = [x for x in items if x.kind != "blank"]
     header = next((x for x in text if x.kind == "indicator_header"), None)
     funds = [x for x in text if x.kind == "fund_row"]
