@@ -600,12 +600,61 @@ def _table(cx: Ctx, start: int) -> None:
     for k in range(n):
         tg, a = unit_of[k] or (None, None)
         rows.append(Row(tg, a, *pairs[k], y=float(k), extent=(a.pos, a.pos) if a else (-1, -1)))
-        for c in rows[-1].cells():
+    anchored = _anchor_on_names(cx, rows, names, total) if by_rows else None
+    if anchored is not None:
+        rows, pnat = anchored
+    for r in rows:
+        for c in r.cells():
             _take(c)
     cx.reading.rows, cx.reading.total = rows, total
     for c in total or ():
         _take(c)
     _entries(cx, rows, actuals, targets, names, pairs, pnat, by_rows)
+
+
+def _anchor_on_names(cx: Ctx, rows: list[Row], names: list[Piece], total):
+    """Rows printed one after the other, each under its name: a row whose cells pdftotext set
+    after the 总分 pair (a tall row's, most often the table's first) leaves a hole between its
+    name and the next, and the cells printed late fill the holes in order, column by column —
+    rather than every row after it taking its neighbour's. -> (rows in the names' order,
+    pos -> row), or None when nothing was printed late or the names do not anchor the rows."""
+    if not total or not rows:
+        return None
+    end = min(c.pos for c in total)
+    heads = [c for c in names if c.pos < end and width(c.text) > cx.p.cells.short_word]
+    if len(heads) != len(rows):
+        return None
+    at = [c.pos for c in heads]
+    columns = {"target": 1, "actual": 1, "number": 2}
+    cells = {"target": [r.target for r in rows], "actual": [r.actual for r in rows],
+             "number": sorted((c for r in rows for c in (r.weight, r.score) if c is not None), key=lambda c: c.pos)}
+    got: dict[str, list[list[Piece]]] = {}
+    late_any = False
+    for kind, per in columns.items():
+        slots: list[list[Piece]] = [[] for _ in rows]
+        late = [c for c in sorted((c for c in cells[kind] if c is not None), key=lambda c: c.pos) if c.pos > end]
+        for c in (c for c in cells[kind] if c is not None and c.pos < end):
+            home = bisect.bisect_right(at, c.pos) - 1
+            if home < 0 or len(slots[home]) >= per:
+                return None
+            slots[home].append(c)
+        holes = [k for k, x in enumerate(slots) if not x]
+        if any(0 < len(x) < per for x in slots) or len(late) != per * len(holes):
+            return None
+        for j, k in enumerate(holes):
+            slots[k] = late[per * j:per * (j + 1)]
+        late_any = late_any or bool(late)
+        got[kind] = slots
+    if not late_any:
+        return None
+    out = [Row((got["target"][k] or [None])[0], (got["actual"][k] or [None])[0], *got["number"][k], y=float(k),
+               extent=(heads[k].pos, heads[k].pos)) for k in range(len(rows))]
+    if not _pairs_ok([number_or_none(c.text) for r in out for c in (r.weight, r.score)] +
+                     [number_or_none(c.text) for c in total], len(out), cx.funds.total(cx.t), cx.p.cells.sum_tolerance):
+        return None
+    cx.note("values-moved", "cells printed after the total fill, in order, the rows that have none printed under "
+            "their names", [c for kind in columns for c in cells[kind] if c is not None and c.pos > end])
+    return out, ranks(at)
 
 
 def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_rows: bool) -> None:
