@@ -13,6 +13,7 @@ from .check import check
 from .codes import diag
 from .dialects import DETECTORS, PLUGINS
 from .grid import Reading
+from .lexer import Lexed
 from .model import Form, Source
 from .params import Params
 from .rejoin import rejoiner_for
@@ -62,8 +63,14 @@ def _read(mode: str, segment: Segment, items: list, params: Params, file: str | 
           scores) -> Built:
     """The form's (rejoined) lines read in one dialect and solved."""
     source = Source(file, form_index, segment.first_line, segment.last_line)
+    furniture = [it for it in items if it.kind == "furniture"]
+    if furniture:           # read as blank lines, reported apart
+        items = [Lexed(it.line, "blank") if it.kind == "furniture" else it for it in items]
     reading = PLUGINS[mode].read(items, params)
-    return Built(solve(reading, items, source, params), reading, items, scores)
+    form = solve(reading, items, source, params)
+    form.diagnostics += [diag("unassigned", f"page furniture: {it.text[:60]}", [it.no], level="info")
+                         for it in furniture]
+    return Built(form, reading, items, scores)
 
 
 def quality(form: Form) -> float:

@@ -20,6 +20,8 @@ Kinds:
     ``[一级/二级] 年度指标值 实际完成值 分值 得分`` on one line
 ``pieces``
     a line made only of (cut) quantitative cells: ``319.93(万``, ``元)``, ``=360.95(万元)``
+``furniture``
+    page furniture: a page number, a filing note, a browser's print header or footer
 ``text`` ``blank``
 """
 from __future__ import annotations
@@ -90,6 +92,8 @@ class Lexer:
         t = text.strip()
         if not t:
             return "blank", {}
+        if any(f.match(t) for f in self.t.furniture_patterns):
+            return "furniture", {}
         m = self.pattern.match(t)
         if m:
             return self._matched(m)

@@ -20,6 +20,8 @@ QUANT_HEAD_RE = regex.compile(rf"^{OPERATOR}?{NUMBER}\([^()\s]*$")
 QUANT_TAIL_RE = regex.compile(r"^[^\s()（）]{0,8}\)$")
 # a piece from the middle of a unit: 人/
 QUANT_MIDDLE_RE = regex.compile(r"^[\p{Han}/]{1,6}$")
+# a whole unit wrapped onto the next line under its number: (元/人/月) | ( 个)
+QUANT_UNIT_RE = regex.compile(r"^[(（][^()（）]{1,10}[)）]$")
 HAN_RE = regex.compile(r"\p{Han}")
 LATIN_END_RE = regex.compile(r"[A-Za-z]$")
 LATIN_START_RE = regex.compile(r"^[A-Za-z]")
@@ -76,8 +78,9 @@ def is_quantity(text: str) -> bool:
 
 
 def is_quantity_piece(token: str) -> bool:
-    """A quantitative cell, whole or cut by a wrap (``319.93(万``, ``元)``)."""
-    return bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
+    """A quantitative cell, whole or cut by a wrap (``319.93(万``, ``元)``, ``(元/人/月)``)."""
+    return bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token)
+                or QUANT_UNIT_RE.match(token))
 
 
 def open_parens(text: str) -> int:
