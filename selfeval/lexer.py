@@ -26,6 +26,8 @@ Kinds:
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 import attrs
 import regex
 
@@ -84,6 +86,7 @@ class Lexer:
         self.level_labels = frozenset(template.level1 + template.level2)
         # labels of the form's left margin, printed beside the block they head
         self.margin_text = "\x00".join(template.spellings("funds", "funds_unit", "goals"))
+        self.fund_unit = frozenset(template.spellings("funds_unit"))   # （万元）: a unit piece or the funds'
 
     def _margin(self, token: str) -> bool:
         """A margin label or a piece of one (项目资金, 年度, 总体 …)."""
@@ -186,13 +189,17 @@ class Lexer:
             return {"labels": labels, "pieces": rest}
         return None
 
-    def lex(self, lines: list[Line]) -> list[Lexed]:
-        kind = self.kind
-        out = []
+    def lex(self, lines: Iterable[Line]) -> Iterator[Lexed]:
+        """Each line's kind, as the lines come."""
+        kind, unit = self.kind, self.fund_unit
+        last = ""
         for ln in lines:
             k, fields = kind(ln.text)
-            out.append(Lexed(ln, k, fields))
-        return out
+            if k == "pieces" and ln.text.strip() in unit and not is_number(last):
+                k, fields = "label", {"tokens": [ln.text.strip()]}   # the fund table's unit, apart
+            yield Lexed(ln, k, fields)
+            if k != "blank":
+                last = ln.text.split()[-1]
 
 
 _LEXERS: dict[int, Lexer] = {}

@@ -88,8 +88,7 @@ def split_page(page: list[Lexed]) -> list[list[Lexed]]:
 def split_forms(lines: Iterable[Line], lexer: Lexer, page_blank_run: int = 2) -> Iterator[Segment]:
     """The forms, one at a time, as the lines come: a form is held back until the next page
     shows whether that page continues it."""
-    kind = lexer.kind
-    items = (Lexed(ln, *kind(ln.text)) for ln in lines)
+    items = lexer.lex(lines)
     last: Segment | None = None
     printed: set[str] = set()          # the openers the last form has printed
     for page in pages(items, page_blank_run):

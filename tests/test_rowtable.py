@@ -131,3 +131,24 @@ def test_a_unit_name_wrapped_under_its_label():
     assert form.implementing_unit == "江北市临川区图书馆"
     assert form.goals.expected == "计划全年开放图书馆三百天，力争借阅量增长。"
     assert form.goals.actual == "全年实际开放图书馆三百一十天，借阅量增长百分之五。"
+
+
+def test_the_fund_tables_unit_printed_apart_is_template_print_not_a_cells_unit():
+    # pdftotext -raw sets the margin labels of the fund block after the table: （万元） there is
+    # the template's, not the last target's unit, and goes into no field without a warning
+    goals = "计划全年开放图书馆三百天，力争借阅量增长。\n全年实际开放图书馆三百一十天，借阅量增长百分之五。\n"
+    head = HEAD.replace("（2023年度）\n", "").replace("预期目标 实际完成情况\n" + goals, "")
+    text = (head + ROWS + FOOT.format(score="98.00", grade="优")
+            + "（2023年度）\n项目资金\n（万元）\n执行率(%)\n年度\n总体\n目标\n" + goals)
+    form, = selfeval.parse(text)
+    assert (form.goals.expected or "").startswith("计划全年")
+    assert rows(form)[-1][2:4] == ("满意", "基本达成")
+    assert not [d for d in form.diagnostics if d.level != "info"]
+
+
+def test_a_unit_on_the_line_under_its_bare_number_is_that_numbers_unit():
+    table = ("产出指标\n数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 40.00 40.00\n"
+             "新增期刊种类数 ≥120.00(万元) 126.00\n(万元)\n10.00 10.00\n"
+             "满意度指标\n服务对象满意度指标\n读者满意度 满意 基本达成 40.00 38.00 部分读者反映座位不足。\n")
+    form = parse(table, score="98.00")
+    assert rows(form)[1][2:4] == ("≥120.00(万元)", "126.00(万元)")

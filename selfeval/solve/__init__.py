@@ -43,7 +43,7 @@ def solve(reading: Reading, items: list[Lexed], source: Source, p: Params) -> Fo
     else:
         diags.append(diag("missing-grade", "no grade found on the form"))
     diags += cross_check(form, reading, p)
-    diags += _books(reading, items)
+    diags += _books(reading, items, p)
     form.diagnostics = diags
     return form
 
@@ -232,7 +232,7 @@ def _covered(c: Cell, cells) -> bool:
     return set(c.lines) <= lines
 
 
-def _books(reading: Reading, items: list[Lexed]) -> list[Diagnostic]:
+def _books(reading: Reading, items: list[Lexed], params: Params) -> list[Diagnostic]:
     """Every non-blank line went into a field, or is reported as unassigned."""
     placed: set[int] = set()
     out = []
@@ -243,8 +243,9 @@ def _books(reading: Reading, items: list[Lexed]) -> list[Diagnostic]:
         if c.slot is None and not set(c.lines) <= placed:
             out.append(diag("unassigned", f"text placed in no field: {c.text[:60]}", c.lines))
             placed.update(c.lines)
+    unit = set(params.template.spellings("funds_unit"))     # the fund table's unit, printed apart
     for it in items:
-        if it.kind != "blank" and it.no not in placed:
+        if it.kind != "blank" and it.no not in placed and it.text.strip() not in unit:
             out.append(diag("unassigned", f"line placed in no field: {it.text[:60]}", [it.no]))
     return out
 
