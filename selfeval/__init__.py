@@ -6,9 +6,11 @@
     forms[0].to_dict()                      # the JSON record of SPEC.md
     text = selfeval.render(forms)           # back to a default-mode dump; parse(text) == forms
     selfeval.check(forms[0])                # -> list[selfeval.Finding]: the audit of a record
+    selfeval.to_frames(forms)               # -> {"forms", "funds", "indicators", "diagnostics"}: DataFrames
 """
 from .check import Finding, check
 from .diff import differences
+from .frames import to_frames
 from .model import CellValue, Diagnostic, Form, FundRow, Goals, Indicator, Source, Total
 from .params import Params
 from .pipeline import iter_forms, iter_stream, parse, parse_bytes, parse_file
@@ -19,5 +21,5 @@ __version__ = "0.1.0"
 __all__ = [
     "CellValue", "DEFAULT_LAYOUT", "Diagnostic", "Finding", "Form", "FundRow", "Goals", "Indicator",
     "Layout", "Params", "Source", "Total", "check", "differences", "iter_forms", "iter_stream", "parse", "parse_bytes",
-    "parse_file", "render",
+    "parse_file", "render", "to_frames",
 ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
+import time
 import traceback
 from typing import Iterator
 
@@ -26,11 +28,15 @@ from .params import Params
 from .pipeline import iter_stream
 from .render import render as render_forms
 
-FORMATS = ("json", "jsonl", "csv")
+FORMATS = ("json", "jsonl", "csv", "xlsx")
 MODE_OPTION = click.option(
     "--mode", type=click.Choice(("auto",) + MODES), default="auto", show_default=True,
     help="How pdftotext made the text: auto detects it per form; default, layout (-layout), raw (-raw) or cells (one cell per line) forces it.")
 ENCODING_HELP = "Force the input encoding, e.g. gb18030 (default: detect UTF-8, UTF-8 with BOM, GB18030)."
+QUIET_OPTION = click.option(
+    "--quiet", "-q", is_flag=True,
+    help="No progress bar and no closing summary on standard error (both show only on a terminal).")
+OUTPUT_HELP = "Write to FILE instead of standard output."
 
 
 class Inputs:
@@ -38,10 +44,12 @@ class Inputs:
     streams through); a file that cannot be read gets one line on standard error naming it
     and the reason, sets the exit status to 2, and the other files are still processed."""
 
-    def __init__(self, files: tuple[str, ...], encoding: str | None, params: Params, jobs: int = 1):
+    def __init__(self, files: tuple[str, ...], encoding: str | None, params: Params, jobs: int = 1,
+                 progress: Progress | None = None):
         self.files, self.encoding, self.params, self.jobs = files or ("-",), encoding, params, jobs
         self.status = 0
         self.internal_errors = 0
+        self.progress = progress
 
     def exit_status(self, findings: bool = False) -> int:
         """3 when a form met an internal error, else 2 when a file could not be read, else 1
@@ -49,6 +57,8 @@ class Inputs:
         return 3 if self.internal_errors else self.status or int(findings)
 
     def fail(self, path: str, reason: str) -> None:
+        if self.progress:
+            self.progress.clear()
         click.echo(f"selfeval: {shown(path)}: {reason}", err=True)
         self.status = 2
 
@@ -65,6 +75,8 @@ class Inputs:
                 stream = sys.stdin.buffer
             else:
                 stream = open(path, "rb")
+            if self.progress:
+                stream = self.progress.stream(stream)
             with stream:
                 for form in iter_stream(stream, name, self.encoding, self.params, self.jobs):
                     found += 1
@@ -100,6 +112,126 @@ def shown(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+# ---- progress and the closing summary (parse, check) ------------------------------------------
+
+PROGRESS_BYTES = 4 << 20        # inputs larger than this in all show a progress bar on a terminal
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _input_size(path: str) -> int | None:
+    """The bytes a file holds, or None when its size is not known in advance (a pipe)."""
+    try:
+        st = os.fstat(sys.stdin.fileno()) if path == "-" else os.stat(path)
+    except (OSError, ValueError, AttributeError):
+        return 0 if path != "-" else None
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class Progress:
+    """What ``parse`` and ``check`` tell on standard error when it is a terminal: a progress bar
+    by bytes read and forms done, when the inputs are larger than ``PROGRESS_BYTES`` in all
+    (``SELFEVAL_PROGRESS_BYTES`` sets another threshold), and at the end one summary line: files,
+    forms, forms with warnings, forms with errors, lines unassigned, seconds. Nothing at all with
+    ``--quiet`` or when standard error is not a terminal (a pipe, a log file), so that what a
+    script reads there stays the same."""
+
+    def __init__(self, files: tuple[str, ...], quiet: bool):
+        self.on = not quiet and _stderr_is_tty()
+        self.start = time.monotonic()
+        sizes = [_input_size(p) for p in files or ("-",)] if self.on else []
+        self.total = None if None in sizes else sum(sizes)
+        threshold = os.environ.get("SELFEVAL_PROGRESS_BYTES", "")
+        self.threshold = int(threshold) if threshold.isdigit() else PROGRESS_BYTES
+        self.read = self.files = self.forms = self.warned = self.failed = self.unassigned = 0
+        self.drawn, self.last = False, 0.0
+
+    def stream(self, raw):
+        """``raw`` (a binary stream), its bytes counted as they are read."""
+        self.files += 1
+        return _Counted(raw, self) if self.on else raw
+
+    def advance(self, n: int) -> None:
+        self.read += n
+        self._draw()
+
+    def form(self, form: Form, findings=()) -> None:
+        """One record done (with ``check``'s findings on it)."""
+        levels = {d.level for d in form.diagnostics} | {f.level for f in findings}
+        self.forms += 1
+        self.warned += "warning" in levels
+        self.failed += "error" in levels
+        self.unassigned += sum(len(d.lines) for d in form.diagnostics if d.code == "unassigned" and d.level != "info")
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.on or max(self.total or 0, self.read) <= self.threshold:
+            return
+        now = time.monotonic()
+        if now - self.last < 0.1:
+            return
+        self.last, self.drawn = now, True
+        mb = f"{self.read / 1e6:.1f}"
+        if self.total:
+            done = min(1.0, self.read / self.total)
+            bar = "#" * round(30 * done) + "-" * (30 - round(30 * done))
+            text = f"selfeval: [{bar}] {done:4.0%} {mb} of {self.total / 1e6:.1f} MB, {_plural(self.forms, 'form')}"
+        else:
+            text = f"selfeval: {mb} MB read, {_plural(self.forms, 'form')}"
+        sys.stderr.write("\r" + text + "\x1b[K")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        """Take the bar off its line (before another message, or the summary)."""
+        if self.drawn:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.drawn = False
+
+    def summary(self) -> str:
+        seconds = time.monotonic() - self.start
+        return (f"selfeval: {_plural(self.files, 'file')}, {_plural(self.forms, 'form')}, {self.warned} with "
+                f"warnings, {self.failed} with errors, {_plural(self.unassigned, 'line')} unassigned, {seconds:.2f} s")
+
+    def finish(self) -> None:
+        if self.on:
+            self.clear()
+            sys.stderr.write(self.summary() + "\n")
+            sys.stderr.flush()
+
+
+class _Counted:
+    """A binary stream whose reads are counted on a ``Progress``."""
+
+    def __init__(self, raw, progress: Progress):
+        self.raw, self.progress = raw, progress
+
+    def read1(self, n: int = -1) -> bytes:
+        return self._count(getattr(self.raw, "read1", self.raw.read)(n))
+
+    def read(self, n: int = -1) -> bytes:
+        return self._count(self.raw.read(n))
+
+    def _count(self, data: bytes) -> bytes:
+        self.progress.advance(len(data))
+        return data
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.raw.close()
+
+
 def _stdout():
     return click.get_text_stream("stdout", encoding="utf-8")
 
@@ -119,7 +251,10 @@ def main() -> None:
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json: one array; jsonl: one record per line, written as each form is parsed; "
-                   "csv: one row per indicator, fund row or form (--table).")
+                   "csv: one row per indicator, fund row, form or diagnostic (--table); xlsx: those four "
+                   "tables as the sheets of one workbook (needs -o and openpyxl: pip install selfeval[xlsx]).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help=OUTPUT_HELP)
 @click.option("--table", type=click.Choice(tuple(export.TABLES)), default=None,
               help="With --format csv: the rows to write  [default: indicators].")
 @click.option("--bom", is_flag=True, help="With --format csv: start with a UTF-8 byte-order mark (for Excel).")
@@ -128,9 +263,15 @@ def main() -> None:
 @MODE_OPTION
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes that parse forms in parallel, the output in input order (0: all cores).")
-def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encoding: str | None,
-          strict: bool, mode: str, jobs: int) -> None:
+@QUIET_OPTION
+def parse(files: tuple[str, ...], fmt: str, output: str | None, table: str | None, bom: bool, encoding: str | None,
+          strict: bool, mode: str, jobs: int, quiet: bool) -> None:
     """Parse FILE... (or standard input: no file, or -) and write the records.
+
+    --format xlsx writes the forms, funds, indicators and diagnostics tables as the sheets of
+    one workbook (with openpyxl: pip install selfeval[xlsx]), e.g. selfeval parse --format
+    xlsx -o records.xlsx samples/*.txt. On a terminal, an input over 4 MB shows a progress
+    bar, and the run ends with a summary line (--quiet: neither).
 
     \b
     Example:
@@ -138,28 +279,69 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
       selfeval parse --format jsonl - < samples/songjiang-2024.txt
       selfeval parse --format csv --table funds --bom samples/songjiang-2024.txt > funds.csv
       selfeval parse --format jsonl --jobs 2 samples/*.txt > records.jsonl
+      selfeval parse -o records.json samples/songjiang-2024.txt
     """
     if fmt != "csv" and (table or bom):
         raise click.UsageError("--table and --bom go with --format csv")
+    if fmt == "xlsx" and output in (None, "-"):
+        raise click.UsageError("--format xlsx writes a workbook: give it a file, -o FILE.xlsx")
     params = Params(mode=mode)
-    out = _stdout()
-    if fmt == "json":
-        writer = export.JsonWriter(out)
-    elif fmt == "jsonl":
-        writer = export.JsonlWriter(out)
-    else:
-        writer = export.CsvWriter(out, table or "indicators", bom)
-    inputs = Inputs(files, encoding, params, jobs)
+    writer = _writer(fmt, output, table, bom)
+    progress = Progress(files, quiet)
+    inputs = Inputs(files, encoding, params, jobs, progress)
     had_error = False
     for form in inputs.forms():
+        progress.form(form)
         had_error = had_error or bool(form.errors())
         if strict and form.errors():
             codes = sorted({d.code for d in form.errors()})
             click.echo(f"selfeval: {form.source.file or '<stdin>'}:{form.source.first_line}: form "
                        f"{form.source.form_index}: error {', '.join(codes)}: {form.errors()[0].message}", err=True)
         writer.write(form)
-    writer.close()
+    _close(writer, output)
+    progress.finish()
     sys.exit(inputs.exit_status(strict and had_error))
+
+
+def _open_output(output: str | None, newline: str | None = ""):
+    """The text stream to write to: standard output, or ``output`` (UTF-8); a file that cannot
+    be written is one line on standard error and exit 2."""
+    if output in (None, "-"):
+        return _stdout()
+    try:
+        return open(output, "w", encoding="utf-8", newline=newline)
+    except OSError as exc:
+        click.echo(f"selfeval: {shown(output)}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+
+
+def _writer(fmt: str, output: str | None, table: str | None, bom: bool):
+    """The writer of ``parse --format``; for xlsx, a clear line and exit 2 without openpyxl."""
+    if fmt == "xlsx":
+        try:
+            return export.XlsxWriter(output)
+        except ImportError as exc:
+            click.echo(f"selfeval: {exc}", err=True)
+            sys.exit(2)
+    out = _open_output(output)
+    if fmt == "json":
+        return export.JsonWriter(out)
+    if fmt == "jsonl":
+        return export.JsonlWriter(out)
+    return export.CsvWriter(out, table or "indicators", bom)
+
+
+def _close(writer, output: str | None) -> None:
+    """Finish the output (the workbook is written here); a file that cannot be written is one
+    line on standard error and exit 2."""
+    try:
+        writer.close()
+        out = getattr(writer, "out", None)
+        if out is not None and output not in (None, "-"):
+            out.close()
+    except OSError as exc:
+        click.echo(f"selfeval: {shown(output or '-')}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
 
 
 @main.command()
@@ -168,7 +350,8 @@ def parse(files: tuple[str, ...], fmt: str, table: str | None, bom: bool, encodi
               help="text: one line per finding; json: one array of findings.")
 @click.option("--encoding", default=None, help=ENCODING_HELP)
 @MODE_OPTION
-def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> None:
+@QUIET_OPTION
+def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str, quiet: bool) -> None:
     """Parse FILE... (or standard input) and audit each record.
 
     Weights and scores add up to the 总分 row, no score exceeds its weight, 执行率 =
@@ -183,11 +366,14 @@ def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> 
     """
     params = Params(mode=mode)
     out = _stdout()
-    inputs = Inputs(files, encoding, params)
+    progress = Progress(files, quiet)
+    inputs = Inputs(files, encoding, params, progress=progress)
     errors = 0
     findings = []
     for form in inputs.forms():
-        for finding in check_form(form, params):
+        found = check_form(form, params)
+        progress.form(form, found)
+        for finding in found:
             errors += finding.level == "error"
             if fmt == "json":
                 findings.append(finding.to_dict())
@@ -196,6 +382,7 @@ def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> 
     if fmt == "json":
         out.write(json.dumps(findings, ensure_ascii=False, indent=2) + "\n")
     out.flush()
+    progress.finish()
     sys.exit(inputs.exit_status(bool(errors)))
 
 
@@ -204,9 +391,14 @@ def check(files: tuple[str, ...], fmt: str, encoding: str | None, mode: str) -> 
 @click.option("--form", "form_index", type=click.IntRange(min=0), default=None,
               help="Only the form with this index (0-based, in the file).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per form: lines, cells, slots, costs.")
+@click.option("--html", "as_html", is_flag=True,
+              help="One self-contained page: each form drawn as recovered beside its lines; click a field to "
+                   "light its lines, a line to light its fields.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None, help=OUTPUT_HELP)
 @click.option("--encoding", default=None, help=ENCODING_HELP)
 @MODE_OPTION
-def explain(file: str, form_index: int | None, as_json: bool, encoding: str | None, mode: str) -> None:
+def explain(file: str, form_index: int | None, as_json: bool, as_html: bool, output: str | None,
+            encoding: str | None, mode: str) -> None:
     """Show how each record of FILE was read: every input line with its kind, the cells cut
     from it, the field (slot) each cell went to with its cost and the runner-up, and the
     diagnostics.
@@ -215,24 +407,30 @@ def explain(file: str, form_index: int | None, as_json: bool, encoding: str | No
     Example:
       selfeval explain samples/songjiang-2024.txt --form 0
       selfeval explain --json samples/songjiang-2024.txt > how.json
+      selfeval explain --html samples/songjiang-2024.txt -o report.html
     """
     from .decode import iter_lines
     from .explain import explain_lines, to_dict, to_text
+    if as_json and as_html:
+        raise click.UsageError("--json and --html: one or the other")
     params = Params(mode=mode)
-    out = _stdout()
     try:
         stream = sys.stdin.buffer if file == "-" else open(file, "rb")
     except OSError as exc:
         click.echo(f"selfeval: {shown(file)}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    found = []
+    out = _open_output(output, None)
+    found, seen = [], []
     try:
         with stream:
-            for built in explain_lines(iter_lines(stream, encoding), params, None if file == "-" else shown(file)):
+            lines = _kept(iter_lines(stream, encoding), seen if as_html else None)
+            for built in explain_lines(lines, params, None if file == "-" else shown(file)):
                 if form_index is not None and built.form.source.form_index != form_index:
                     continue
                 if as_json:
                     found.append(to_dict(built))
+                elif as_html:
+                    found.append(built)
                 else:
                     out.write(to_text(built) + "\n\n")
     except NotText as exc:
@@ -240,7 +438,21 @@ def explain(file: str, form_index: int | None, as_json: bool, encoding: str | No
         sys.exit(2)
     if as_json:
         out.write(json.dumps(found, ensure_ascii=False, indent=1) + "\n")
+    elif as_html:
+        from .html import page
+        out.write(page(found, [check_form(b.form, params) for b in found], seen, None if file == "-" else shown(file),
+                       params.template, outside=form_index is None))
     out.flush()
+    if output not in (None, "-"):
+        out.close()
+
+
+def _kept(lines, seen: list | None):
+    """``lines`` as they come, each also kept in ``seen`` (the page shows the lines outside any form)."""
+    for line in lines:
+        if seen is not None:
+            seen.append(line)
+        yield line
 
 
 @main.command()

@@ -1,4 +1,6 @@
-"""Stage 7: export records. JSON (one array, written record by record), JSON Lines and CSV."""
+"""Stage 7: export records. JSON (one array, written record by record), JSON Lines, CSV, and
+the CSV tables as the sheets of one Excel workbook (``XlsxWriter``, with the optional extra
+``selfeval[xlsx]``: openpyxl)."""
 from __future__ import annotations
 
 import csv
@@ -57,6 +59,7 @@ TABLES = {
     "forms": IDENTITY + (
         "title", "goal_expected", "goal_actual", "total_weight", "total_score", "grade",
         "indicators", "first_line", "last_line", "errors", "warnings"),
+    "diagnostics": ("file", "form_index", "level", "code", "message", "lines"),
 }
 FORMULA_STARTS = ("=", "+", "-", "@")
 # the operator of a cell in a column of its own; "=" would start a formula, so it is written
@@ -75,22 +78,25 @@ def excel_safe(value):
     return value
 
 
-def _cell_columns(text: str, parsed) -> list:
+def _cell_columns(text: str, parsed, shown: dict) -> list:
     """op, the printed cell without its operator, value, unit."""
     if parsed is None:
         return ["", text, None, None]
     op = parsed.op or ""
     rest = text[len(op):] if op and text.startswith(op) else text
-    return [OP_SHOWN.get(op, op), rest, parsed.value, parsed.unit]
+    return [shown.get(op, op), rest, parsed.value, parsed.unit]
 
 
-def table_rows(form: Form, table: str) -> list[list]:
-    """The rows ``form`` gives in ``table`` (values in the order of ``TABLES[table]``)."""
+def table_rows(form: Form, table: str, excel: bool = True) -> list[list]:
+    """The rows ``form`` gives in ``table`` (values in the order of ``TABLES[table]``). With
+    ``excel`` the operator ``=`` is written as ``＝`` (``OP_SHOWN``), as the CSV and the workbook
+    show it; without, as printed (``to_frames``)."""
     ident = [form.source.file, form.source.form_index, form.year, form.project_name,
              form.department, form.implementing_unit]
+    shown = OP_SHOWN if excel else {}
     if table == "indicators":
         return [ident + [j, i.level1, i.level2, i.name]
-                + _cell_columns(i.target, i.target_parsed) + _cell_columns(i.actual, i.actual_parsed)
+                + _cell_columns(i.target, i.target_parsed, shown) + _cell_columns(i.actual, i.actual_parsed, shown)
                 + [i.weight, i.score, i.deviation]
                 for j, i in enumerate(form.indicators)]
     if table == "funds":
@@ -102,6 +108,9 @@ def table_rows(form: Form, table: str) -> list[list]:
         return [ident + [form.title, form.goals.expected, form.goals.actual, form.total.weight,
                          form.total.score, form.grade, len(form.indicators), form.source.first_line,
                          form.source.last_line, levels.count("error"), levels.count("warning")]]
+    if table == "diagnostics":
+        return [[form.source.file, form.source.form_index, d.level, d.code, d.message, " ".join(map(str, d.lines))]
+                for d in form.diagnostics]
     raise ValueError(f"no table {table!r}; tables: {', '.join(TABLES)}")
 
 
@@ -126,3 +135,85 @@ class CsvWriter:
 
     def close(self) -> None:
         self.out.flush()
+
+
+# ---- Excel -----------------------------------------------------------------------------------
+# The CSV tables as the sheets of one workbook: numbers as numbers, every text cell stored as a
+# string (never a formula, whatever it starts with), the header row frozen and filtered, and
+# columns as wide as their text (a CJK character counts as two).
+
+XLSX_MISSING = "--format xlsx needs openpyxl: pip install selfeval[xlsx]"
+MAX_WIDTH = 60          # a column no wider than this many half-width characters (Excel's unit)
+
+
+def _width(value) -> int:
+    from .text import width
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        return len(f"{value:g}")
+    return width(str(value))
+
+
+class XlsxWriter:
+    """The tables ``forms``, ``funds``, ``indicators`` and ``diagnostics`` as the sheets of one
+    workbook written to ``path`` at ``close``. Rows are kept as plain lists until then (far
+    lighter than openpyxl's cells), and the workbook is written in openpyxl's write-only mode,
+    so that a large run costs little more than its values. ImportError (``XLSX_MISSING``)
+    when openpyxl is not installed."""
+
+    SHEETS = ("forms", "funds", "indicators", "diagnostics")
+
+    def __init__(self, path):
+        try:
+            import openpyxl  # noqa: F401
+        except ImportError:
+            raise ImportError(XLSX_MISSING) from None
+        self.path = path
+        self.rows: dict[str, list[list]] = {t: [] for t in self.SHEETS}
+        self.widths = {t: [_width(h) for h in TABLES[t]] for t in self.SHEETS}
+
+    def write(self, form: Form) -> None:
+        for table in self.SHEETS:
+            widths = self.widths[table]
+            for row in table_rows(form, table):
+                self.rows[table].append(row)
+                for k, value in enumerate(row):
+                    widths[k] = max(widths[k], _width(value))
+
+    def close(self) -> None:
+        from openpyxl import Workbook
+        book = Workbook(write_only=True)
+        for table in self.SHEETS:
+            self._sheet(book, table)
+        book.save(self.path)
+
+    def _sheet(self, book, table: str) -> None:
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+        sheet = book.create_sheet(table)
+        header = TABLES[table]
+        for k, w in enumerate(self.widths[table], 1):
+            sheet.column_dimensions[get_column_letter(k)].width = min(MAX_WIDTH, w + 2)
+        sheet.freeze_panes = "A2"
+        last = f"{get_column_letter(len(header))}{len(self.rows[table]) + 1}"
+        sheet.auto_filter.ref = f"A1:{last}"
+        bold = Font(bold=True)
+        sheet.append([_text_cell(sheet, h, bold) for h in header])
+        for row in self.rows[table]:
+            sheet.append([(_text_cell(sheet, v) if v else None) if isinstance(v, str) else v for v in row])
+        self.rows[table] = []
+
+
+def _text_cell(sheet, text: str, font=None):
+    """A cell that holds ``text`` as a string: openpyxl would store one that starts with ``=`` as
+    a formula, so the type is set after the value; a leading ``=``, ``+``, ``-`` or ``@`` also gets
+    Excel's quote prefix, so that editing the cell in Excel keeps it text."""
+    from openpyxl.cell import WriteOnlyCell
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+    return cell

@@ -1,0 +1,423 @@
+"""``selfeval explain --html``: one self-contained page (inline CSS and script, nothing fetched)
+that shows each form as recovered beside the lines it was read from.
+
+For each form: the record drawn like the printed form (the title block, the fund table, the
+two goal texts, the indicator table with its 一级/二级 columns as merged cells, the total and
+the grade) beside the form's source lines with their numbers. Clicking a field lights the
+lines it came from (the cells' ``lines`` of the dialect's reading); clicking a line lights the
+fields it went into. Each warning and error marks its field and lines; ``check``'s findings and
+the record's diagnostics are listed under the form; a line that went into no field is marked
+so. At the top, the forms with their counts of warnings and errors, as links.
+
+The page can be opened at a selection: ``report.html#select=form0.indicators[3].name`` (a
+field: ``form<index>.<slot>``) or ``#select=line97`` (a line); the lit lines carry the class
+``hl``, the selected element ``sel``.
+
+Every text from the input is HTML-escaped; the script reads only the page's own attributes.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable
+
+from .build import Built
+from .check import Finding
+from .decode import Line
+from .template import Template
+
+RANGE_SLOT = re.compile(r"^indicators\[(\d+)\.\.(\d+)\]\.(\w+)$")
+ROW_IN_MESSAGE = re.compile(r"^((?:indicators|funds)\[\d+\])(?:\.(\w+))?:")
+# diagnostics that name a field by their code rather than in their message
+CODE_FIELDS = {
+    "missing-title": "title", "missing-year": "year", "missing-project-name": "project_name",
+    "missing-department": "department", "missing-implementing-unit": "implementing_unit",
+    "missing-total": "total", "total-from-sums": "total", "total-unverified": "total", "missing-grade": "grade",
+    "goal-missing": "goals", "goal-order-uncertain": "goals", "goal-split": "goals", "goals-interleaved": "goals",
+    "goal-uncertain": "goals", "goal-paragraphs": "goals", "goals-header-missing": "goals",
+    "fund-rows-missing": "funds", "funds-arithmetic": "funds", "no-indicators": "indicators",
+    "no-groups": "indicators", "name-count-mismatch": "indicators", "cells-count-mismatch": "indicators",
+}
+# diagnostics of one row (``indicators[k]: …``) that concern one of its fields
+CODE_FIELD_OF_ROW = {"deviation-uncertain": "deviation", "name-group-conflict": "name", "name-missing": "name"}
+FUND_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
+# the indicator table's columns after 一级 and 二级: record field -> template label slot
+INDICATOR_COLUMNS = ("name", "target", "actual", "weight", "score", "deviation")
+RANK = {"warning": 1, "error": 2}
+MARK = {1: "warn", 2: "err"}
+
+
+def esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def _expand(slot: str | None) -> list[str]:
+    """A cell's slot as field slots: ``indicators[1..3].level1`` is the level1 of rows 1 to 3;
+    a printed label of the form (``template``) or no slot is no field."""
+    if slot is None or slot == "template":
+        return []
+    m = RANGE_SLOT.match(slot)
+    if m:
+        return [f"indicators[{j}].{m.group(3)}" for j in range(int(m.group(1)), int(m.group(2)) + 1)]
+    return [slot]
+
+
+def _covers(prefix: str, slot: str) -> bool:
+    return slot == prefix or slot.startswith((prefix + ".", prefix + "["))
+
+
+class FormView:
+    """One form as the page shows it: which lines each field came from, which fields each line
+    went into, and the marks of the warnings and errors (``check``'s findings with them)."""
+
+    def __init__(self, built: Built, findings: list[Finding]):
+        self.built, self.form = built, built.form
+        self.index = built.form.source.form_index
+        self.findings = [f for f in findings if not f.code.startswith("parse-")]
+        self.field_lines: dict[str, set[int]] = {}
+        self.line_slots: dict[int, list[str]] = {}
+        self.placed: set[int] = set()           # lines with a cell placed in a field or the template
+        for cell in built.reading.cells if built.reading else ():
+            slots = _expand(cell.slot)
+            for no in cell.lines:
+                if cell.slot is not None:
+                    self.placed.add(no)
+                for slot in slots:
+                    self.field_lines.setdefault(slot, set()).add(no)
+                    if slot not in self.line_slots.setdefault(no, []):
+                        self.line_slots[no].append(slot)
+        texts = {it.no: it.line.text for it in built.items}
+        for j, row in enumerate(self.form.funds):       # a fund row's label: the line of its values that names it
+            slot = f"funds[{j}].item"
+            self.field_lines[slot] = {no for s, lines in list(self.field_lines.items()) if _covers(f"funds[{j}]", s)
+                                      for no in lines if row.item and row.item in texts.get(no, "")}
+            for no in self.field_lines[slot]:
+                self.line_slots.setdefault(no, []).append(slot)
+        # lines in no field; one reported as info (page furniture, a page number) is read as a label is
+        self.unassigned = {no for d in self.form.diagnostics if d.code == "unassigned" and d.level != "info"
+                           for no in d.lines}
+        self.placed |= {no for d in self.form.diagnostics if d.code == "unassigned" and d.level == "info"
+                        for no in d.lines}
+        self.marks = self._marks()
+        self.line_marks: dict[int, tuple[int, list[str]]] = {}
+        for rank, prefix, lines, text in self.marks:
+            for no in lines | self._lines_of(prefix):
+                old = self.line_marks.get(no, (0, []))
+                self.line_marks[no] = (max(old[0], rank), old[1] + [text])
+
+    def _marks(self) -> list[tuple[int, str | None, set[int], str]]:
+        """(rank, the field prefix it marks or None, its lines, its text) per warning and error."""
+        out = []
+        for d in self.form.diagnostics:
+            if d.level in RANK:
+                m = ROW_IN_MESSAGE.match(d.message)
+                field = (m.group(2) or CODE_FIELD_OF_ROW.get(d.code)) if m else None
+                prefix = (m.group(1) + (f".{field}" if field else "")) if m else CODE_FIELDS.get(d.code)
+                out.append((RANK[d.level], prefix, set(d.lines), f"{d.level} {d.code}: {d.message}"))
+        for f in self.findings:
+            prefix = None if f.row == "form" else f.row
+            out.append((RANK.get(f.level, 1), prefix, set(), f"{f.level} {f.code}: {f.message}"))
+        return out
+
+    def _lines_of(self, prefix: str | None) -> set[int]:
+        if prefix is None:
+            return set()
+        return {no for slot, lines in self.field_lines.items() if _covers(prefix, slot) for no in lines}
+
+    @property
+    def warnings(self) -> int:
+        return sum(r == 1 for r, *_ in self.marks)
+
+    @property
+    def errors(self) -> int:
+        return sum(r == 2 for r, *_ in self.marks)
+
+    def field(self, slots: list[str], text: str, tag: str = "td", extra: str = "") -> str:
+        """A field of the drawn form: its slots, the lines they came from, its mark."""
+        lines = sorted({no for s in slots for no in self.field_lines.get(s, ())})
+        hits = [(r, t) for r, prefix, _, t in self.marks if prefix and any(_covers(prefix, s) for s in slots)]
+        rank = max((r for r, _ in hits), default=0)
+        classes = " ".join(c for c in ("f", MARK.get(rank, ""), "" if lines else "nolines") if c)
+        title = f' title="{esc(chr(10).join(t for _, t in hits))}"' if hits else ""
+        return (f'<{tag} class="{classes}" data-slots="{esc(" ".join(slots))}" data-lines="{" ".join(map(str, lines))}"'
+                f'{title}{extra}>{esc(text)}</{tag}>')
+
+
+# ---- the drawn form ---------------------------------------------------------------------------
+
+def _title_block(v: FormView, T: Template) -> str:
+    f = v.form
+    year = f"（{f.year}年度）" if f.year is not None else ""
+    return (f'<div class="head">{v.field(["title"], f.title or "", "div", "")}'
+            f'{v.field(["year"], year, "div")}</div>'
+            '<table class="sheet"><colgroup><col class="lab"><col><col class="lab"><col></colgroup>'
+            f'<tr><th>{esc(T.label("project"))}</th>'
+            f'{v.field(["project_name"], f.project_name or "", extra=" colspan=3")}</tr>'
+            f'<tr><th>{esc(T.label("department"))}</th>{v.field(["department"], f.department or "")}'
+            f'<th>{esc(T.label("unit"))}</th>{v.field(["implementing_unit"], f.implementing_unit or "")}</tr></table>')
+
+
+def _funds_table(v: FormView, T: Template) -> str:
+    rows = v.form.funds
+    head = "".join(f"<th>{esc(T.fund_columns[c][0])}</th>" for c in FUND_COLUMNS)
+    out = ['<table class="sheet funds">',
+           f'<tr><th class="lab" rowspan="{len(rows) + 1}">{esc(T.label("funds"))}</th><th></th>{head}</tr>']
+    for j, r in enumerate(rows):
+        cells = "".join(v.field([f"funds[{j}].{c}"], _number(getattr(r, c)), extra=' data-num="1"')
+                        for c in FUND_COLUMNS)
+        out.append(f'<tr>{v.field([f"funds[{j}].item"], r.item, "th")}{cells}</tr>')
+    if not rows:
+        out.append(f'<tr><td class="empty" colspan="{len(FUND_COLUMNS) + 1}">no fund rows read</td></tr>')
+    return "".join(out) + "</table>"
+
+
+def _goals_table(v: FormView, T: Template) -> str:
+    g = v.form.goals
+    return ('<table class="sheet goals"><colgroup><col class="lab"><col><col></colgroup>'
+            f'<tr><th rowspan="2">{esc(T.label("goals"))}</th><th>{esc(T.label("goal_expected"))}</th>'
+            f'<th>{esc(T.label("goal_actual"))}</th></tr>'
+            f'<tr>{v.field(["goals.expected"], g.expected or "")}'
+            f'{v.field(["goals.actual"], g.actual or "")}</tr></table>')
+
+
+def _runs(values: list[str], start: int, stop: int) -> dict[int, int]:
+    """Where each run of equal values between ``start`` and ``stop`` begins -> its length."""
+    out, j = {}, start
+    while j < stop:
+        k = j
+        while k + 1 < stop and values[k + 1] == values[j]:
+            k += 1
+        out[j] = k - j + 1
+        j = k + 1
+    return out
+
+
+def _indicator_table(v: FormView, T: Template) -> str:
+    rows = v.form.indicators
+    heads = "".join(f"<th>{esc(T.label(s))}</th>" for s in ("level1", "level2") + INDICATOR_COLUMNS)
+    out = ['<table class="sheet indicators">', f"<tr>{heads}</tr>"]
+    level1 = _runs([r.level1 for r in rows], 0, len(rows))
+    level2: dict[int, int] = {}
+    for start, n in level1.items():
+        level2.update(_runs([r.level2 for r in rows], start, start + n))
+    for j, r in enumerate(rows):
+        cells = ""
+        for name, spans in (("level1", level1), ("level2", level2)):
+            if j in spans:
+                slots = [f"indicators[{k}].{name}" for k in range(j, j + spans[j])]
+                cells += v.field(slots, getattr(r, name), extra=f' rowspan="{spans[j]}"')
+        for c in INDICATOR_COLUMNS:
+            numeric = c in ("weight", "score")
+            value = _number(getattr(r, c)) if numeric else getattr(r, c)
+            cells += v.field([f"indicators[{j}].{c}"], value or "", extra=' data-num="1"' if numeric else "")
+        out.append(f'<tr class="row" data-row="{j}">{cells}</tr>')
+    if not rows:
+        out.append('<tr><td class="empty" colspan="8">no indicator rows read</td></tr>')
+    total = v.form.total
+    out.append(f'<tr><th colspan="5">{esc(T.label("total"))}</th>'
+               f'{v.field(["total.weight"], _number(total.weight), extra=" data-num=1")}'
+               f'{v.field(["total.score"], _number(total.score), extra=" data-num=1")}<td></td></tr>')
+    out.append(f'<tr><th colspan="5">{esc(T.label("grade"))}</th>'
+               f'{v.field(["grade"], v.form.grade or "", extra=" colspan=3")}</tr>')
+    return "".join(out) + "</table>"
+
+
+# ---- the source lines and the notes ------------------------------------------------------------
+
+def _line(no: int, kind: str, text: str, slots: list[str], state: str, mark: tuple[int, list[str]] | None) -> str:
+    classes = ["ln", state]
+    title = ""
+    if mark:
+        classes.append(MARK.get(mark[0], ""))
+        title = f' title="{esc(chr(10).join(mark[1]))}"'
+    badge = {"none": "in no field", "unassigned": "unassigned", "outside": "outside any form"}.get(state, "")
+    badge = f'<span class="badge">{badge}</span>' if badge else ""
+    return (f'<div class="{" ".join(c for c in classes if c)}" id="l{no}" data-no="{no}" '
+            f'data-slots="{esc(" ".join(slots))}"'
+            f'{title}><span class="no">{no}</span><span class="k">{esc(kind)}</span><span class="t">{esc(text)}</span>'
+            f'{badge}</div>')
+
+
+def _source(v: FormView) -> str:
+    out = []
+    for it in v.built.items:
+        if not it.line.text.strip():           # a line read as blank (page furniture) is still shown
+            continue
+        slots = v.line_slots.get(it.no, [])
+        state = ("unassigned" if it.no in v.unassigned else "field" if slots
+                 else "tmpl" if it.no in v.placed else "none")
+        out.append(_line(it.no, it.kind, it.line.text, slots, state, v.line_marks.get(it.no)))
+    return "".join(out)
+
+
+def _link(v: FormView, row: str) -> str:
+    """A finding's row as a link that selects its first field."""
+    target = {"total": "total.score", "grade": "grade"}.get(row)
+    if target is None and row.startswith("indicators["):
+        target = row + ".name"
+    elif target is None and row.startswith("funds["):
+        target = row + ".annual_budget"
+    if target is None:
+        return esc(row)
+    return f'<a href="#select=form{v.index}.{esc(target)}">{esc(row)}</a>'
+
+
+def _notes(v: FormView) -> str:
+    out = ['<div class="notes">']
+    if v.findings:
+        out.append("<h3>check</h3><ul>")
+        out += [f'<li class="{MARK.get(RANK.get(f.level, 1))}">{_link(v, f.row)} <b>{esc(f.level)} {esc(f.code)}</b>: '
+                f"{esc(f.message)}</li>" for f in v.findings]
+        out.append("</ul>")
+    shown = [d for d in v.form.diagnostics if d.level in RANK]
+    if shown:
+        out.append("<h3>diagnostics</h3><ul>")
+        for d in shown:
+            lines = " ".join(f'<a href="#select=line{no}">{no}</a>' for no in d.lines)
+            out.append(f'<li class="{MARK[RANK[d.level]]}"><b>{esc(d.level)} {esc(d.code)}</b>: {esc(d.message)}'
+                       + (f' <span class="lines">lines {lines}</span>' if lines else "") + "</li>")
+        out.append("</ul>")
+    infos = [d for d in v.form.diagnostics if d.level not in RANK]
+    if infos:
+        out.append(f"<details><summary>{len(infos)} info</summary><ul>")
+        out += [f"<li><b>{esc(d.code)}</b>: {esc(d.message)}</li>" for d in infos]
+        out.append("</ul></details>")
+    if not (v.findings or shown):
+        out.append('<p class="ok">No warning, no error: check finds the form consistent.</p>')
+    return "".join(out) + "</div>"
+
+
+def _section(v: FormView, T: Template) -> str:
+    f = v.form
+    doubt = "err" if v.errors else "warn" if v.warnings else "ok"
+    dialect = v.built.reading.dialect if v.built.reading else "?"
+    return (f'<section class="form {doubt}" id="form{v.index}" data-form="{v.index}">'
+            f'<h2>form {v.index} · {esc(f.project_name or "(no project name)")} '
+            f'<small>lines {f.source.first_line}–{f.source.last_line} · read as {esc(dialect)} · '
+            f'{_counts(v)}</small></h2><div class="cols"><div class="drawn">'
+            + _title_block(v, T) + _funds_table(v, T) + _goals_table(v, T) + _indicator_table(v, T)
+            + f'</div><div class="src">{_source(v)}</div></div>{_notes(v)}</section>')
+
+
+def _counts(v: FormView) -> str:
+    return (f'<span class="cw">{v.warnings} warning{"" if v.warnings == 1 else "s"}</span>, '
+            f'<span class="ce">{v.errors} error{"" if v.errors == 1 else "s"}</span>')
+
+
+def _nav(views: list[FormView]) -> str:
+    rows = []
+    for v in views:
+        doubt = "err" if v.errors else "warn" if v.warnings else "ok"
+        rows.append(f'<tr class="{doubt}"><td><a href="#form{v.index}">form {v.index}</a></td>'
+                    f'<td>{esc(v.form.project_name or "")}</td>'
+                    f'<td>{v.form.source.first_line}–{v.form.source.last_line}</td><td>{len(v.form.indicators)}</td>'
+                    f'<td class="cw">{v.warnings}</td><td class="ce">{v.errors}</td></tr>')
+    return ('<nav><table class="toc"><tr><th>form</th><th>project</th><th>lines</th><th>rows</th>'
+            '<th>warnings</th><th>errors</th></tr>' + "".join(rows) + "</table>"
+            '<label><input type="checkbox" id="doubtful"> only the forms with warnings or errors</label></nav>')
+
+
+def _outside(lines: Iterable[Line], inside: set[int]) -> str:
+    rows = [_line(ln.no, "", ln.text, [], "outside", (1, ["unassigned: line outside any form"]))
+            for ln in lines if not ln.blank and ln.no not in inside]
+    if not rows:
+        return ""
+    return ('<section class="form warn" id="outside"><h2>lines outside any form</h2>'
+            f'<div class="src wide">{"".join(rows)}</div></section>')
+
+
+def page(built: list[Built], findings: list[list[Finding]], lines: Iterable[Line], file: str | None,
+         template: Template, outside: bool = True) -> str:
+    """The page of one dump: ``built`` forms with ``check``'s findings on each, and the dump's
+    ``lines`` (those outside any form shown too, unless not ``outside``: a page of some forms)."""
+    views = [FormView(b, f) for b, f in zip(built, findings)]
+    inside = {it.no for b in built for it in b.items}
+    name = file or "<stdin>"
+    lines = list(lines)
+    summary = (f"{len(views)} form{'' if len(views) == 1 else 's'}, {sum(1 for ln in lines if not ln.blank)} "
+               f"non-blank lines in the file, {sum(v.warnings > 0 for v in views)} with warnings, "
+               f"{sum(v.errors > 0 for v in views)} with errors")
+    body = "".join(_section(v, template) for v in views)
+    return ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>selfeval explain: {esc(name)}</title><style>{CSS}</style></head><body>"
+            f'<header><h1>selfeval explain <span class="file">{esc(name)}</span></h1><p>{esc(summary)}. '
+            "Click a field to light the lines it was read from; click a line to light its fields.</p>"
+            f"{_nav(views)}</header><main>{body}{_outside(lines, inside) if outside else ''}</main>"
+            f"<script>{SCRIPT}</script></body></html>\n")
+
+
+CSS = """
+body{font:13px/1.45 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
+ margin:0;color:#1d1d1f;background:#f4f4f2}
+header{padding:12px 20px;background:#fff;border-bottom:1px solid #ccc}
+h1{font-size:18px;margin:0 0 4px}h1 .file{font-weight:normal;color:#555}
+h2{font-size:15px;margin:0 0 8px}h2 small{font-weight:normal;color:#555;margin-left:8px}h3{font-size:13px;margin:8px 0 2px}
+nav table.toc{border-collapse:collapse;margin:6px 0}nav td,nav th{padding:1px 10px 1px 0;text-align:left}
+tr.warn td:first-child a{color:#9a6700}tr.err td:first-child a{color:#c62828}
+.cw{color:#9a6700}.ce{color:#c62828}body.doubtful section.form.ok,body.doubtful nav tr.ok{display:none}
+section.form{background:#fff;margin:14px 20px;padding:12px 14px;border:1px solid #ccc;border-left:5px solid #4caf50}
+section.form.warn{border-left-color:#e0a800}section.form.err{border-left-color:#c62828}
+.cols{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr);gap:14px;align-items:start}
+.head{text-align:center;margin-bottom:4px}.head .f{display:inline-block;min-width:2em}
+.head div:first-child{font-size:17px;font-weight:bold;display:block}
+table.sheet{border-collapse:collapse;width:100%;margin-top:-1px;table-layout:auto}
+table.sheet th,table.sheet td{border:1px solid #444;padding:2px 5px;vertical-align:middle}
+table.sheet th{background:#eef0f3;font-weight:normal;white-space:nowrap}
+table.sheet td[data-num]{text-align:right;white-space:nowrap}col.lab{width:7em}
+.f{cursor:pointer}.f:hover{background:#eef5ff}.f.nolines{color:#888}
+.f.warn,.ln.warn{background:#fff4cc}.f.err,.ln.err{background:#ffd9d6}
+.f.hl,.ln.hl{background:#ffe066 !important}.f.sel,.ln.sel{outline:2px solid #1a73e8;outline-offset:-2px}
+.src{position:relative;max-height:78vh;overflow:auto;border:1px solid #ddd;font-family:"Noto Sans Mono CJK SC",monospace;font-size:12px}
+.ln{display:flex;gap:6px;padding:0 4px;cursor:pointer;white-space:pre}.ln:hover{background:#eef5ff}
+.ln .no{color:#888;min-width:3.5em;text-align:right}.ln .k{color:#9aa;min-width:7.5em;font-size:11px}
+.ln .t{flex:1}.ln.none .t,.ln.unassigned .t,.ln.outside .t{color:#b00020}.ln.tmpl .t{color:#666}
+.badge{font-size:10px;color:#fff;background:#b00020;border-radius:3px;padding:0 4px;align-self:center}
+.notes ul{margin:2px 0;padding-left:18px}.notes li.warn{color:#7a5200}.notes li.err{color:#b00020}
+.notes .ok{color:#2e7d32;margin:6px 0 0}.empty{color:#888;text-align:center}
+"""
+
+SCRIPT = """
+(function(){
+var fields={};
+document.querySelectorAll('.f[data-slots]').forEach(function(el){
+ var form=el.closest('section').dataset.form;
+ el.dataset.slots.split(' ').forEach(function(s){if(s){(fields[form+'|'+s]=fields[form+'|'+s]||[]).push(el);}});
+});
+function clear(){document.querySelectorAll('.hl,.sel').forEach(function(e){e.classList.remove('hl','sel');});}
+function show(line){var pane=line.closest('.src');if(pane){pane.scrollTop=Math.max(0,line.offsetTop-60);}}
+function into(el){var r=el.getBoundingClientRect();if(r.top<0||r.bottom>window.innerHeight){el.scrollIntoView({block:'center'});}}
+function selectField(el){
+ clear();el.classList.add('sel');var first=null;
+ (el.dataset.lines||'').split(' ').forEach(function(n){var l=n&&document.getElementById('l'+n);
+  if(l){l.classList.add('hl');first=first||l;}});
+ if(first){show(first);}
+ var s=el.dataset.slots.split(' ')[0];
+ history.replaceState(null,'','#select=form'+el.closest('section').dataset.form+'.'+s);
+}
+function selectLine(line){
+ clear();line.classList.add('sel');var form=line.closest('section').dataset.form;
+ (line.dataset.slots||'').split(' ').forEach(function(s){(fields[form+'|'+s]||[]).forEach(function(f){f.classList.add('hl');});});
+ history.replaceState(null,'','#select=line'+line.dataset.no);
+}
+document.addEventListener('click',function(e){
+ var f=e.target.closest('.f[data-slots]');if(f){selectField(f);return;}
+ var l=e.target.closest('.ln');if(l){selectLine(l);}
+});
+function fromHash(){
+ var h=decodeURIComponent(location.hash.slice(1));if(h.indexOf('select=')!==0){return;}
+ var t=h.slice(7),m=/^form(\\d+)\\.(.+)$/.exec(t),el;
+ if(m){el=(fields[m[1]+'|'+m[2]]||[])[0];if(el){selectField(el);into(el);}return;}
+ m=/^line(\\d+)$/.exec(t);el=m&&document.getElementById('l'+m[1]);
+ if(el){selectLine(el);show(el);into(el.closest('.src'));}
+}
+window.addEventListener('hashchange',fromHash);fromHash();
+var box=document.getElementById('doubtful');
+if(box){box.addEventListener('change',function(){document.body.classList.toggle('doubtful',box.checked);});}
+document.body.setAttribute('data-ready','1');
+})();
+"""
