@@ -55,7 +55,7 @@ CODES: dict[str, tuple[str, str]] = {
     "group-without-rows": (WARNING, "a 二级 label is printed but no row fits it"),
     "no-groups": (ERROR, "no level-2 group label found; the levels are left empty"),
     "number-pairs": (WARNING, "the count or the sums of the rows' weights and scores fit no pairing; taken in printed order"),
-    "values-moved": (INFO, "a row's cells printed away from it, put back by the row's evidence"),
+    "values-moved": (WARNING, "a row's cells printed away from it, put back by the row's evidence"),
     # totals
     "missing-total": (ERROR, "no total row found"),
     "total-from-sums": (WARNING, "the printed total could not be read; the total is the sum of the rows"),
@@ -79,10 +79,10 @@ CODES: dict[str, tuple[str, str]] = {
                                  "are taken"),
     "goals-header-missing": (WARNING, "goal texts found without the goal columns' header"),
     "cells-count-mismatch": (ERROR, "fewer target cells found than actual cells"),
-    "number-moved": (INFO, "a weight or score printed out of its row's place, put back where the sums hold"),
+    "number-moved": (WARNING, "a weight or score printed out of its row's place, put back where the sums hold"),
     "numbers-by-column": (INFO, "weights and scores printed as columns, not row by row: read as two streams where "
                                 "the sums hold"),
-    "values-paired-by-unit": (INFO, "targets and actuals printed out of step, paired by their units"),
+    "values-paired-by-unit": (WARNING, "targets and actuals printed out of step, paired by their units"),
     "printed-by-columns": (INFO, "the table printed column by column: cells matched to rows by their rank in each "
                                  "column"),
     "names-regrouped": (WARNING, "a block of indicator names printed apart from the names' column put back where "

@@ -149,3 +149,14 @@ def test_a_deviation_on_a_full_row_beside_a_row_that_lost_points_without_one_is_
     # the row that lost points explains itself
     text = text.replace("20.00(场) 10.00 8.00", "20.00(场) 10.00 8.00 部分活动因场地维修顺延至次年举办。")
     assert doubts(text) == []
+
+
+def test_a_row_no_template_row_prints_is_doubted():
+    # the template prints a target and an actual in one unit, both quantities or both words,
+    # with every bracket closed: a row read otherwise was rebuilt from the wrong pieces
+    row = "新增馆藏图书数量 =3000.00(册) 3120.00(册)"
+    for bad in ("新增馆藏图书数量 =3000.00(册) 3120.00(场)", "新增馆藏图书数量 =3000.00(册) 达成指标",
+                "新增馆藏图书（数量 =3000.00(册) 3120.00(册)"):
+        found = doubts(RAW.replace(row, bad))
+        assert [c for c, row, _ in found if row == "indicators[1]"] == ["row-uncertain"], bad
+    assert doubts(RAW) == []

@@ -9,8 +9,10 @@ from ..codes import diag
 from ..grid import Reading
 from ..model import Diagnostic, Form
 from ..params import Params
-from ..text import ends_sentence
+from ..text import ends_sentence, open_parens, parse_cell
 from .cues import name_groups
+
+ROWS_WHOLE = frozenset({"raw", "layout"})
 
 
 def _lines(reading: Reading, slot: str) -> list[int]:
@@ -39,18 +41,37 @@ def pinned_rows(level2: list[str | None], reading: Reading) -> set[int]:
     return out
 
 
+def _ill_formed(inds) -> list[tuple[int, str]]:
+    """Rows whose cells a template row does not print: a bracket left open or closed alone, a
+    quantity against a qualitative value, a target and an actual in different units."""
+    out = []
+    for k, ind in enumerate(inds):
+        if any(v and open_parens(v) for v in (ind.name, ind.target, ind.actual)):
+            out.append((k, "a bracket of its name, target or actual is left open or closed alone"))
+            continue
+        t, a = parse_cell(ind.target), parse_cell(ind.actual)
+        if (t is None) != (a is None) and ind.target and ind.actual:
+            out.append((k, f"the target {ind.target} and the actual {ind.actual} are not both quantities"))
+        elif t and a and t[2] != a[2]:
+            out.append((k, f"the target's unit {t[2]} and the actual's {a[2]} differ"))
+    return out
+
+
 def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
     out = []
     inds = form.indicators
-    pinned = pinned_rows([i.level2 for i in inds], reading)
+    # rows printed whole, each label on its row's line: a label pins its rows' group for sure
+    pinned = pinned_rows([i.level2 for i in inds], reading) if reading.dialect in ROWS_WHOLE else set()
     for k, ind in enumerate(inds):
         groups = name_groups(ind.name)
         if groups and ind.level2 is not None and ind.level2 not in groups:
             # a name against its group: a doubt where the group is a guess, information where a
-            # label printed at the row says it (real forms bend the words' habits)
+            # label printed on the row's line says it (real forms bend the words' habits)
             out.append(diag("name-group-conflict", f"indicators[{k}]: the name {ind.name} reads as "
                             f"{'/'.join(sorted(groups))} but stands under {ind.level2}",
                             _lines(reading, f"indicators[{k}].name"), level="info" if k in pinned else None))
+    out += [diag("row-uncertain", f"indicators[{k}]: {why}", _lines(reading, f"indicators[{k}].target")
+                 + _lines(reading, f"indicators[{k}].actual")) for k, why in _ill_formed(inds)]
     lost = [lost_points(i.weight, i.score, p.template) for i in inds]
     for k, ind in enumerate(inds):
         if not ind.deviation or lost[k]:
