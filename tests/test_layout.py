@@ -70,3 +70,23 @@ def test_layout_form_is_read_from_positions():
 def test_mode_can_be_forced():
     forms = selfeval.parse(FORM, params=selfeval.Params(mode="default"))
     assert [i.name for i in forms[0].indicators] != ["每册图书采购成本", "图书采购册数"]
+
+
+def test_a_labels_wrapped_piece_joins_the_label_of_its_own_column():
+    # 满意度指标 (一级) and 服务对象满意度指标 (二级) both wrap, each leaving 标 on a line of its
+    # own under the row, the 二级's a column left of the names: each 标 ends the label whose
+    # column it stands in, none joins the name
+    table = FORM[FORM.index("一级指标"):FORM.index("                       总分")]
+    rows = ("一级指标 二级指标      三级指标        年度指标值   实际完成值  分值  得分      偏差原因分析及改进措施\n"
+            "       经济成本指                    ≤45.00(元/   42.30(元/\n"
+            "成本指标         每册图书采购成本                                 40.00  40.00\n"
+            "         标                          册)          册)\n"
+            "          图书运输单位成本  ≤5.00(元/册)  4.00(元/册)   10.00  10.00\n"
+            "       服务对象\n"
+            "满意度指\n"
+            "       满意度指 读者满意度      ≥90.00(%)     95.00(%)     50.00  50.00\n"
+            "  标\n"
+            "         标\n")
+    text = FORM.replace(table, rows).replace("100.00  95.00", "100.00  100.00")
+    form, = selfeval.parse(text)
+    assert [(i.level1, i.level2, i.name) for i in form.indicators][2] == ("满意度指标", "服务对象满意度指标", "读者满意度")

@@ -371,7 +371,7 @@ def _join_labels(frags: list[Fragment], p: Params) -> tuple[list[tuple[str, floa
                 if abs(buf[-1].x - fr.x) <= p.rows.label_near and fr.line - buf[-1].line <= p.rows.line_gap
                 and any(lab.startswith("".join(q.text for q in buf) + fr.text) for lab in t.all_labels)]
         if fits:
-            key = max(fits, key=lambda k: len(open_[k]))
+            key = min(fits, key=lambda k: (abs(open_[k][-1].x - fr.x), -len(open_[k])))   # the nearest column
             buf = open_[key]
             buf.append(fr)
             text = "".join(q.text for q in buf)
