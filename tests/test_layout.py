@@ -90,3 +90,27 @@ def test_a_labels_wrapped_piece_joins_the_label_of_its_own_column():
     text = FORM.replace(table, rows).replace("100.00  95.00", "100.00  100.00")
     form, = selfeval.parse(text)
     assert [(i.level1, i.level2, i.name) for i in form.indicators][2] == ("满意度指标", "服务对象满意度指标", "读者满意度")
+
+
+def test_a_goal_line_alone_wider_than_the_left_text_is_the_right_texts():
+    # the right text's lines that stand alone start halfway between the two columns (as near
+    # the left text's start as the right's): wider than any line of the left text, they are
+    # the right text's, and so is a short line that starts where they do
+    def at(x, text, line=""):
+        from selfeval.text import width
+        return line + " " * (x - width(line)) + text
+    left = ["计划全年开放图书馆三百天，", "力争借阅量有所增长。"]
+    right = ["全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，", "读者满意度达到九成，",
+             "新增馆藏图书三千册，", "全年举办读者活动二十场，", "已完成年度主要目标。"]
+    lx, rx = 7, 7 + 26 + 12
+    mid = (lx + rx) // 2
+    goals = "\n".join([at(19, "预期目标") + "                              实际完成情况",
+                       at(mid, right[0]),
+                       at(rx, right[1], at(lx, left[0], " 年度")),
+                       at(rx, right[2], at(lx, left[1], " 总体")),
+                       at(rx, right[3], " 目标"),
+                       at(mid, right[4])]) + "\n"
+    old = FORM[FORM.index("                   预期目标"):FORM.index("一级指标")]
+    form, = selfeval.parse(FORM.replace(old, goals))
+    assert form.goals.expected == "".join(left)
+    assert form.goals.actual == "".join(right)

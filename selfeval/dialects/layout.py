@@ -457,10 +457,12 @@ def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p
     right_x = sorted(f[-1][0] for _, f in frags if len(f) >= 2)
     widths = sorted(width(f[0][1]) for _, f in frags if len(f) >= 2)
     left_w = widths[len(widths) // 2] if widths else 0
+    left_max = widths[-1] if widths else 0
     starts = sorted({f[0][0] for _, f in frags})
     gaps = [(b - a, (a + b) / 2) for a, b in zip(starts, starts[1:])]
     split_x = max(gaps)[1] if gaps and max(gaps)[0] >= p.rows.goal_gap else float("inf")
     cols: list[list[tuple[int, str]]] = [[], []]
+    right_alone: set[int] = set()
     for i, f in frags:
         no = items[i].no
         if len(f) >= 2:
@@ -471,6 +473,9 @@ def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p
         if left_x and right_x:
             lx, rx = left_x[len(left_x) // 2], right_x[len(right_x) // 2]
             side = int(abs(x - lx) > abs(x - rx))
+            if x - lx > p.rows.fragment_gap and (width(text) > left_max + p.rows.fragment_gap or x in right_alone):
+                side = 1        # not where the left text starts, and wider than it ever is (or
+                right_alone.add(x)  # where such a line starts)
             toks = dict(lines)[i]
             cut = _two_texts(toks, left_w, p) if not side else None
             if cut is not None:
