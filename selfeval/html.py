@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Iterable
 
 from .build import Built
@@ -344,80 +345,14 @@ def page(built: list[Built], findings: list[list[Finding]], lines: Iterable[Line
     body = "".join(_section(v, template) for v in views)
     return ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>selfeval explain: {esc(name)}</title><style>{CSS}</style></head><body>"
+            f"<title>selfeval explain: {esc(name)}</title><style>{_asset('explain.css')}</style></head><body>"
             f'<header><h1>selfeval explain <span class="file">{esc(name)}</span></h1><p>{esc(summary)}. '
             "Click a field to light the lines it was read from; click a line to light its fields.</p>"
             f"{_nav(views)}</header><main>{body}{_outside(lines, inside) if outside else ''}</main>"
-            f"<script>{SCRIPT}</script></body></html>\n")
+            f"<script>{_asset('explain.js')}</script></body></html>\n")
 
 
-CSS = """
-body{font:13px/1.45 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
- margin:0;color:#1d1d1f;background:#f4f4f2}
-header{padding:12px 20px;background:#fff;border-bottom:1px solid #ccc}
-h1{font-size:18px;margin:0 0 4px}h1 .file{font-weight:normal;color:#555}
-h2{font-size:15px;margin:0 0 8px}h2 small{font-weight:normal;color:#555;margin-left:8px}h3{font-size:13px;margin:8px 0 2px}
-nav table.toc{border-collapse:collapse;margin:6px 0}nav td,nav th{padding:1px 10px 1px 0;text-align:left}
-tr.warn td:first-child a{color:#9a6700}tr.err td:first-child a{color:#c62828}
-.cw{color:#9a6700}.ce{color:#c62828}body.doubtful section.form.ok,body.doubtful nav tr.ok{display:none}
-section.form{background:#fff;margin:14px 20px;padding:12px 14px;border:1px solid #ccc;border-left:5px solid #4caf50}
-section.form.warn{border-left-color:#e0a800}section.form.err{border-left-color:#c62828}
-.cols{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr);gap:14px;align-items:start}
-.head{text-align:center;margin-bottom:4px}.head .f{display:inline-block;min-width:2em}
-.head div:first-child{font-size:17px;font-weight:bold;display:block}
-table.sheet{border-collapse:collapse;width:100%;margin-top:-1px;table-layout:auto}
-table.sheet th,table.sheet td{border:1px solid #444;padding:2px 5px;vertical-align:middle}
-table.sheet th{background:#eef0f3;font-weight:normal;white-space:nowrap}
-table.sheet td[data-num]{text-align:right;white-space:nowrap}col.lab{width:7em}
-.f{cursor:pointer}.f:hover{background:#eef5ff}.f.nolines{color:#888}
-.f.warn,.ln.warn{background:#fff4cc}.f.err,.ln.err{background:#ffd9d6}
-.f.hl,.ln.hl{background:#ffe066 !important}.f.sel,.ln.sel{outline:2px solid #1a73e8;outline-offset:-2px}
-.src{position:relative;max-height:78vh;overflow:auto;border:1px solid #ddd;font-family:"Noto Sans Mono CJK SC",monospace;font-size:12px}
-.ln{display:flex;gap:6px;padding:0 4px;cursor:pointer;white-space:pre}.ln:hover{background:#eef5ff}
-.ln .no{color:#888;min-width:3.5em;text-align:right}.ln .k{color:#9aa;min-width:7.5em;font-size:11px}
-.ln .t{flex:1}.ln.none .t,.ln.unassigned .t,.ln.outside .t{color:#b00020}.ln.tmpl .t{color:#666}
-.badge{font-size:10px;color:#fff;background:#b00020;border-radius:3px;padding:0 4px;align-self:center}
-.notes ul{margin:2px 0;padding-left:18px}.notes li.warn{color:#7a5200}.notes li.err{color:#b00020}
-.notes .ok{color:#2e7d32;margin:6px 0 0}.empty{color:#888;text-align:center}
-"""
+def _asset(name: str) -> str:
+    """The page's style sheet or script, kept beside the template data."""
+    return (Path(__file__).parent / "templates" / name).read_text(encoding="utf-8")
 
-SCRIPT = """
-(function(){
-var fields={};
-document.querySelectorAll('.f[data-slots]').forEach(function(el){
- var form=el.closest('section').dataset.form;
- el.dataset.slots.split(' ').forEach(function(s){if(s){(fields[form+'|'+s]=fields[form+'|'+s]||[]).push(el);}});
-});
-function clear(){document.querySelectorAll('.hl,.sel').forEach(function(e){e.classList.remove('hl','sel');});}
-function show(line){var pane=line.closest('.src');if(pane){pane.scrollTop=Math.max(0,line.offsetTop-60);}}
-function into(el){var r=el.getBoundingClientRect();if(r.top<0||r.bottom>window.innerHeight){el.scrollIntoView({block:'center'});}}
-function selectField(el){
- clear();el.classList.add('sel');var first=null;
- (el.dataset.lines||'').split(' ').forEach(function(n){var l=n&&document.getElementById('l'+n);
-  if(l){l.classList.add('hl');first=first||l;}});
- if(first){show(first);}
- var s=el.dataset.slots.split(' ')[0];
- history.replaceState(null,'','#select=form'+el.closest('section').dataset.form+'.'+s);
-}
-function selectLine(line){
- clear();line.classList.add('sel');var form=line.closest('section').dataset.form;
- (line.dataset.slots||'').split(' ').forEach(function(s){(fields[form+'|'+s]||[]).forEach(function(f){f.classList.add('hl');});});
- history.replaceState(null,'','#select=line'+line.dataset.no);
-}
-document.addEventListener('click',function(e){
- var f=e.target.closest('.f[data-slots]');if(f){selectField(f);return;}
- var l=e.target.closest('.ln');if(l){selectLine(l);}
-});
-function fromHash(){
- var h=decodeURIComponent(location.hash.slice(1));if(h.indexOf('select=')!==0){return;}
- var t=h.slice(7),m=/^form(\\d+)\\.(.+)$/.exec(t),el;
- if(m){el=(fields[m[1]+'|'+m[2]]||[])[0];if(el){selectField(el);into(el);}return;}
- m=/^line(\\d+)$/.exec(t);el=m&&document.getElementById('l'+m[1]);
- if(el){selectLine(el);show(el);into(el.closest('.src'));}
-}
-window.addEventListener('hashchange',fromHash);fromHash();
-var box=document.getElementById('doubtful');
-if(box){box.addEventListener('change',function(){document.body.classList.toggle('doubtful',box.checked);});}
-document.body.setAttribute('data-ready','1');
-})();
-"""
