@@ -1,8 +1,26 @@
-"""The alignment searches stay polynomial: a 40-row form whose 三级 column arrives in 10
-chunks parses well under 50 ms."""
+"""The placement stays polynomial: a form whose 三级 column arrives in many chunks costs a
+small multiple of a seed form. Timings are CPU time, as ratios to the seed measured in the
+same test (the machines are shared: no wall-clock bound)."""
 import time
+from pathlib import Path
 
 import selfeval
+
+SEED = Path(__file__).resolve().parent.parent / "samples" / "songjiang-2024.txt"
+
+
+def cpu_per_form(text: str, runs: int = 3) -> tuple[float, list]:
+    """The best CPU time of ``runs`` parses of ``text``, per form, and the forms."""
+    best, forms = float("inf"), []
+    for _ in range(runs):
+        t0 = time.process_time()
+        forms = selfeval.parse(text)
+        best = min(best, time.process_time() - t0)
+    return best / max(1, len(forms)), forms
+
+
+def seed_form_cpu() -> float:
+    return cpu_per_form(SEED.read_text(encoding="utf-8"))[0]
 
 SUBJECTS = ["河道保洁", "路灯维护", "绿地养护", "公厕管理", "垃圾清运", "井盖巡查", "桥梁检测", "广场保洁",
             "道路清扫", "护栏维修"]
@@ -46,20 +64,16 @@ def forty_row_form():
     return "\n".join(lines) + "\n", names
 
 
-def test_forty_rows_in_ten_chunks_parse_fast_and_in_order():
+def test_forty_rows_in_ten_chunks_parse_in_order_at_a_few_seed_forms_cost():
     text, names = forty_row_form()
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        forms = selfeval.parse(text)
-        best = min(best, time.perf_counter() - t0)
+    took, forms = cpu_per_form(text)
     assert [i.name for i in forms[0].indicators] == names
-    assert best < 0.050, f"{best * 1000:.1f} ms"
+    assert took <= 6 * seed_form_cpu(), f"{took * 1000:.1f} ms"
 
 
-def test_more_chunks_than_any_form_keeps_reading_order_with_a_warning():
-    """Past Params.max_chunks the order of the 三级 chunks is not searched: the names keep
-    their reading order, and the record says so, instead of the parse taking minutes."""
+def test_more_chunks_than_any_form_are_read_in_order_at_a_bounded_cost():
+    """125 chunks of the 三级 column, each name's cue as good as any other's: the names keep
+    their reading order, without a search whose cost grows with the chunks."""
     rows = 250
     lines = ["财政项目支出绩效自评表", "（2024年度）", "", "年初预算数 全年预算数 分数 得分", "",
              "年度资金总额 100.00 100.00 10.00 10.00", "", "一级指标 二级指标 年度指标值 实际完成值 分值 得分", ""]
@@ -67,8 +81,6 @@ def test_more_chunks_than_any_form_keeps_reading_order_with_a_warning():
     lines += ["", "三级指标 偏差原因分析及改进措施"]
     for k in range(1, rows + 1, 2):     # chunks of two names
         lines += [f"第{k}号站点巡查次数", f"第{k + 1}号站点巡查次数", ""]
-    t0 = time.perf_counter()
-    form, = selfeval.parse("\n".join(lines) + "\n")
-    assert time.perf_counter() - t0 < 5.0
+    took, (form,) = cpu_per_form("\n".join(lines) + "\n", runs=1)
     assert [i.name for i in form.indicators] == [f"第{k}号站点巡查次数" for k in range(1, rows + 1)]
-    assert "name-order-unsearched" in {d.code for d in form.diagnostics}
+    assert took <= 40 * seed_form_cpu(), f"{took * 1000:.1f} ms"
