@@ -1,14 +1,6 @@
-"""The typed objects that pass between the stages: cells cut from the lines, the template's
-grid of slots they are placed into, and a dialect's reading of one form.
-
-Stage outputs are typed and a later stage never rewrites an earlier one's: a dialect cuts
-``Cell``s and says where they stand (``Reading``); the solver places each cell into a slot of
-the form's grid (``Cell.place``, with its cost and the runner-up), and the record is written
-from the slots. ``explain`` shows the same objects.
-
-Slots are named like the record's fields: ``project_name``, ``funds[1].executed``,
-``goals.actual``, ``indicators[3].name``, ``total.score``, ``grade``; ``template`` for a printed
-label of the form itself.
+"""Typed objects passed between stages. A dialect cuts ``Cell``s and says where they stand (``Reading``);
+the solver places each into a slot named like the record's field (``funds[1].executed``, ``grade``;
+``template`` for the form's own labels), never rewriting an earlier stage's output.
 """
 from __future__ import annotations
 
@@ -21,12 +13,8 @@ from .model import Diagnostic
 
 @attrs.define(eq=False)
 class Cell:
-    """A piece of printed text that fills (part of) one slot.
-
-    ``seq`` is its place in the form's print order; ``y`` the index of its first line in the
-    form (the row of the page it was printed on, for dialects that keep rows); ``x`` its display
-    column (``-layout``), -1 when the dialect gives none; ``block`` counts the blank lines
-    before it (cells of one block have none between them)."""
+    """Printed text filling (part of) one slot. ``seq``: print order; ``y``: index of its first line;
+    ``x``: display column (-1: none); ``block``: blank lines before it."""
 
     text: str
     lines: list[int]
@@ -40,7 +28,7 @@ class Cell:
     runner_up: tuple[str, float] | None = None
 
     def place(self, slot: str, cost: float | None = None, runner_up: tuple[str, float] | None = None) -> None:
-        """Into ``slot``; the cost and runner-up when the placement weighed any (kept otherwise)."""
+        """Into ``slot``; cost and runner-up only when given."""
         self.slot = slot
         if cost is not None:
             self.cost = cost
@@ -49,7 +37,7 @@ class Cell:
 
 
 def joined(cells: list[Cell], text: str | None = None, kind: str = "") -> Cell:
-    """One cell made of several (a wrapped cell's lines), at the first one's place."""
+    """One cell of several (a wrapped cell's lines), at the first one's place."""
     first = cells[0]
     lines = sorted({n for c in cells for n in c.lines})
     return Cell(text if text is not None else "".join(c.text for c in cells), lines, kind or first.kind,
@@ -58,8 +46,7 @@ def joined(cells: list[Cell], text: str | None = None, kind: str = "") -> Cell:
 
 @attrs.define(eq=False)
 class Row:
-    """One indicator row's value cells (年度指标值, 实际完成值, 分值, 得分) as a dialect found them,
-    with its position (``y``: the line of its 分值/得分, or its print rank)."""
+    """One indicator row's value cells as found; ``y``: the line of its 分值/得分, or its print rank."""
 
     target: Cell | None
     actual: Cell | None
@@ -73,7 +60,6 @@ class Row:
 
     @cached_property
     def numbers(self) -> tuple[float | None, float | None]:
-        """(分值, 得分) as numbers."""
         from .text import number_or_none
         return tuple(None if c is None else number_or_none(c.text) for c in (self.weight, self.score))
 
@@ -88,7 +74,7 @@ class Row:
 
 @attrs.define(eq=False)
 class Entry:
-    """A 三级指标 name with its 偏差原因分析及改进措施 text (either may be missing)."""
+    """A 三级指标 name with its deviation text (either may be missing)."""
 
     name: Cell | None = None
     deviation: Cell | None = None
@@ -104,12 +90,8 @@ class Entry:
 
 @attrs.define
 class Pin:
-    """Where a printed 一级/二级 label says its group stands.
-
-    ``how``: ``starts`` (printed before or beside the group's first row ``row``), ``contains``
-    (beside row ``row``, somewhere in the group), ``middle`` (at position ``y``, the middle of
-    its rows' positions), ``after`` (printed after row ``row``: the group holds a later row),
-    ``parked`` (printed apart: only that the group exists)."""
+    """Where a printed 一级/二级 label says its group stands; ``how``: ``starts`` (at row ``row``),
+    ``contains`` (row ``row``), ``middle`` (at ``y``), ``after`` (a later row than ``row``), ``parked``."""
 
     label: str
     cell: Cell
@@ -120,8 +102,7 @@ class Pin:
 
 @attrs.define(eq=False)
 class NameOrder:
-    """One way to put the 三级指标 entries on the rows, with what the dialect's priors say of it
-    (``prior``: higher is likelier)."""
+    """One way to put the 三级指标 entries on the rows; ``prior``: higher is likelier."""
 
     entries: list[Entry | None]       # one per row
     prior: float = 0.0
@@ -130,29 +111,28 @@ class NameOrder:
 
 @attrs.define(eq=False)
 class Reading:
-    """What a dialect read of one form: the cells it cut, typed and positioned, and the
-    evidence of where each belongs. The solver turns it into the record."""
+    """What a dialect read of one form: typed, positioned cells and evidence of where they go."""
 
     dialect: str
-    cells: list[Cell] = attrs.field(factory=list)          # every cell cut, in print order
+    cells: list[Cell] = attrs.field(factory=list)
     title: dict[str, Cell] = attrs.field(factory=dict)      # slot -> value cell
     fund_rows: dict[str, list[Cell]] = attrs.field(factory=dict)   # item -> values on its line
-    fund_columns: list[str] = attrs.field(factory=list)     # the header's columns, in order
+    fund_columns: list[str] = attrs.field(factory=list)
     fund_pairs: list[tuple[Cell, Cell]] = attrs.field(factory=list)  # detached (执行数, 执行率)
-    fund_grid: dict[str, dict[str, Cell]] = attrs.field(factory=dict)  # item -> column -> cell, as read
+    fund_grid: dict[str, dict[str, Cell]] = attrs.field(factory=dict)  # item -> column -> cell
     fund_stream: list = attrs.field(factory=list)           # solve.funds.Num: a block printed by columns
     rows: list[Row] = attrs.field(factory=list)
-    orders: list[NameOrder] = attrs.field(factory=list)     # ways to put names on rows
+    orders: list[NameOrder] = attrs.field(factory=list)
     pins: list[Pin] = attrs.field(factory=list)
-    goals: list[Cell] = attrs.field(factory=list)           # goal texts, print order
+    goals: list[Cell] = attrs.field(factory=list)
     goal_slots: list[str] | None = None                     # their slots, when the print says
-    total: tuple[Cell, Cell] | None = None                  # a labelled 总分 pair
+    total: tuple[Cell, Cell] | None = None
     total_label: Cell | None = None                         # 总分 printed with numbers that do not read
     total_pieces: list[Cell] = attrs.field(factory=list)    # … those numbers' pieces
     total_candidates: list[tuple[Cell, Cell]] = attrs.field(factory=list)
     grade: Cell | None = None
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
-    cost: float = 0.0       # how much the reading went against the dialect's habits
+    cost: float = 0.0       # how far the reading went against the dialect's habits
 
     def add(self, cell: Cell) -> Cell:
         cell.seq = len(self.cells)

@@ -1,12 +1,8 @@
 """Template cells cut by a wrap, joined back before any dialect reads the form.
 
-A producer whose columns are narrow wraps the form's own labels: the indicator header over
-several lines (``一级指`` / ``标`` … ``偏差原因分析及改进措`` / ``施``), a fund header word
-(``全年执行`` / ``数``), a fund item with its values on the line under it (``其中：当年财政`` /
-``拨款`` / ``646.57 731.29 …``). The labels are the template's, so a run of lines made of
-label pieces that spells them whole is that header; a line that begins a fund item and the
-lines that end it are that fund row. The first line of a run takes the joined reading (its
-``fields["lines"]`` lists every line of it); the others are read as blank.
+Narrow columns wrap the form's own labels (``一级指`` / ``标``, ``全年执行`` / ``数``) and fund items (values
+on the next line). A run of label pieces spelling the template's labels whole is that header; its first
+line takes the joined reading (``fields["lines"]``), the others read as blank.
 """
 from __future__ import annotations
 
@@ -19,8 +15,7 @@ MAX_RUN = 10          # lines of one wrapped header at most
 
 
 def _segment(text_pieces: list[str], labels: frozenset[str], longest: int) -> list[str] | None:
-    """The labels the pieces spell, each piece in one label, all of them used; None if they
-    do not (a dynamic programme over where each label ends, fewest labels first)."""
+    """The labels the pieces spell, each piece used once; None if they do not (fewest labels first)."""
     n = len(text_pieces)
     best: list[list[str] | None] = [[]] + [None] * n
     for i in range(1, n + 1):
@@ -43,8 +38,7 @@ class Rejoiner:
         self.item_prefixes = frozenset(x[:k] for x in starts for k in range(2, len(x)))
 
     def header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
-        """A run of label-piece lines from ``i`` that spells the indicator header (its 一级指标,
-        its 分值 and 得分 among them): (items it takes, the header's slots)."""
+        """A run of label-piece lines from ``i`` spelling the indicator header: (items taken, its slots)."""
         pieces: list[str] = []
         taken = 0
         for j in range(i, min(len(items), i + MAX_RUN)):
@@ -64,7 +58,7 @@ class Rejoiner:
         return None
 
     def _goes_on(self, items: list[Lexed], j: int) -> bool:
-        """Does the header go on after line ``j`` (its next line a piece that completes more)?"""
+        """Does the header go on after line ``j``?"""
         nxt = next((k for k in range(j + 1, len(items)) if items[k].kind != "blank"), None)
         if nxt is None:
             return False
@@ -72,8 +66,7 @@ class Rejoiner:
         return len(tokens) == 1 and self.t.is_label_piece(tokens[0]) and tokens[0] not in self.labels
 
     def fund_item(self, items: list[Lexed], i: int) -> tuple[int, str] | None:
-        """A fund item cut by a wrap, and the values printed on the lines after it:
-        (items it takes, the joined line)."""
+        """A fund item cut by a wrap, values on the lines after it: (items taken, the joined line)."""
         head = "".join(items[i].text.split())
         if head not in self.item_prefixes:
             return None

@@ -1,9 +1,7 @@
 """The dialects: how one producer and one pdftotext mode print the form, one plug-in each.
 
-Each plug-in module has the same shape (after jc's parsers): a docstring showing the input it
-reads and the evidence it gives, ``NAME``, ``detect(items, params) -> float`` (how well the
-form's lines read in this dialect, 0–1) and ``read(items, params) -> Reading`` (the form cut
-into typed, positioned cells). The solver (``selfeval.solve``) knows no dialect.
+Each has ``NAME``, ``detect(items, params) -> float`` (how well the form reads in it, 0–1) and
+``read(items, params) -> Reading`` (typed, positioned cells). The solver knows no dialect.
 """
 from __future__ import annotations
 

@@ -1,13 +1,6 @@
-"""The free text of a seed-dialect form: the goal texts, and the 三级指标 column printed apart
-from its rows, cut into entries (a name, wrapped or not, and its 偏差原因 text).
-
-The goal texts span several columns of the table, so their lines are the widest of the form.
-The column's lines are cut by a dynamic programme over each line's reading — ``new`` (a name
-starts an entry; text after a space is its deviation), ``tail`` (the wrapped end of the name
-before), ``dev``/``devw`` (the entry's deviation starts, under a one-line or a wrapped name),
-``cont``/``contb`` (the deviation goes on, right after or after a blank line), ``stray`` (no
-part of the column) — maximising the evidence of each reading, with exactly one entry per
-value row and at least one deviation per row that lost points when the lines allow it.
+"""Free text of a seed-dialect form: the goal texts (its widest lines), and the 三级指标 column printed
+apart from its rows, cut into entries (name, 偏差原因) by a dynamic programme over each line's reading,
+one entry per value row when the lines allow it.
 """
 from __future__ import annotations
 
@@ -26,8 +19,7 @@ READINGS = ("new", "tail", "dev", "devw", "cont", "contb", "stray")
 
 @attrs.define
 class FreeLine:
-    """A line of free text, with what stood between it and the free line before it: ``none``,
-    ``blank`` (only blank lines) or ``sep`` (another line: a label, a header …)."""
+    """A free line; ``gap``: what stood before it (``none``, ``blank``, ``sep``: another line)."""
     no: int
     text: str
     index: int
@@ -51,8 +43,7 @@ def free_lines(items: list[Lexed], taken: set[int]) -> list[FreeLine]:
 
 
 def name_words(text: str, p: Params) -> float:
-    """How much a line reads as an indicator name: it has the shape of one (X（含Y）…), it names
-    an indicator type (准确率, 满意度 …), and more so when it also ends the way names end."""
+    """How much a line reads as an indicator name."""
     shape = p.column.name_word if any(w in text for w in NAME_SHAPES) else 0.0
     if not name_groups(text):
         return shape
@@ -60,7 +51,7 @@ def name_words(text: str, p: Params) -> float:
 
 
 def name_and_text(text: str) -> bool:
-    """``名称 偏差说明…``: a name (Chinese, no sentence punctuation) and more text after a space."""
+    """``名称 偏差说明…``: a name, then more text after a space."""
     parts = text.split(None, 1)
     return len(parts) == 2 and has_han(parts[0]) and not prose_marks(parts[0])
 
@@ -69,15 +60,9 @@ def widest_segment(text: str) -> int:
     return max((width(s) for s in text.split()), default=0)
 
 
-# --- the goal texts -------------------------------------------------------------------------------
-
 def goal_paragraphs(lines: list[FreeLine], p: Params) -> list[list[FreeLine]]:
-    """Prose wider than any table cell, with the short last lines of its paragraphs: a line is
-    goal prose when a segment of it is within ``goal_slack`` of the widest segment of the free
-    text (and ``goal_min_width`` wide at least). When only one text is that wide, the other may
-    be a short one: one narrower line ending a sentence right after another block or after the
-    other goal text. A paragraph goes on across a blank line when its line before the blank is
-    full and ends no sentence (pdftotext puts blank lines inside wrapped cells)."""
+    """Goal prose: lines near the widest free text, with short last lines; a paragraph goes on over a
+    blank after a full line (pdftotext puts blanks inside wrapped cells)."""
     c = p.column
     widest = max((widest_segment(x.text) for x in lines), default=0)
     threshold = max(c.goal_min_width, min(widest - c.goal_slack, c.goal_share * widest))
@@ -98,9 +83,7 @@ def goal_paragraphs(lines: list[FreeLine], p: Params) -> list[list[FreeLine]]:
 
 def _prose(lines: list[FreeLine], threshold: int, p: Params, after: set[int], chain: bool = True
            ) -> list[list[FreeLine]]:
-    """Paragraphs of lines at least ``threshold`` wide that start as a block of their own: right
-    after another block, or right after a goal text (one of ``after``, or with ``chain`` one found
-    here) — never under a line of the 三级 column, where a deviation starts."""
+    """Paragraphs of wide lines that start a block of their own, never under a 三级 column line."""
     paras: list[list[FreeLine]] = []
     current: list[FreeLine] = []
     widest = 0
@@ -132,7 +115,7 @@ def _prose(lines: list[FreeLine], threshold: int, p: Params, after: set[int], ch
                 widest = max(widest, width(fl.text))
                 continue
             if not wide and cont_ok:
-                current.append(fl)      # the short last line of the paragraph
+                current.append(fl)
                 close()
                 continue
             close()
@@ -143,17 +126,11 @@ def _prose(lines: list[FreeLine], threshold: int, p: Params, after: set[int], ch
     return paras
 
 
-# --- the 三级指标 column ------------------------------------------------------------------------------
-
 class _Scores:
-    """Per line, the evidence for each reading of it, given the line before and its reading."""
-
     def __init__(self, lines: list[FreeLine], p: Params):
         self.lines, self.p, c = lines, p, p.column
         single = [x.text for x in lines if len(x.text.split()) == 1]
-        # the column's width, from lines that are surely names: a name with its deviation beside
-        # it, a line right after another block, a line that names an indicator type; failing
-        # those, any line without sentence punctuation
+        # the column's width from sure names, else from lines without sentence punctuation
         names = [x.text.split(None, 1)[0] for x in lines if name_and_text(x.text)]
         names += [x.text for x in lines if len(x.text.split()) == 1 and not prose_marks(x.text)
                   and (x.gap == "sep" or name_groups(x.text))]
@@ -173,7 +150,7 @@ class _Scores:
     def _new(self, x: FreeLine) -> float:
         parts = x.text.split(None, 1)
         head = parts[0]
-        s = 1.0 if len(parts) > 1 else 0.0      # name and deviation side by side
+        s = 1.0 if len(parts) > 1 else 0.0
         if any(f.match(x.text) for f in self.p.template.furniture_patterns):
             s -= self.p.column.stray
         if ends_clause(head):
@@ -185,7 +162,7 @@ class _Scores:
         if len(head) <= 2:
             s -= 2
         elif len(head) <= 4:
-            s -= 1                      # names this short are rare
+            s -= 1
         if not has_han(head):
             s -= 4
         if starts_with_punctuation(head):
@@ -193,8 +170,6 @@ class _Scores:
         return s + name_words(head, self.p)
 
     def _prose(self, x: FreeLine) -> float:
-        """A deviation line: a piece of a sentence; a name with its deviation beside it is not,
-        nor a line that names an indicator type and has no sentence punctuation."""
         parts = x.text.split(None, 1)
         s = 0.0
         if len(parts) > 1 and not prose_marks(parts[0]):
@@ -207,7 +182,7 @@ class _Scores:
 
     def score(self, i: int, label: str, prev: str | None, has_dev: bool) -> float:
         if label == "new":
-            # a one-line deviation stands beside its name; on a line of its own it is rare
+            # a one-line deviation rarely stands on its own line
             return self.new_score[i] - (self.p.column.lone_deviation if prev == "dev" else 0.0)
         if label == "stray":
             return self.stray_score[i]
@@ -220,7 +195,6 @@ class _Scores:
         return self._cont(i, label, prev, has_dev)
 
     def _features(self) -> None:
-        """What the readings ask of each line, computed once."""
         lines = self.lines
         self.marks = [bool(prose_marks(x.text)) for x in lines]
         self.ends = [ends_sentence(x.text) for x in lines]
@@ -231,7 +205,6 @@ class _Scores:
         self.groups = [name_groups(x.text) for x in lines]
         self.single = [len(x.text.split()) == 1 for x in lines]
         self.bracket = [open_parens(x.text) > 0 for x in lines]
-        # a line read as a name with its deviation beside it: that deviation's end and width
         rest = [x.text.split(None, 1)[-1] for x in lines]
         self.rest_ends = [ends_sentence(t) for t in rest]
         self.rest_width = [width(t) for t in rest]
@@ -244,12 +217,12 @@ class _Scores:
         if self.widths[i - 1] < self.name_full:
             return NEG
         s = 1.0 if len(self.lines[i].text) <= c.name_tail_short else 0.0
-        s -= 1.0 if self.widths[i] >= self.name_full else 0.0     # a tail that fills the column too
-        s -= 1.0 if prev == "tail" else 0.0                       # … or already a third line
+        s -= 1.0 if self.widths[i] >= self.name_full else 0.0
+        s -= 1.0 if prev == "tail" else 0.0
         s -= 2.0 if self.marks[i - 1] else 0.0                    # the line before reads as prose
-        s += 1.0 if self.bracket[i - 1] else 0.0                  # … or leaves a bracket open
+        s += 1.0 if self.bracket[i - 1] else 0.0
         s += 1.0 if self.widths[i - 1] >= self.name_max - 1 else 0.0
-        s += -1.0 if self.named[i - 1] else 1.0                   # it ends a whole name, or stops mid-name
+        s += -1.0 if self.named[i - 1] else 1.0
         s += 0.5 if self.named[i] else 0.0
         before, here = self.groups[i - 1], self.groups[i]
         s -= 2.0 if before and here and not before & here else 0.0   # two indicator types: two names
@@ -270,8 +243,7 @@ class _Scores:
         elif label == "dev":
             s -= 1.5
         elif not self.groups[i]:
-            s += 0.5                # under a wrapped name a one-line deviation is expected
-        # right under its name; after a blank line a new chunk, which starts with a name, is likelier
+            s += 0.5
         return s + (0.5 if self.lines[i].gap == "none" else -1.0)
 
     def _cont(self, i: int, label: str, prev: str, has_dev: bool) -> float:
@@ -281,7 +253,7 @@ class _Scores:
         ends, wide, marked = ((self.rest_ends[i - 1], self.rest_width[i - 1], self.rest_marks[i - 1]) if new
                               else (self.ends[i - 1], self.widths[i - 1], self.marks[i - 1]))
         s = self.prose_score[i]
-        s -= 3 if prev == "contb" else 0         # the blank inside a wrapped cell stands before its last line
+        s -= 3 if prev == "contb" else 0         # a blank in a wrapped cell comes before its last line
         s -= self.p.column.inline_goes_on if new else 0.0
         if ends:
             s -= 3
@@ -294,18 +266,16 @@ class _Scores:
         if self.ends_any[i]:
             s += 1
         elif not self.marks[i] and self.widths[i] >= self.dev_full:
-            # a run of full lines with no punctuation is a column of names; after a line that
-            # is prose, one such line is just the middle of a sentence
+            # full unpunctuated lines are names, unless one follows prose (mid-sentence)
             s -= 0.5 if marked else 2.5
             k = i + 1
             if label == "contb" and k < len(self.lines) and self.named[k] and not self.marks[k] and self.single[k]:
-                s -= 2              # … after a blank, with a name's end under it: a wrapped name
+                s -= 2              # after a blank with a name's end under it: a wrapped name
         return s
 
 
 def _may_follow(lab: str, prev: str | None, has_dev: bool) -> bool:
-    """The steps allowed at all: a tail only under a name before any deviation, a deviation
-    only once, a continuation only of one."""
+    """Allowed steps: a tail only under a name before its deviation, one deviation, then continuations."""
     if lab in ("new", "stray"):
         return True
     if prev is None or prev == "stray":
@@ -318,10 +288,7 @@ def _may_follow(lab: str, prev: str | None, has_dev: bool) -> bool:
 
 
 def _steps(lines: list[FreeLine], p: Params) -> list[dict]:
-    """Per line, the allowed steps from each (previous reading, has_dev) to (reading, has_dev
-    after, score); computed once so that the search only adds numbers. A reading's score
-    depends on the previous reading only through a few of its kinds (``_SCORE_PREVS``): each
-    is computed once per kind that matters."""
+    """Per line, the allowed steps (prev, has_dev) -> (reading, has_dev, score), computed once."""
     scores = _Scores(lines, p)
     table = []
     for i, fl in enumerate(lines):
@@ -349,7 +316,6 @@ _KINDS = [(lab, prev, lab in ("cont", "contb")) for lab, prevs in _SCORE_PREVS.i
 
 
 def _moves(prevs, devs) -> list:
-    """(previous reading, has_dev) -> the readings that may follow, each with the key of its score."""
     def key(lab: str, prev: str | None):
         kinds = _SCORE_PREVS[lab]
         return lab, (prev if prev in kinds else kinds[0])
@@ -362,9 +328,7 @@ _MOVES = _moves(READINGS, (False, True))
 
 
 def _best_counted(table: list[dict], n: int, devs_needed: int, p: Params) -> tuple[list[str], float] | None:
-    """``_best`` with exactly ``n`` entries. First by a price on each entry (Lagrange): a free
-    search whose best cut has exactly ``n`` entries at some price has the best cut with ``n``
-    (each search linear in the lines); when no price gives ``n``, the counted search."""
+    """``_best`` with exactly ``n`` entries: a Lagrange price per entry, else the counted search."""
     lo, hi = -p.column.price_range, p.column.price_range
     for _ in range(p.column.price_steps):
         price = (lo + hi) / 2
@@ -374,15 +338,13 @@ def _best_counted(table: list[dict], n: int, devs_needed: int, p: Params) -> tup
             return seq, score - price * n
         lo, hi = (price, hi) if k < n else (lo, price)
     if len(table) * (n + 1) * (devs_needed + 1) > p.bounds.search_states:
-        return None                     # beyond the bounds: the free cut stands, with an error
+        return None                     # beyond the bounds: the free cut stands
     return _best(table, n, devs_needed, p)
 
 
 def _best(table: list[dict], n: int | None, devs_needed: int, p: Params, price: float = 0.0
           ) -> tuple[list[str], float] | None:
-    """The best sequence of readings; with ``n``, only those with exactly ``n`` entries. A cut
-    with fewer deviations than ``devs_needed`` (rows that lost points) pays for each one
-    missing. States: (entries, deviations capped, reading, has_dev) — bounded by rows × lines."""
+    """Best reading sequence (with ``n``: exactly ``n`` entries); each missing deviation costs."""
     m = len(table)
     layer: dict = {(0, 0, None, False): 0.0}
     history: list[dict] = []
@@ -419,7 +381,7 @@ def _best(table: list[dict], n: int | None, devs_needed: int, p: Params, price: 
 class RawEntry:
     name_lines: list[FreeLine]
     dev: list[tuple[int, str]] = attrs.field(factory=list)
-    gap: str = "none"               # what stands before it: none | blank | sep
+    gap: str = "none"               # none | blank | sep
     after_header: bool = False
 
     @property
@@ -461,27 +423,25 @@ def _deviations(seq: list[str], lines: list[FreeLine]) -> int:
 @attrs.define
 class Cut:
     entries: list[RawEntry]
-    exact: bool                   # one entry per value row
-    stray: list[int]              # lines that belong to no entry
-    forced: list[int]             # lines read against their looks to reach one entry per row
+    exact: bool
+    stray: list[int]
+    forced: list[int]             # read against their looks to get one entry per row
     forced_cost: float
-    bounded: bool = False         # the column is beyond the search's bounds: read in the cheaper way
+    bounded: bool = False         # beyond the search's bounds: read the cheaper way
 
 
 def cut_column(lines: list[FreeLine], n: int, lost: int, p: Params) -> Cut:
-    """The column's lines cut into entries, one per value row (``n``) when the lines allow it,
-    at least ``lost`` of them with a deviation; the cut whose readings the lines bear best."""
+    """Cut the column into entries, one per value row (``n``) if the lines allow, ``lost`` with deviations."""
     if not lines:
         return Cut([], n == 0, [], [], 0.0)
     table = _steps(lines, p)
-    lost = min(lost, p.bounds.search_states // max(1, len(lines) * 14))   # (bounded state)
+    lost = min(lost, p.bounds.search_states // max(1, len(lines) * 14))
     seq, free = _best(table, None, 0, p)
     if _deviations(seq, lines) < lost:
         seq, free = _best(table, None, lost, p)
     found = seq.count("new")
     if found == n or n > p.bounds.max_rows or abs(found - n) > max(p.column.force_rows, n // 3):
-        # (so many entries off that forcing the count would read the lines against their looks
-        # wholesale: the cut as the lines read, and the count said wrong)
+        # so far off that forcing the count would misread the lines: keep the cut
         entries, stray = _cut(lines, seq)
         return Cut(entries, found == n, stray, [], 0.0)
     got = _best_counted(table, n, lost, p)

@@ -1,6 +1,5 @@
-"""What the dialects that keep printed lines (``raw``, ``layout``, ``default``) read alike: the
-title block's labelled lines, fund rows on their lines, the 总分 and 评分等级 lines, headers
-and printed labels (joined from their pieces), goal paragraphs printed whole."""
+"""What the dialects that keep printed lines (``raw``, ``layout``, ``default``) read alike: title block,
+fund rows, the 总分 and 评分等级 lines, headers, printed labels and goal paragraphs printed whole."""
 from __future__ import annotations
 
 import attrs
@@ -29,11 +28,8 @@ def first_of(items: list[Lexed], kind: str) -> Lexed | None:
     return next((x for x in items if x.kind == kind), None)
 
 
-# --- the title block ---------------------------------------------------------------------------
-
 def read_title(items: list[Lexed], reading: Reading, p: Params) -> set[int]:
-    """项目名称, 主管部门, 实施单位, the title and the year from their labelled lines (a value
-    printed apart: see ``_project_apart``, ``_unit_around``). Returns the item indices used."""
+    """Title block values (项目名称, 主管部门, 实施单位, title, year) from labelled lines."""
     used: set[int] = set()
     index = {id(x): i for i, x in enumerate(items)}
     for it in items:
@@ -85,9 +81,7 @@ def _title_line(items: list[Lexed], i: int, reading: Reading, used: set[int], p:
 
 
 def _project_apart(items: list[Lexed], at: int, reading: Reading, used: set[int]) -> None:
-    """``项目名称`` printed without its value: some producers print the value cell apart, on the
-    line after the year (``-raw`` of a spreadsheet). Taken when that line is a short text with
-    no sentence in it."""
+    """``项目名称`` without its value: ``-raw`` of a spreadsheet prints it on the line after the year."""
     year = next((k for k, x in enumerate(items) if x.kind == "year"), None)
     if year is None:
         return
@@ -102,8 +96,7 @@ def _project_apart(items: list[Lexed], at: int, reading: Reading, used: set[int]
 
 
 def _unit_around(items: list[Lexed], at: int, reading: Reading, used: set[int], p: Params, most: int = 3) -> None:
-    """``主管部门 … 实施单位`` with the unit's name wrapped onto the lines below it; in a ``-layout``
-    dump, centred on it: its first half on the line above, indented to the unit's column."""
+    """``主管部门 … 实施单位`` with the unit's name wrapped; ``-layout`` centres it, half on the line above."""
     taken: list[int] = []
     line = items[at].line.text
     label_indent = len(line) - len(line.lstrip())
@@ -120,7 +113,7 @@ def _unit_around(items: list[Lexed], at: int, reading: Reading, used: set[int], 
         it = items[k]
         if it.kind == "blank":
             continue
-        # (a piece that no label starts with is no label: the name's last character, 会)
+        # a piece no label starts with is the name's last character (会)
         text_like = it.kind == "text" or (it.kind == "label" and it.text not in p.template.label_prefixes)
         if not text_like or prose_marks(it.text) or len(taken) == most or " " in it.text:
             break
@@ -132,10 +125,7 @@ def _unit_around(items: list[Lexed], at: int, reading: Reading, used: set[int], 
         used.update(taken)
 
 
-# --- the fund block, the 总分 and 评分等级 lines, headers -----------------------------------------
-
 def read_funds(items: list[Lexed], reading: Reading, p: Params) -> set[int]:
-    """The fund header's columns and each fund row's value cells from their lines."""
     used: set[int] = set()
     t = p.template
     header = first_of(items, "fund_header")
@@ -159,9 +149,7 @@ NUMBER_PIECE = regex.compile(r"^-?[\d,]*\.?\d*$")
 
 
 def _wrapped_total(items: list[Lexed], k: int, reading: Reading, p: Params) -> set[int]:
-    """总分 printed with a number cut by a wrap (``总分 100.0`` / ``0``): the label and the
-    pieces (on its line and on number-only lines right under it); the solver takes the total
-    from the sums."""
+    """总分 with its number cut by a wrap (``总分 100.0`` / ``0``); the solver takes the total from the sums."""
     it = items[k]
     head, *rest = it.text.split()
     labelled = it.kind == "total"
@@ -171,7 +159,7 @@ def _wrapped_total(items: list[Lexed], k: int, reading: Reading, p: Params) -> s
     nxt = next((j for j in range(k + 1, len(items)) if items[j].kind != "blank"), None)
     if labelled and (nxt is None or items[nxt].kind not in ("pieces", "text", "label")
                      or not all(NUMBER_PIECE.match(x) for x in items[nxt].text.split())):
-        return set()            # a whole 总分 line: read as printed
+        return set()
     reading.total_label = template_cell(reading, [it.no], head, it.no)
     reading.total_pieces.append(reading.add(Cell(" ".join(rest), [it.no], "number", y=it.no)))
     used = {k}
@@ -212,8 +200,6 @@ def read_headers(items: list[Lexed], reading: Reading) -> set[int]:
     return used
 
 
-# --- printed labels, joined from their pieces ------------------------------------------------
-
 @attrs.define
 class Label:
     text: str
@@ -223,8 +209,7 @@ class Label:
 
 
 def segment_labels(pieces: list[tuple[int, int, str]], labels: frozenset[str], longest: int) -> list[Label]:
-    """The best split of consecutive label pieces ``(item index, line number, text)`` into whole
-    labels (most pieces covered, then fewest labels); pieces that spell none are left out."""
+    """Best split of label pieces into whole labels (most pieces covered, fewest labels)."""
     n = len(pieces)
     best: list[tuple] = [(0, 0, [])] + [(NEG, 0, [])] * n
     for i in range(1, n + 1):
@@ -243,7 +228,6 @@ def segment_labels(pieces: list[tuple[int, int, str]], labels: frozenset[str], l
 
 
 def label_runs(items: list[Lexed], p: Params, kinds=("label",)) -> list[list[Label]]:
-    """Runs of label lines (blank lines allowed between), each split into whole labels."""
     t = p.template
     labels = frozenset(t.all_labels)
     longest = max(map(len, labels))
@@ -266,20 +250,14 @@ def label_runs(items: list[Lexed], p: Params, kinds=("label",)) -> list[list[Lab
     return runs
 
 
-# --- goal texts printed whole ---------------------------------------------------------------------
-
 def paragraphs_in_order(lines: list[tuple[int, str, bool]], p: Params, wider_starts: bool = True
                         ) -> list[list[tuple[int, str]]]:
-    """Goal texts that come whole, one after the other: ``lines`` are (line number, text, another
-    block stands before it). A run is cut after a line that ends a sentence short of the
-    paragraph's width, or (``wider_starts``) before a line much wider than the paragraph when
-    the line does not fill the widest text's column (a one-line text, then another column's);
-    a paragraph without sentence punctuation is no goal text."""
+    """Goal paragraphs printed whole; ``lines``: (line number, text, another block before it)."""
     paras: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     widest = 0
     slack = p.goals.full_line_slack
-    column = max((width(x[1]) for x in lines), default=0)    # a full line of the widest text
+    column = max((width(x[1]) for x in lines), default=0)
     for k, (no, text, apart) in enumerate(lines):
         w = width(text)
         if current and (apart or (w > widest + slack and ends_sentence(current[-1][1]))):
@@ -298,9 +276,7 @@ def paragraphs_in_order(lines: list[tuple[int, str, bool]], p: Params, wider_sta
 
 
 def cut_label_heads(items: list[Lexed], p: Params) -> list[Lexed]:
-    """A label's last piece printed at the start of a line of other text (``目标 预计覆盖…``,
-    after ``年度`` / ``总体``): the piece is cut off as a label line of its own (same line
-    number), the rest stays text."""
+    """Cut a label's last piece (``目标 预计覆盖…`` after ``年度`` / ``总体``) off into a label line of its own."""
     t = p.template
     labels = frozenset(t.all_labels)
     out: list[Lexed] = []

@@ -1,30 +1,8 @@
 """``default``: pdftotext's default mode on a drawn form (the real seed's dialect).
 
-Input shape::
-
-    年度资金总额 360.95 319.93 10.00 10.00
-    一级指标 二级指标 年度指标值 实际完成值 分值 得分
-    数量指标 =21.00(人) 21.00(人) 10.00 10.00
-    =360.95(万元)
-    319.93(万
-    元)
-    20.00 18.00
-    …
-    巡查制度健全性
-    三级指标 偏差原因分析及改进措施
-    养护成本总额 养护定额严格按照标准执行
-    319.93 100.00
-
-Fund rows come joined on their lines while their (全年执行数, 执行率) pairs stand in a block of
-their own; value rows come in row order (a wrapped row as its cells' pieces, then its 分值 得分);
-一级/二级 labels stand beside a one-row group's row or parked apart; the 三级指标 column with its
-deviations comes detached, in bands printed bottom-up: the band under its header (the top
-rows) last, the others of one height each, other blocks of the page between them, blank lines
-anywhere (they are no evidence).
-
-Evidence given: the value rows; the column cut into entries, and one way to put them on the
-rows for each height of the bands (``NameOrder``, the shared solver picks by the rows' cues);
-labels beside a row (``contains``) or parked; the detached pairs (fund execution, 总分).
+Fund rows come joined, their (全年执行数, 执行率) pairs in a block apart; value rows in row order (a wrapped
+row as pieces, then its 分值 得分); labels beside a one-row group's row or parked. The 三级指标 column
+comes detached, in bands printed bottom-up (the one under its header last), other blocks between them.
 """
 from __future__ import annotations
 
@@ -46,17 +24,13 @@ NAME = "default"
 
 
 def detect(items: list[Lexed], p: Params) -> float:
-    """Fund rows with their numbers on their lines (a drawn form printed one cell per line has
-    them one number per line), an indicator header without the 三级指标 column, value rows
-    joined on lines or closed by a 分值 得分 line."""
+    """Fund rows joined, a header without 三级指标, value rows on lines or closed by 分值 得分."""
     f = shape(items)
     if share(f.gaps, f.lines) >= p.detect.layout_gap_share or f.header_names:
         return 0.0
     rows = min(1.0, (f.value_rows + f.pairs) / 5)
     return 0.5 * share(f.fund_joined, f.fund_rows, 0.5) + 0.3 * (f.header and not f.header_names) + 0.2 * rows
 
-
-# --- value rows --------------------------------------------------------------------------------------
 
 @attrs.define(eq=False)
 class _Row:
@@ -71,8 +45,7 @@ class _Row:
 
 
 def _table_piece(text: str, levels: frozenset, p: Params) -> tuple[list[str], str] | None:
-    """A short line inside the table that may be a piece of a wrapped cell (控制在预算 / 内),
-    after any 一级/二级 labels printed on it."""
+    """A short table line that may be a piece of a wrapped cell (控制在预算 / 内), labels stripped."""
     tokens = text.split()
     k = 0
     while k < len(tokens) - 1 and tokens[k] in levels:
@@ -84,9 +57,7 @@ def _table_piece(text: str, levels: frozenset, p: Params) -> tuple[list[str], st
 
 
 def assemble_rows(items: list[Lexed], p: Params) -> tuple[list[_Row], list[int]]:
-    """Value rows in reading order, and the item indices of the bare pairs that closed no row.
-    A row whose cells wrap comes as pieces and ends with its 分值 得分 pair: quantitative pieces
-    wherever they stand, short text lines (``控制在预算`` / ``内``) while inside the table."""
+    """Value rows in reading order (a wrapped one closed by its 分值 得分), and the pairs that closed none."""
     t = p.template
     levels = frozenset(t.level1 + t.level2)
     rows: list[_Row] = []
@@ -95,7 +66,7 @@ def assemble_rows(items: list[Lexed], p: Params) -> tuple[list[_Row], list[int]]
     labels: list[str] = []
     in_table = False
     for i, it in enumerate(items):
-        # a label piece that starts no label (标, 内) goes on with a wrapped cell already begun
+        # a label piece that starts no label (标, 内) goes on with a wrapped cell
         pieceable = it.kind == "text" or (it.kind == "label" and it.text not in t.label_prefixes and pending
                                           and items[pending[-1][0]].kind == "text")
         piece = _table_piece(it.text, levels, p) if pieceable and (in_table or pending) else None
@@ -129,11 +100,8 @@ def assemble_rows(items: list[Lexed], p: Params) -> tuple[list[_Row], list[int]]
     return rows, pairs
 
 
-# --- labels -------------------------------------------------------------------------------------------
-
 def _pins(items: list[Lexed], rows: list[_Row], reading: Reading, used: set[int], p: Params) -> set[int]:
-    """Labels inline on a row's line, or wrapped on the lines just before it (a one-row group's
-    label beside its row): ``contains`` that row; any other label is parked."""
+    """Labels on or just before a row's line ``contains`` that row; others are parked."""
     t = p.template
     start = {r.first: k for k, r in enumerate(rows)}
     taken: set[int] = set()
@@ -157,13 +125,9 @@ def _pins(items: list[Lexed], rows: list[_Row], reading: Reading, used: set[int]
     return taken
 
 
-# --- the 三级 column in bands ---------------------------------------------------------------------------
-
 def band_orders(entries: list[RawEntry], n: int, p: Params) -> list[tuple[list[int], str, float]]:
-    """For each height B of the bands, where each entry (in printed order) stands: the entries
-    after the 三级指标 header are the top rows; those before it are bands of B rows printed
-    bottom-up, the first printed (the bottom band) holding what is left. A band boundary must
-    fall where another block stands between two entries. -> (row of each entry, note, prior)."""
+    """For each band height B, each printed entry's row: those after the 三级指标 header are the top rows,
+    the rest bands of B rows printed bottom-up, cut where another block stands. -> (rows, note, prior)"""
     h = next((k for k, e in enumerate(entries) if e.after_header), len(entries))
     before = h
     out, seen = [], set()
@@ -172,7 +136,7 @@ def band_orders(entries: list[RawEntry], n: int, p: Params) -> list[tuple[list[i
         while left > 0:
             sizes.append(min(height, left))
             left -= height
-        sizes.reverse()                       # printed first: the bottom band, what is left
+        sizes.reverse()
         starts, acc = [], 0
         for s in sizes:
             starts.append(acc)
@@ -195,7 +159,6 @@ def band_orders(entries: list[RawEntry], n: int, p: Params) -> list[tuple[list[i
 
 
 def _orders(cut_entries: list[RawEntry], reading: Reading, n: int, p: Params) -> None:
-    """The entries as cells, and one way to put them on the rows per height of the bands."""
     entries = []
     for e in cut_entries:
         name = reading.add(Cell(e.name, [x.no for x in e.name_lines], "name"))
@@ -230,9 +193,7 @@ def _rows(rows: list[_Row], items: list[Lexed], reading: Reading) -> None:
 
 
 def _pairs(items: list[Lexed], pairs: list[int], rows: list[_Row], reading: Reading) -> None:
-    """Bare pairs that closed no row: the 总分 pair (one after the table, checked by the sums)
-    and the fund rows' (全年执行数, 执行率), printed as a block split around its header or not —
-    in the block's order: the pairs below the header, then those above it."""
+    """Bare pairs: the 总分 pair and the (全年执行数, 执行率) block, the pairs below its header first."""
     last = rows[-1].last if rows else -1
     cells = {i: (reading.add(Cell(items[i].fields["a"], [items[i].no], "number")),
                  reading.add(Cell(items[i].fields["b"], [items[i].no], "number"))) for i in pairs}

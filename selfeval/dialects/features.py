@@ -9,18 +9,18 @@ from ..text import is_number_or_dash, is_quantity
 
 @attrs.frozen
 class Shape:
-    lines: int               # non-blank lines
-    gaps: int                # lines with a run of 3+ spaces between two tokens
-    value_rows: int          # [labels] target actual 分值 得分 on one line
-    pairs: int               # two bare numbers (a row's 分值 得分, a detached pair)
-    alone: int               # a number, a dash or a quantity alone on its line
+    lines: int               # non-blank
+    gaps: int                # with a run of 3+ spaces between tokens
+    value_rows: int          # target actual 分值 得分 on one line
+    pairs: int               # two bare numbers
+    alone: int               # a number, dash or quantity alone on its line
     fund_rows: int
-    fund_joined: int         # fund rows with two or more of their values on their line
-    header_names: bool       # the indicator header names the 三级指标 column
-    header: bool             # an indicator header at all
+    fund_joined: int         # with 2+ values on their line
+    header_names: bool       # the indicator header names 三级指标
+    header: bool
 
 
-_LAST: list = [None, None]           # the last form measured: every dialect's detect asks the same
+_LAST: list = [None, None]           # every dialect's detect asks about the same form
 
 
 def shape(items: list[Lexed]) -> Shape:

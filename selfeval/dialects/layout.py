@@ -1,23 +1,8 @@
 """``layout``: pdftotext ``-layout``, each printed line of the page, the cells of a row side by side.
 
-Input shape::
-
-    一级指标 二级指标        三级指标            年度指标值 实际完成值 分值 得分   偏差原因分析及改进措施
-          经济成本指 河道保洁单位成本         <4816.73(元/人/ 4816.73(元/
-    成本指标
-                                                              20.00 20.00
-             标                           月)           人/月)
-                垃圾清运覆盖户数          按计划完成 达成指标 13.00 13.00
-
-A row's single-line cells (分值, 得分, often the name and the values) stand on its middle
-line; a cell that wraps is spread over the lines above and below it; the merged 一级/二级
-label cells stand at the middle of their groups. Positions are display columns (a CJK
-character takes two); pdftotext narrows the gaps between cells, so they are trusted roughly,
-the order of the tokens on a line fully.
-
-Evidence given: each row (its 分值 得分 line, the anchor) with the pieces of each column
-nearest to it (one way to put the names on rows), each 二级 label at the middle line of its
-pieces (``middle``), the two goal texts by the side of the goal header they stand under.
+A row's single-line cells stand on its middle line, a wrapped cell spreads above and below it, merged
+label cells stand mid-group. pdftotext narrows the gaps between cells, so display columns (CJK: two)
+are trusted roughly, the order of tokens on a line fully.
 """
 from __future__ import annotations
 
@@ -38,7 +23,7 @@ COLUMNS = ("name", "target", "actual", "dev")
 
 
 def detect(items: list[Lexed], p: Params) -> float:
-    """Runs of three or more spaces between the cells of a line, on most lines."""
+    """Runs of 3+ spaces between the cells of most lines."""
     f = shape(items)
     gaps = share(f.gaps, f.lines)
     return 0.0 if gaps < p.detect.layout_gap_share / 2 else min(1.0, gaps / p.detect.layout_gap_share)
@@ -47,13 +32,12 @@ def detect(items: list[Lexed], p: Params) -> float:
 @attrs.define
 class Fragment:
     line: int           # item index
-    no: int             # line number
+    no: int
     x: int              # display column where it starts
     text: str
 
 
 def tokens_at(text: str) -> list[tuple[int, str]]:
-    """(display column, token) for each space-separated token of a printed line."""
     out, col, i = [], 0, 0
     while i < len(text):
         if text[i] == " ":
@@ -73,12 +57,11 @@ def tokens_at(text: str) -> list[tuple[int, str]]:
 class _Anchor:
     index: int
     f: dict
-    x: dict             # column -> x of the anchor's own token there
+    x: dict             # column -> x of its own token there
 
 
 def _achievement_split(token: str, t) -> list[str]:
-    """A target and an actual glued without a space (按时完成达成指标): the actual is one of the
-    template's result words; split it off."""
+    """A target and actual glued together (按时完成达成指标): split off the template's result word."""
     words = t.words("cells", "achievement")
     if token in words:
         return [token]
@@ -101,8 +84,7 @@ def _split_tokens(toks: list[tuple[int, str]], t) -> list[tuple[int, str]]:
 
 
 def _scan(items: list[Lexed], start: int, end: int, name_x: int, p: Params):
-    """Each table line's label pieces (left of the names), anchors (a row's 分值 得分 line) and
-    loose tokens (everything else, by its column)."""
+    """Label pieces, anchors (分值 得分 lines) and loose tokens of the table."""
     t = p.template
     anchors: list[_Anchor] = []
     labels: list[Fragment] = []
@@ -118,7 +100,7 @@ def _scan(items: list[Lexed], start: int, end: int, name_x: int, p: Params):
             continue
         f = split_row(" ".join(x for _, x in rest), t, one_cell=True)
         if f is not None and f.get("pieces") is not None:
-            anchors.append(_Anchor(i, {**f, "pieces": None}, {}))      # the row's line all the same
+            anchors.append(_Anchor(i, {**f, "pieces": None}, {}))
             loose.extend((i, x, tok) for x, tok in rest[:len(f["pieces"])])
         elif f is not None:
             anchors.append(_anchor(i, f, rest, loose))
@@ -145,8 +127,7 @@ def _anchor(i: int, f: dict, rest: list[tuple[int, str]], loose: list) -> _Ancho
 
 
 def _columns(anchors: list[_Anchor], header: dict) -> dict:
-    """Where each column stands, from the anchors' own cells; failing those, from the header's
-    words (packed closer by pdftotext, so a last resort)."""
+    """Column x from the anchors' cells, else from the header (packed closer by pdftotext)."""
     col_x = {}
     for col in COLUMNS:
         xs = sorted(a.x[col] for a in anchors if a.x.get(col) is not None)
@@ -158,8 +139,6 @@ def _columns(anchors: list[_Anchor], header: dict) -> dict:
 
 
 def _column_of(x: int, token: str, col_x: dict, p: Params) -> str:
-    """A loose token's column: its looks first (prose is a deviation; a text wider than any
-    value cell is a name or a deviation), then the nearest column of its kind."""
     quantish = bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token))
     if prose_marks(token) and not quantish:
         return "dev"
@@ -182,7 +161,7 @@ def _type_loose(loose: list, items: list[Lexed], col_x: dict, p: Params) -> dict
         cols = [_column_of(x, tok, col_x, p) for x, tok in toks]
         cellish = [k for k, c in enumerate(cols) if c in ("target", "actual")]
         if len(cellish) == 2:
-            # two cell pieces on one line: the order of the line tells the columns
+            # two pieces on one line: their order tells the columns
             cols[cellish[0]], cols[cellish[1]] = "target", "actual"
         for (x, tok), c in zip(toks, cols):
             pieces[c].append(Fragment(i, items[i].no, x, tok))
@@ -193,7 +172,7 @@ def _goes_on(text: str, above: list[Fragment], col: str, own: str | None, t) -> 
     """At equal distance from two rows, does this piece go on with the row above?"""
     if col == "name":
         before = (above[-1].text if above else own) or ""
-        # the name above stops mid-word (not the way names end), or this is a stub
+        # the name above stops mid-word, or this is a stub
         return bool(before) and (not before.endswith(t.words("cues", "name_endings")) or len(text) <= 2)
     if col in ("target", "actual"):
         return bool(QUANT_TAIL_RE.match(text)) or not (QUANT_RE.match(text) or QUANT_HEAD_RE.match(text))
@@ -201,9 +180,7 @@ def _goes_on(text: str, above: list[Fragment], col: str, own: str | None, t) -> 
 
 
 def _to_rows(frags: list[Fragment], anchors: list[_Anchor], col: str, t) -> list[list[Fragment]]:
-    """Each fragment to the nearest anchor (by line); at equal distance, a piece that goes on
-    with the text above goes up, one that starts a cell goes down. A row whose own line holds
-    the column's whole cell takes no piece of it."""
+    """Fragments to the nearest anchor; on a tie, one going on with the text above goes up."""
     out: list[list[Fragment]] = [[] for _ in anchors]
     idx = [a.index for a in anchors]
     whole = [_whole(a.f.get(col), col, t) for a in anchors]
@@ -226,8 +203,6 @@ def _to_rows(frags: list[Fragment], anchors: list[_Anchor], col: str, t) -> list
 
 
 def _whole(value: str | None, col: str, t) -> bool:
-    """Does a row's own line hold its whole cell of ``col`` (a name that ends the way names
-    end, a cell with its brackets closed)?"""
     if not value:
         return False
     if col in ("target", "actual"):
@@ -237,10 +212,7 @@ def _whole(value: str | None, col: str, t) -> bool:
 
 def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: list[Lexed],
                         line_gap: int, no_deviation: tuple[str, ...]) -> list[list[Fragment]]:
-    """A deviation cell is a block of nearby lines (at most one line of another column between
-    two of them), its last line ending a sentence, centred on its row: blocks are cut after each
-    sentence end and after a cell that says there is none (无); a block that holds a row's own
-    piece (on the row's line) is that row's, any other goes to the row nearest its middle line."""
+    """Deviation blocks (cut after sentence ends and 无) go to the row on their lines, else the nearest."""
     own = [Fragment(a.index, items[a.index].no, a.x.get("dev") or 0, a.f["deviation"])
            for a in anchors if a.f.get("deviation")]
     owner = {a.index: r for r, a in enumerate(anchors)}
@@ -268,11 +240,10 @@ def _deviations_to_rows(frags: list[Fragment], anchors: list[_Anchor], items: li
 
 
 def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
-    """A row's two cells from all its cell pieces: a wrapped cell's pieces stand one under the
-    other (about the same column), the two cells side by side, 年度指标值 on the left."""
+    """A row's two cells: wrapped pieces stand one under the other, 年度指标值 on the left."""
     from ..text import OPERATORS
     cells: list[tuple[int, str]] = []
-    heads: list[list] = []                  # [x, text] of cells still open
+    heads: list[list] = []
     for q in sorted(pieces, key=lambda q: (q.line, q.x)):
         if QUANT_HEAD_RE.match(q.text):
             heads.append([q.x, q.text])
@@ -296,8 +267,6 @@ def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
         left, right = right, left
     return left, right
 
-
-# --- the rows -------------------------------------------------------------------------------------
 
 def _build_rows(anchors: list[_Anchor], pieces: dict[str, list[Fragment]], items: list[Lexed], p: Params):
     t = p.template
@@ -334,8 +303,7 @@ def _value_cells(a: _Anchor, target_p: list[Fragment], actual_p: list[Fragment],
         return side
     if is_whole_cell(cells["target"]) and is_whole_cell(cells["actual"]):
         return cells["target"], cells["actual"]
-    # the columns' pieces did not make two cells (a piece read into the wrong column): weigh
-    # every split of all of them, target column first
+        # no two cells (a piece read into the wrong column): weigh every split
     both = [q.text for q in sorted(target_p, key=lambda q: (q.line, q.x))]
     both += [f[c] for c in ("target", "actual") if f.get(c)]
     both += [q.text for q in sorted(actual_p, key=lambda q: (q.line, q.x))]
@@ -358,11 +326,8 @@ def _emit_rows(built, reading: Reading, items: list[Lexed]) -> None:
     reading.orders = [NameOrder(entries)]
 
 
-# --- labels: joined from their pieces, each at the middle line of its pieces -----------------------
-
 def _join_labels(frags: list[Fragment], p: Params) -> tuple[list[tuple[str, float, list[int]]], list[Fragment]]:
-    """The label pieces of one column on nearby lines join into labels (text, middle line, line
-    numbers); returns them and the pieces that spell no label."""
+    """One column's label pieces joined into (text, middle line, lines), and the pieces left."""
     t = p.template
     labels: list[tuple[str, float, list[int]]] = []
     open_: dict[str, list[Fragment]] = {}
@@ -371,7 +336,7 @@ def _join_labels(frags: list[Fragment], p: Params) -> tuple[list[tuple[str, floa
                 if abs(buf[-1].x - fr.x) <= p.rows.label_near and fr.line - buf[-1].line <= p.rows.line_gap
                 and any(lab.startswith("".join(q.text for q in buf) + fr.text) for lab in t.all_labels)]
         if fits:
-            key = min(fits, key=lambda k: (abs(open_[k][-1].x - fr.x), -len(open_[k])))   # the nearest column
+            key = min(fits, key=lambda k: (abs(open_[k][-1].x - fr.x), -len(open_[k])))
             buf = open_[key]
             buf.append(fr)
             text = "".join(q.text for q in buf)
@@ -393,8 +358,7 @@ def _join_labels(frags: list[Fragment], p: Params) -> tuple[list[tuple[str, floa
 
 
 def _pin_labels(labels: list[tuple[str, float, list[int]]], reading: Reading, anchors: list[_Anchor], p: Params):
-    """Each 二级 label pins its group at its middle line, each 一级 label its block at the row
-    nearest its middle; other printed label text is the form's own."""
+    """Pin 二级 labels at their middle line, 一级 labels at the nearest row."""
     t = p.template
     idx = [a.index for a in anchors]
     for text, y, lines in labels:
@@ -404,16 +368,11 @@ def _pin_labels(labels: list[tuple[str, float, list[int]]], reading: Reading, an
         elif text in t.level1 and idx:
             reading.pins.append(Pin(text, c, "contains", min(range(len(idx)), key=lambda r: abs(idx[r] - y))))
         else:
-            c.place("template")         # printed label text, whatever it spells
+            c.place("template")
 
-
-# --- the goal texts, side by side ------------------------------------------------------------------
 
 def _goal_columns(items: list[Lexed], used: set[int], reading: Reading, p: Params) -> set[int]:
-    """The two goal texts, printed side by side between the goal header and the next block:
-    every token right of where the right-hand text starts is its (the start taken from lines
-    that hold both texts, else from the widest gap between where lines start); the margin label
-    (年度 / 总体 / 目标) dropped. The header says which text stands on which side."""
+    """The two goal texts side by side under the goal header, margin label (年度 / 总体 / 目标) dropped."""
     t = p.template
     head = next((i for i, x in enumerate(items) if x.kind == "goals_header"), None)
     if head is None:
@@ -448,10 +407,7 @@ def _goal_columns(items: list[Lexed], used: set[int], reading: Reading, p: Param
 
 
 def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p: Params):
-    """The left and the right text's lines: a line with two fragments (``fragment_gap`` spaces
-    apart) gives one to each; a line with one belongs to the text whose fragments start
-    nearest (the shorter text is centred within the longer, and pdftotext shifts lines that
-    hold one text only), failing that the side of the widest gap between line starts."""
+    """Each text's lines: a lone fragment goes to the text whose lines start nearest (pdftotext shifts it)."""
     frags = [(i, _fragments(toks, p.rows.fragment_gap)) for i, toks in lines]
     left_x = sorted(f[0][0] for _, f in frags if len(f) >= 2)
     right_x = sorted(f[-1][0] for _, f in frags if len(f) >= 2)
@@ -474,12 +430,12 @@ def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p
             lx, rx = left_x[len(left_x) // 2], right_x[len(right_x) // 2]
             side = int(abs(x - lx) > abs(x - rx))
             if x - lx > p.rows.fragment_gap and (width(text) > left_max + p.rows.fragment_gap or x in right_alone):
-                side = 1        # not where the left text starts, and wider than it ever is (or
-                right_alone.add(x)  # where such a line starts)
+                side = 1        # wider than the left text ever is
+                right_alone.add(x)
             toks = dict(lines)[i]
             cut = _two_texts(toks, left_w, p) if not side else None
             if cut is not None:
-                # the two texts one space apart: the right one starts where the right column does
+                # one space apart: the right text starts at the right column
                 cols[0].append((no, " ".join(tok for _, tok in toks[:cut])))
                 cols[1].append((no, " ".join(tok for _, tok in toks[cut:])))
                 continue
@@ -490,9 +446,7 @@ def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p
 
 
 def _two_texts(toks: list[tuple[int, str]], left_w: int, p: Params) -> int | None:
-    """A line of the left text with the right one after a single space (pdftotext narrowed the
-    gap): it is wider than the left text ever is; cut at the space where the left part is
-    as wide as the left text's lines."""
+    """A left-text line with the right text after one space (pdftotext narrowed the gap): the cut."""
     if len(toks) < 2 or not left_w:
         return None
     first = toks[0][0]
@@ -503,7 +457,6 @@ def _two_texts(toks: list[tuple[int, str]], left_w: int, p: Params) -> int | Non
 
 
 def _fragments(tokens: list[tuple[int, str]], gap: int) -> list[tuple[int, str]]:
-    """Runs of tokens with less than ``gap`` spaces between them, with their columns."""
     out: list[tuple[int, str]] = []
     end = None
     for x, tok in tokens:
@@ -514,8 +467,6 @@ def _fragments(tokens: list[tuple[int, str]], gap: int) -> list[tuple[int, str]]
         end = x + width(tok)
     return out
 
-
-# --- the form -----------------------------------------------------------------------------------------
 
 def _table(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> set[int]:
     start = next((i for i, x in enumerate(items) if x.kind == "indicator_header"), None)
@@ -533,7 +484,7 @@ def _table(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> s
         return set()
     col_x = _columns(anchors, at)
     joined, left = _join_labels([fr for fr in labels if fr.line in body], p)
-    # a piece that spells no label and stands in the names' column is a name's wrapped end (度)
+    # a piece in the names' column that spells no label is a name's wrapped end (度)
     names_x = sorted(a.x["name"] for a in anchors if a.x.get("name") is not None) or [col_x["name"]]
     tails = [fr for fr in left if fr.x >= names_x[0] - 1]
     loose += [(fr.line, fr.x, fr.text) for fr in tails]

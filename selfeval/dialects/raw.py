@@ -1,27 +1,8 @@
-"""``raw``: pdftotext ``-raw``, the page's text in content-stream order, each table row whole.
+"""``raw``: pdftotext ``-raw``, text in content-stream order, each table row whole on one line.
 
-Input shape::
-
-    一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
-    成本指标 经济成本指标 路灯维护单位成本 ≤218.17(万元) 218.17(万元) 10.00 10.00 无
-    数量指标
-    绿地养护支出控制数
-    ≤47.53(元/平
-    方米)
-    47.53(元/平
-    方米)
-    10.00 10.00 个别合同履约进度滞后，
-    下一年度将提前谋划项目实施计划。
-
-A row is ``[labels] name target actual 分值 得分 [deviation]`` on one line; a row whose cells
-wrap comes as its name, the cells' pieces, then a line that opens with its 分值 得分 (and the
-deviation's start); a deviation that wraps goes on over the next lines; a 二级 label cell that
-wraps comes as pieces before its first row. Some producers print the wrapped cells,
-deviations and labels of a page's rows after those rows (the page's tail), in row order.
-
-Evidence given: each row's cells with their names and deviations (one way to put the names on
-rows), each 二级 label printed before its first row (``starts``), labels printed in a tail
-(``after``).
+A row whose cells wrap comes as its name, the cells' pieces, then a line opening with its 分值 得分; a
+wrapped 二级 label comes as pieces before its first row. Some producers print a page's wrapped cells,
+deviations and labels after its rows (the page's tail), in row order.
 """
 from __future__ import annotations
 
@@ -50,22 +31,15 @@ Piece = tuple[int, str]         # (line number, text)
 
 
 def detect(items: list[Lexed], p: Params) -> float:
-    """The indicator header printed whole on one line, 三级指标 among its columns; fund rows with
-    their numbers on their lines; no columns kept apart by runs of spaces."""
+    """Header whole on one line, fund rows joined, no columns padded apart by spaces."""
     f = shape(items)
     if share(f.gaps, f.lines) >= p.detect.layout_gap_share:
         return 0.0
     return 0.5 * f.header_names + 0.3 * share(f.fund_joined, f.fund_rows, 0.5) + 0.2 * (f.value_rows == 0)
 
 
-# --- one line of the table ---------------------------------------------------------------------
-
 def split_row(text: str, t, one_cell: bool = False) -> dict | None:
-    """``[labels] name target actual weight score [deviation]``, or the shapes of a row whose
-    cells wrapped: ``[labels] name weight score``, ``target actual weight score``, ``pieces…
-    weight score``, ``weight score [deviation]`` (closing a stack of pieces above it). None
-    when the line is no row. With ``one_cell``, a name and a quantity before the pair are the
-    name and one cell (the other wrapped onto other lines)."""
+    """Fields of a row line, or of the line closing a wrapped row; None when no row."""
     tokens = text.split()
     levels = frozenset(t.level1 + t.level2)
     k = 0
@@ -96,9 +70,7 @@ def split_row(text: str, t, one_cell: bool = False) -> dict | None:
 
 
 def split_at(pieces: list[str]) -> int | None:
-    """Where the pieces of two wrapped cells, in reading order, part into 年度指标值 and
-    实际完成值: every split that leaves both cells whole (brackets balanced) is weighed; an
-    actual that reads as one (达成指标, a quantity) and two quantities of one unit are preferred."""
+    """Where wrapped pieces part into 年度指标值 and 实际完成值 (both whole, alike in unit)."""
     from ..solve.cues import ACHIEVEMENT
     best, best_key = None, None
     for j in range(1, len(pieces)):
@@ -114,21 +86,17 @@ def split_at(pieces: list[str]) -> int | None:
 
 
 def split_cells(pieces: list[str]) -> tuple[str, str] | None:
-    """(年度指标值, 实际完成值) of the pieces of two wrapped cells (``split_at``)."""
     j = split_at(pieces) if len(pieces) > 1 else None
     return None if j is None else (join_wrapped(pieces[:j]), join_wrapped(pieces[j:]))
 
 
 def split_pieces(pieces: list[Piece]) -> dict | None:
-    """``split_cells`` of (line, text) pieces: the two cells with the lines of each."""
     j = split_at([x for _, x in pieces]) if len(pieces) > 1 else None
     if j is None:
         return None
     return {"target": join_wrapped(x for _, x in pieces[:j]), "actual": join_wrapped(x for _, x in pieces[j:]),
             "target_lines": sorted({n for n, _ in pieces[:j]}), "actual_lines": sorted({n for n, _ in pieces[j:]})}
 
-
-# --- the rows ------------------------------------------------------------------------------------
 
 @attrs.define(eq=False)
 class _Row:
@@ -146,17 +114,15 @@ class _Row:
 
 
 class _Labels:
-    """The label cells read so far: pieces join until they spell a label."""
-
     def __init__(self, t) -> None:
         self.t = t
         self.all = frozenset(t.level1 + t.level2)
         self.buf = ""
         self.buf_lines: list[int] = []
-        self.spelled: list[tuple[str, list[int]]] = []     # labels read since the last row
+        self.spelled: list[tuple[str, list[int]]] = []
 
     def feed(self, text: str, no: int) -> bool:
-        """Take a label line; False when it spells nothing with the pieces before it."""
+        """False when the line spells nothing with the pieces before it."""
         for token in text.split():
             self.buf += token
             self.buf_lines.append(no)
@@ -172,7 +138,6 @@ class _Labels:
         return any(lab != self.buf and lab.startswith(self.buf) for lab in self.t.level2)
 
     def takes(self, text: str) -> bool:
-        """Would ``text`` spell or go on spelling indicator labels?"""
         buf = self.buf
         for token in text.split():
             buf += token
@@ -184,34 +149,29 @@ class _Labels:
 
 
 class _Table:
-    """One walk over the table, top to bottom (linear time): rows with their names,
-    deviations and labels; wrapped cells, deviations and labels of a page's tail put back."""
+    """One linear walk over the table; page tails put back."""
 
     def __init__(self, items: list[Lexed], p: Params):
         self.items, self.p, self.t = items, p, p.template
         self.rows: list[_Row] = []
-        self.pending: list[int] = []      # text and piece lines since the last row
+        self.pending: list[int] = []
         self.labels = _Labels(self.t)
-        self.starts: list[tuple[str, list[int], int]] = []   # (label, lines, row it starts)
+        self.starts: list[tuple[str, list[int], int]] = []   # (label, lines, first row)
         self.used: set[int] = set()
         self.stray_lines: list[int] = []
         self.doubts: list = []
 
-    # -- the pending lines: the last row's deviation, then the next row's name and pieces
     def deviation_goes_on(self, k: int) -> bool:
-        """Does pending line ``k`` continue the last row's deviation? While its sentence is
-        open, or when the line is prose (a name or a cell has no sentence punctuation)."""
         if not self.rows:
             return False
         dev = join_wrapped(x for _, x in self.rows[-1].dev)
         it = self.items[k]
         if dev in NO_DEVIATION:
-            return False            # 无: a whole cell that says there is none
+            return False            # 无: a whole cell saying there is none
         return it.kind in TEXT_KINDS and ((dev and not ends_sentence(dev)) or bool(prose_marks(it.text)))
 
     def settle(self, row_follows: bool, cells_inline: bool = False) -> tuple[list[Piece], list[Piece]]:
-        """Split the pending lines: the last row's deviation goes on first; when a row whose
-        name (or cells) wrapped closes them, the rest is its name and its cell pieces."""
+        """Split pending lines: last row's deviation, then the next row's name and pieces."""
         items, pending = self.items, self.pending
         k = 0
         while k < len(pending) and (self.deviation_goes_on(pending[k]) or not row_follows and self.rows
@@ -224,8 +184,8 @@ class _Table:
             return [], []
         texts = [x for x in rest if items[x].kind in TEXT_KINDS]
         if cells_inline:
-            n = len(rest)                   # the row has its cells: every line before is its name
-        elif len(texts) < len(rest):        # quantitative pieces: the name is what comes before
+            n = len(rest)
+        elif len(texts) < len(rest):
             n = next(j for j, x in enumerate(rest) if items[x].kind not in TEXT_KINDS)
         else:                               # qualitative pieces: the name is the first line
             n = min(1, len(rest))
@@ -241,7 +201,7 @@ class _Table:
                 cells.append((no, text))
                 continue
             tokens = text.split()
-            while tokens and tokens[0] in levels:       # labels printed before the name
+            while tokens and tokens[0] in levels:
                 self.labels.feed(tokens.pop(0), no)
             if j == 0 and len(tokens) > 1 and all(is_quantity_piece(t) for t in tokens[1:]):
                 name.append((no, tokens[0]))
@@ -264,9 +224,8 @@ class _Table:
         row.dev = [(no, f["deviation"])] if f.get("deviation") else []
         self.rows.append(row)
 
-    # -- one line
     def step(self, i: int) -> bool:
-        """Read line ``i``; False at a line that ends the table."""
+        """False at a line that ends the table."""
         it = self.items[i]
         if it.kind == "blank" or it.kind == "indicator_header":
             return True
@@ -293,8 +252,7 @@ class _Table:
         return True
 
     def _completes(self, i: int) -> bool:
-        """Does the label piece on line ``i``, with the label lines after it, spell a whole
-        label? (A name's last piece, 满意度, reads as a label's first but spells none.)"""
+        """Do the label lines from ``i`` spell a whole label (a name's last piece 满意度 does not)?"""
         buf = self.labels.buf
         for k in range(i, len(self.items)):
             it = self.items[k]
@@ -311,13 +269,11 @@ class _Table:
         return False
 
     def _close_stack(self, i: int, f: dict) -> None:
-        """A line that opens with a 分值 得分 pair (or holds a wrapped cell's last pieces before
-        it) closes the stack of name and pieces above it; text after the pair is the row's
-        deviation."""
+        """A line opening with 分值 得分 closes the name and pieces above; text after it is the deviation."""
         name, pieces = self.settle(row_follows=True)
         pieces += [(self.items[i].no, x) for x in f.get("pieces") or ()]
         cells = split_pieces(pieces)
-        if cells is None:                   # the cells come later (a tail) or not at all
+        if cells is None:                   # the cells come later (a tail) or never
             self.stray_lines += [n for n, _ in pieces]
             self.new_row(i, f, name, [])
             self.rows[-1].detached = True
@@ -328,22 +284,19 @@ class _Table:
 @attrs.define
 class _TailDeviation:
     lines: list[Piece]
-    lo: int                         # the first row it may belong to
-    hi: int | None = None           # the last
+    lo: int                         # rows it may belong to: lo..hi
+    hi: int | None = None
 
 
 class _Tail:
-    """Some producers print a row's wrapped cells, wrapped deviation and wrapped 二级 label
-    after the rows of the page (pdftotext -raw of a spreadsheet): the cells of the rows printed
-    without them, in row order, with deviations and labels between them in the order of their
-    rows. Fed one stretch of lines at a time (one per page)."""
+    """Wrapped cells, deviations and 二级 labels printed after a page's rows, in row order."""
 
     def __init__(self, table: _Table):
         self.table = table
-        self.acc: list[Piece] = []          # cell pieces of the next detached row
-        self.dev: list[Piece] = []          # lines of a deviation
-        self.position = -1                  # the last row that took cells from the tail
-        self.first_row = 0                  # the first row of the page the tail stands on
+        self.acc: list[Piece] = []
+        self.dev: list[Piece] = []
+        self.position = -1
+        self.first_row = 0
         self.devs: list[_TailDeviation] = []
         self.labels: list[tuple[str, list[int], int]] = []
         self.label = _Labels(table.t)
@@ -376,7 +329,6 @@ class _Tail:
             self.dev = []
 
     def end(self) -> None:
-        """The end of a page's tail: its deviations belong to rows read so far."""
         self.close_cells(force=True)
         self.close_dev()
         for d in self.devs:
@@ -384,14 +336,13 @@ class _Tail:
                 d.hi = len(self.table.rows) - 1
 
     def feed(self, it: Lexed) -> bool:
-        """Take one line; False when it is no part of a tail."""
         if it.kind == "blank":
             return True
         if it.kind == "pieces":
             self.close_dev()
             tokens = it.fields["pieces"]
             if self.acc and (QUANT_RE.match(tokens[0]) or QUANT_HEAD_RE.match(tokens[0])):
-                self.close_cells()          # a new cell starts: the pieces before are whole
+                self.close_cells()          # a new cell starts
             self.acc.extend((it.no, x) for x in tokens)
         elif it.kind == "label" and self.label.takes(it.text):
             self.close_cells()
@@ -412,7 +363,7 @@ class _Tail:
         return True
 
     def _name_apart(self, it: Lexed) -> bool:
-        """A row printed without its name: the name (no sentence in it) comes in the tail."""
+        """A nameless row's name, printed in the tail."""
         rows = self.table.rows
         nameless = [k for k, r in enumerate(rows) if not r.name and k >= self.position]
         if not nameless:
@@ -422,9 +373,7 @@ class _Tail:
         return True
 
     def place_deviations(self) -> None:
-        """Each deviation printed after the rows goes to a row without one, within the rows its
-        place allows, in order: the best order-keeping assignment, where a row that lost points
-        and a deviation that names the row's indicator count in favour."""
+        """Give each tail deviation a free row in order, favouring rows that lost points or are named."""
         rows, devs = self.table.rows, self.devs
         free = [k for k, r in enumerate(rows) if not r.dev]
         if not devs:
@@ -465,7 +414,7 @@ def _lost(r: _Row) -> bool:
 
 
 def _monotone(m: int, free: list[int], score) -> list[int] | None:
-    """The best order-keeping choice of ``m`` of the rows ``free`` (``score(i, row)``)."""
+    """Best order-keeping choice of ``m`` of the rows ``free``."""
     n = len(free)
     best = [[NEG] * (n + 1) for _ in range(m + 1)]
     take = [[False] * (n + 1) for _ in range(m + 1)]
@@ -488,10 +437,8 @@ def _monotone(m: int, free: list[int], score) -> list[int] | None:
     return out[::-1]
 
 
-# --- walking the table, page by page ---------------------------------------------------------------
-
 def _tail_start(items: list[Lexed], lo: int, hi: int, t) -> int | None:
-    """Where a tail starts in items[lo:hi]: the first cell piece or 二级 label piece."""
+    """The first cell piece or 二级 label piece in items[lo:hi]."""
     labels = _Labels(t)
     for i in range(lo, hi):
         it = items[i]
@@ -502,9 +449,7 @@ def _tail_start(items: list[Lexed], lo: int, hi: int, t) -> int | None:
 
 
 def _page_tails(items: list[Lexed], start: int, end: int, t) -> dict[int, tuple[int, int]]:
-    """For each page of the table but the last, what follows its last row: other blocks of the
-    form (the title, the goals: not the table's), then maybe a tail. -> {first index after the
-    last row: (tail start, next page's start)}."""
+    """{index after a page's last row: (tail start, next page's start)}, for every page but the last."""
     breaks = [i for i in range(start + 1, end) if items[i].line.page_break]
     tails = {}
     lo = start + 1
@@ -519,9 +464,7 @@ def _page_tails(items: list[Lexed], start: int, end: int, t) -> dict[int, tuple[
 
 
 def _final_tail_start(items: list[Lexed], free: list[int], end: int, p: Params) -> int | None:
-    """Where the tail after the last page's rows starts: at its first cell piece or label, or at
-    its first deviation — the prose after the goal texts, when those are printed after the
-    table too (the goals the form has not printed before the table come first)."""
+    """Start of the last page's tail: its first cell piece or label, or the prose after the goals."""
     ts = _tail_start(items, end + 1, len(items), p.template)
     before = [i for i in free if i < end]
     found = len(paragraphs_in_order([(items[i].no, items[i].text, False) for i in before], p))
@@ -583,7 +526,6 @@ def _read_table(items: list[Lexed], reading: Reading, used: set[int], p: Params)
 
 
 def _emit(table: _Table, tail: _Tail, reading: Reading) -> None:
-    """The rows, their names and deviations, and the labels' pins, as cells of the reading."""
     entries = []
     for k, r in enumerate(table.rows):
         cells = [reading.add(Cell(v, lines, kind, y=r.y)) if v else None
@@ -620,7 +562,6 @@ def read(items: list[Lexed], p: Params) -> Reading:
 
 
 def _goals(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> None:
-    """The goal texts: the free prose lines (none of the table's), whole and in order."""
     lines = []
     index = {}
     apart = True
@@ -641,7 +582,7 @@ def _goals(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> N
 
 
 def _labels(items: list[Lexed], reading: Reading, used: set[int], p: Params) -> None:
-    """Printed labels outside the table (项目资金, 年度 / 总体 / 目标, a header word apart)."""
+    """Printed labels outside the table."""
     free = [x if i not in used else Lexed(x.line, "blank") for i, x in enumerate(items)]
     for run in label_runs(free, p):
         for lab in run:

@@ -1,10 +1,6 @@
-"""The solver: a dialect's ``Reading`` of one form placed onto the template's grid, the record
-written from the grid, and the books kept (every line in a field or reported).
-
-One path for every dialect, each concern a module: the fund block (``funds``), the 总分 row,
-names and deviations onto rows (``names``), rows into 二级 groups (``groups``), the goal texts
-(``goals``). Each placement writes its slot, cost and runner-up into the cells it places;
-``explain`` shows them.
+"""The solver: a dialect's ``Reading`` placed onto the template's grid, the record written from it,
+and the books kept (every line in a field or reported). One path for every dialect; each placement
+records its slot, cost and runner-up in the cells (``explain`` shows them).
 """
 from __future__ import annotations
 
@@ -65,7 +61,6 @@ def _title(reading: Reading, form: Form, diags: list[Diagnostic], p: Params) -> 
 
 
 def _fund_rows(reading: Reading, p: Params) -> list[FundRow]:
-    """The fund rows printed on their lines, each value in its column."""
     rows: list[FundRow] = []
     for k, item in enumerate(p.template.fund_item_names):
         cells = reading.fund_rows.get(item)
@@ -82,8 +77,7 @@ def _fund_rows(reading: Reading, p: Params) -> list[FundRow]:
 
 
 def _fund_rest(reading: Reading, rows: list[FundRow], pairs, diags: list[Diagnostic], p: Params) -> list[FundRow]:
-    """The detached (执行数, 执行率) pairs back on their rows; a block printed by columns read
-    back by its arithmetic when that breaks fewer of its rules; the doubts."""
+    """Detached (执行数, 执行率) pairs back on their rows; a column-printed block read by its arithmetic."""
     items = p.template.fund_item_names
     for k, pair in enumerate(assign_pairs(rows, pairs, p)):
         if pair is not None:
@@ -108,8 +102,7 @@ def _fund_rest(reading: Reading, rows: list[FundRow], pairs, diags: list[Diagnos
 
 
 def _total(reading: Reading, form: Form, rows: list[Row], diags: list[Diagnostic], p: Params):
-    """The 总分 pair: labelled, or among the bare pairs the one the rows add up to (the first
-    after the table when none does). Returns the pair taken."""
+    """The 总分 pair taken: labelled, or the bare pair the rows add up to (else the first after the table)."""
     fund = form.funds[0] if form.funds else FundRow("")
     want = totals([r.number("weight") for r in rows], [r.number("score") for r in rows], fund.weight, fund.score)
     pair = reading.total
@@ -164,7 +157,7 @@ def _names_and_groups(reading: Reading, rows: list[Row], diags: list[Diagnostic]
 
 
 def _runner_ups(entries: list[Entry | None], runner, margin: float) -> None:
-    """Each entry the runner-up placement puts on another row: that row, and the margin."""
+    """Each entry the runner-up puts on another row: that row, and the margin."""
     if runner is None:
         return
     where = {id(e): k for k, e in enumerate(runner.entries) if e is not None}
@@ -233,7 +226,6 @@ def _covered(c: Cell, cells) -> bool:
 
 
 def _books(reading: Reading, items: list[Lexed], params: Params) -> list[Diagnostic]:
-    """Every non-blank line went into a field, or is reported as unassigned."""
     placed: set[int] = set()
     out = []
     for c in reading.cells:

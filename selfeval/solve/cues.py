@@ -1,6 +1,5 @@
-"""Evidence from words: what an indicator's name and values say about each other and about
-the row's 二级 group. Used wherever a name is placed on a row or a row in a group, in every
-dialect. The words are the template's (``[cues]``)."""
+"""Evidence from words (the template's ``[cues]``): what an indicator's name and values say about each
+other and about the row's 二级 group, in every dialect."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,9 +24,8 @@ PERCENT = "%"
 
 @lru_cache(maxsize=8192)
 def name_groups(name: str | None) -> frozenset:
-    """The 二级 groups a name's words point to: of all groups with a cue in the name, those
-    whose matching cue is the longest (社会成本控制 → 社会成本指标, not 经济成本指标); between
-    equally long cues, the one that stands last (the name's head noun: 面积及时性 → 时效)."""
+    """The 二级 groups a name's words point to: those with the longest matching cue (社会成本控制 →
+    社会成本指标), ties to the cue standing last (the head noun: 面积及时性 → 时效)."""
     if not name:
         return frozenset()
     best: dict[str, tuple[int, int]] = {}
@@ -69,13 +67,13 @@ def _bigrams(text: str) -> frozenset:
 
 @attrs.frozen
 class RowCues:
-    """What a row's values say about the name that belongs on it (computed once per row)."""
+    """What a row's values say about the name that belongs on it."""
 
     qualitative: str | None     # the target when it is a word (及时, 满意 …)
     bigrams: frozenset
     chars: frozenset
-    unit_words: tuple           # name words a quantitative unit suggests (% → 率, 元 → 成本)
-    count_unit: str | None      # a count unit (人, 次 …) that may appear in the name itself
+    unit_words: tuple           # name words the unit suggests (% → 率, 元 → 成本)
+    count_unit: str | None      # a count unit (人, 次 …) that may appear in the name
 
     @classmethod
     def of(cls, target: str | None) -> RowCues:
@@ -96,7 +94,7 @@ class RowCues:
 
 
 def lexical_cue(name: str, cues: RowCues, w: CueWeights) -> float:
-    """How well a name fits a row's values: 及时 ↔ 及时性, unit 人 ↔ 人数, % ↔ 率, 元 ↔ 成本."""
+    """How well a name fits a row's values: 及时 ↔ 及时性, 人 ↔ 人数, % ↔ 率."""
     if cues.qualitative is not None:
         if cues.qualitative in name:
             return w.substring
@@ -116,8 +114,7 @@ def lexical_cue(name: str, cues: RowCues, w: CueWeights) -> float:
 
 
 def reads_as_name(text: str) -> int:
-    """How much a line reads as an indicator name: 2 when it names an indicator type and ends
-    the way names end, 1 when it does one of these or has a name's shape (X（含Y）…), else 0."""
+    """2: names an indicator type and ends as names end; 1: one of these or a name's shape; else 0."""
     typed = bool(name_groups(text))
     ends = text.endswith(NAME_ENDINGS)
     shaped = any(s in text for s in NAME_SHAPES)
@@ -125,9 +122,7 @@ def reads_as_name(text: str) -> int:
 
 
 def deviation_fit(text: str, target: str | None, actual: str | None, lost: bool) -> float:
-    """How well a deviation text fits a row: one that says the actual passed its target
-    (超出年初目标值) fits a row whose actual is above its target, one that says it fell short
-    fits a row below its target or that lost points; +1 fits, -1 goes against, 0 says nothing."""
+    """+1 when a deviation's over/under words (超出年初目标值) match the row's values, -1 against, else 0."""
     over = any(w in text for w in T.words("cues", "deviation_over"))
     under = any(w in text for w in T.words("cues", "deviation_under"))
     if not (over or under):

@@ -1,7 +1,6 @@
-"""What the finished record itself makes doubtful, said row by row, whatever the dialect: a
-三级指标 that reads as another 二级 group than its row's; a deviation on a row that kept its
-points next to one that lost some without a deviation; a deviation that breaks off where the
-form's others end a sentence."""
+"""Doubts the finished record raises row by row, in any dialect: a 三级指标 reading as another 二级
+group than its row's; a deviation on a row that kept its points beside a row that lost some without
+one; a deviation that breaks off mid-sentence."""
 from __future__ import annotations
 
 from ..arith import lost_points
@@ -20,8 +19,7 @@ def _lines(reading: Reading, slot: str) -> list[int]:
 
 
 def pinned_rows(level2: list[str | None], reading: Reading) -> set[int]:
-    """Rows whose group a label printed at the row says (before its group's first row, or
-    beside the row itself): their group is no guess."""
+    """Rows whose group a label printed at the row (or before its group's first row) says for sure."""
     runs: dict[int, tuple[int, int]] = {}
     k = 0
     while k < len(level2):
@@ -42,8 +40,7 @@ def pinned_rows(level2: list[str | None], reading: Reading) -> set[int]:
 
 
 def _ill_formed(inds) -> list[tuple[int, str]]:
-    """Rows whose cells a template row does not print: a bracket left open or closed alone, a
-    quantity against a qualitative value, a target and an actual in different units."""
+    """Rows whose cells no template row prints: a bracket unbalanced, a quantity against a word, two units."""
     out = []
     for k, ind in enumerate(inds):
         if any(v and open_parens(v) for v in (ind.name, ind.target, ind.actual)):
@@ -65,8 +62,7 @@ def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
     for k, ind in enumerate(inds):
         groups = name_groups(ind.name)
         if groups and ind.level2 is not None and ind.level2 not in groups:
-            # a name against its group: a doubt where the group is a guess, information where a
-            # label printed on the row's line says it (real forms bend the words' habits)
+            # a name against its group: a doubt only where the group is a guess (forms bend habits)
             out.append(diag("name-group-conflict", f"indicators[{k}]: the name {ind.name} reads as "
                             f"{'/'.join(sorted(groups))} but stands under {ind.level2}",
                             _lines(reading, f"indicators[{k}].name"), level="info" if k in pinned else None))

@@ -1,16 +1,6 @@
-"""The 项目资金 block: numbers into its grid of rows × columns, by the print and the arithmetic.
-
-Two shapes of print, one arithmetic (``arith``):
-
-- rows on lines (``fund_rows``): an item with its values on its line, the columns named by the
-  header; a row's values go to an order-keeping subset of the columns — the one whose 执行率
-  holds, leaving empty what the rows under 年度资金总额 leave empty (分值, 得分). The 全年执行数 /
-  执行率 pairs that some prints set apart (``fund_pairs``) go back to the rows whose 执行率 they
-  make hold, the print's order breaking ties.
-- a block printed by columns (``stream``): each number is labelled with its column by a search
-  over the numbers in printed order (each column's values in row order, numbers on one line
-  left to right, a number under header words in their column, near the item printed before
-  it), keeping the labelling that breaks the arithmetic least, then fits the print best.
+"""The 项目资金 block: numbers into its rows × columns grid, by the print and the arithmetic. Rows on
+lines take the order-keeping subset of columns whose 执行率 holds; detached 执行数 / 执行率 pairs go to
+the rows they make hold; a block printed by columns is labelled by a search breaking the arithmetic least.
 """
 from __future__ import annotations
 
@@ -36,10 +26,7 @@ def _value(c: Cell | None) -> float | None:
     return None if c is None else number_or_none(c.text)
 
 
-# --- rows on lines --------------------------------------------------------------------------
-
 def _subsets(values: int, columns: list[str]):
-    """Order-keeping choices of ``values`` of ``columns``."""
     if values >= len(columns):
         yield tuple(columns) + tuple(c for c in COLUMNS if c not in columns)
         return
@@ -47,8 +34,7 @@ def _subsets(values: int, columns: list[str]):
 
 
 def _row_fit(row: int, cols: tuple, vals: list[float | None], p: Params) -> tuple:
-    """How well a row's values fit columns ``cols``: (broken 执行率, a sub-row given 分值/得分,
-    a column skipped before the last value)."""
+    """How a row's values fit ``cols``: (broken 执行率, sub-row given 分值/得分, a column skipped)."""
     got = dict(zip(cols, vals))
     broken = 0
     if "execution_rate" in got and got.get("execution_rate") is not None:
@@ -58,7 +44,6 @@ def _row_fit(row: int, cols: tuple, vals: list[float | None], p: Params) -> tupl
 
 
 def fit_row(row: int, cells: list[Cell], columns: list[str], p: Params) -> dict[str, Cell]:
-    """column -> value cell for one fund row printed on its line."""
     vals = [_value(c) for c in cells]
     best, best_key = None, None
     for k, cols in enumerate(_subsets(len(cells), columns)):
@@ -69,8 +54,7 @@ def fit_row(row: int, cells: list[Cell], columns: list[str], p: Params) -> dict[
 
 
 def assign_pairs(rows: list[FundRow], pairs: list[tuple[Cell, Cell]], p: Params) -> list[tuple[Cell, Cell] | None]:
-    """Each row lacking 全年执行数/执行率 gets the detached pair that makes its 执行率 hold (and the
-    执行数 column add up), the printed order breaking ties."""
+    """Each row lacking 执行数/执行率 gets the detached pair making its 执行率 hold; print order breaks ties."""
     need = [k for k, r in enumerate(rows) if r.executed is None and r.execution_rate is None]
     out: list[tuple[Cell, Cell] | None] = [None] * len(rows)
     if not need or not pairs:
@@ -94,16 +78,13 @@ def assign_pairs(rows: list[FundRow], pairs: list[tuple[Cell, Cell]], p: Params)
     return out
 
 
-# --- a block printed by columns ---------------------------------------------------------------
-
 @attrs.define
 class Num:
-    """A number of the fund block as printed."""
     cell: Cell
     value: float
     line_mate: bool            # printed on the same line as the next number
     header: tuple[str, ...]    # the columns of the header words printed right before it
-    home: int | None           # the row of the item printed before it, when items stand among numbers
+    home: int | None           # row of the item printed before it, if items stand among numbers
 
 
 @attrs.frozen
@@ -115,11 +96,7 @@ class Grid:
 
 
 def read_stream(nums: list[Num], p: Params) -> Grid | None:
-    """The labelling of ``nums`` into the block's columns that breaks fewest rules and fits the
-    print best; None when the count of numbers is not that of the block. A first search admits
-    no broken rule (cutting a branch as soon as it breaks one), a second lets the 年度资金总额
-    row's 执行数/执行率 come after the rows under it; only when neither finds one are broken rules
-    weighed."""
+    """Label ``nums`` with the block's columns: fewest broken rules, then best fit; None on a wrong count."""
     items = p.template.fund_item_names
     need = {c: len(items) for c in ROW_COLUMNS} | {c: 1 for c in TOTAL_ONLY}
     if len(nums) != sum(need.values()):
@@ -138,9 +115,7 @@ def read_stream(nums: list[Num], p: Params) -> Grid | None:
 
 
 class _Search:
-    """A depth-first search over the numbers in printed order, cheapest choice first, cut
-    where it cannot beat the best found, a state reached before at no more cost not searched
-    again, and stopped at ``Funds.max_nodes``."""
+    """Depth-first search in print order, cheapest first, bounded, memoised, capped at ``Funds.max_nodes``."""
 
     def __init__(self, nums: list[Num], need: dict[str, int], p: Params):
         self.nums, self.need, self.p = nums, need, p

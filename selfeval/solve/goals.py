@@ -1,8 +1,6 @@
-"""The two goal texts: which is 预期目标 (what was intended) and which 实际完成情况 (what was
-done). Where the print does not say (the header's columns side by side, ``goal_slots``), the
-texts' words do: intentions (确保, 力争, 预计 …) against completions (实际, 已, 累计 …), and the
-fund block's and the rows' figures, which only an account of the year repeats. One text that
-holds both is cut where a sentence ends and the reading turns."""
+"""The two goal texts: which is 预期目标 and which 实际完成情况. Unless the print says, the words
+decide (确保, 预计 … against 实际, 已 …, and the year's figures); one text holding both is cut where a
+sentence ends and the reading turns."""
 from __future__ import annotations
 
 import regex
@@ -28,8 +26,7 @@ def goal_score(text: str, amounts: set[float], p: Params) -> float:
 
 
 def _split(c: Cell, texts: dict[int, str], amounts: set[float], p: Params) -> tuple[Cell, Cell] | None:
-    """One text that holds both goals: the cut after a line that ends a sentence where the two
-    parts read most apart (one intended, one done), if they clearly do."""
+    """One text holding both goals: cut after a sentence end where the parts read most apart, if clearly."""
     lines = [(no, texts.get(no, "").strip()) for no in c.lines]
     best, best_gap = None, p.thin_margin
     for k in range(1, len(lines)):
@@ -49,7 +46,6 @@ def _split(c: Cell, texts: dict[int, str], amounts: set[float], p: Params) -> tu
 
 def place_goals(goals: list[Cell], slots: list[str] | None, amounts: set[float], texts: dict[int, str],
                 p: Params) -> tuple[dict[str, Cell], list[Diagnostic]]:
-    """slot -> goal cell, and the doubts."""
     diags: list[Diagnostic] = []
     if slots is not None:
         return {s: c for s, c in zip(slots, goals)}, diags

@@ -1,12 +1,6 @@
-"""Rows into 二级 groups: one placement for every dialect.
-
-The groups are contiguous runs of rows in the template's order; each printed 二级 label is a
-group of the form. Where a label is printed says where its group stands (a ``Pin``: before its
-first row, beside one of its rows, at the middle of its rows, after a row, or parked apart);
-the rows' own words say which group they read as (及时 → 时效指标, a name ending 满意度 →
-服务对象满意度指标). A dynamic programme over (group, row where its run ends) finds the runs
-that go against the fewest of these hints, each at its cost (``Params.groups``); quadratic in
-the rows. A boundary that moves by one row for less than ``thin_margin`` is a doubt.
+"""Rows into 二级 groups (contiguous runs in the template's order), one placement for every dialect:
+a dynamic programme over (group, end row) against the printed labels (``Pin``) and the rows' words
+(及时 → 时效指标, …满意度 → 服务对象满意度指标); a boundary that moves for less than ``thin_margin`` is a doubt.
 """
 from __future__ import annotations
 
@@ -23,7 +17,6 @@ INF = float("inf")
 
 @attrs.define
 class GroupRow:
-    """What the placement knows of a row: its values, its name, where it stands."""
     target: str
     actual: str
     name: str | None
@@ -50,17 +43,16 @@ def _row_costs(rows: list[GroupRow], groups: list[str], p: Params) -> list[list[
 
 
 class _Segments:
-    """What a run of rows rows[s:e] costs in group j, in constant time: the rows' words
-    (prefix sums) and where the group's labels are printed (``Pin``), each pin at its cost."""
+    """Cost of rows[s:e] in group j in constant time, from prefix sums of the rows' words and pins."""
 
     def __init__(self, rows: list[GroupRow], level2: list[str], pins: list[Pin], p: Params):
         t, g = p.template, p.groups
         self.g, self.rows, n = g, rows, len(rows)
         cost = _row_costs(rows, level2, p)
         self.prefix = [[0.0] * (n + 1) for _ in level2]
-        self.starts = [[0.0] * (n + 1) for _ in level2]       # by s
-        self.contains = [[0] * (n + 1) for _ in level2]       # pinned rows before r (prefix count)
-        self.after = [[0.0] * (n + 1) for _ in level2]        # by e
+        self.starts = [[0.0] * (n + 1) for _ in level2]
+        self.contains = [[0] * (n + 1) for _ in level2]       # pinned rows before r
+        self.after = [[0.0] * (n + 1) for _ in level2]
         self.middle: list[list[float]] = [[] for _ in level2]
         self.foreign = [[0] * (n + 1) for _ in level2]        # 一级 labels of other blocks before r
         index = {grp: j for j, grp in enumerate(level2)}
@@ -94,7 +86,6 @@ class _Segments:
 
 
 def place_groups(rows: list[GroupRow], pins: list[Pin], p: Params) -> tuple[list[str | None], list[Diagnostic]]:
-    """The 二级 group of each row, and the doubts."""
     t = p.template
     n = len(rows)
     level2 = [x for x in t.level2 if any(pin.label == x for pin in pins)]
@@ -138,7 +129,7 @@ def _runs(k: int, n: int, seg, skip: float) -> tuple[list[int], float]:
 
 
 def _thin_boundaries(assign: list[int], seg, rows: list[GroupRow], level2: list[str], p: Params) -> list[Diagnostic]:
-    """A boundary whose move by one row costs less than the margin."""
+    """Boundaries whose move by one row costs less than the margin."""
     out = []
     n = len(assign)
     starts = [0] + [r for r in range(1, n) if assign[r] != assign[r - 1]] + [n]

@@ -1,10 +1,6 @@
-"""三级 names (with their deviations) onto rows: one choice for every dialect.
-
-A dialect gives one or more ways to put its entries on the rows (``NameOrder``), each with a
-prior from its own habits of print (a row-kept dialect gives one; the seed's dialect one per
-cut of its 三级 column into bands). Each way is scored by what the rows say of their entries —
-a row that lost points carries a deviation, the name's words fit the row's values and its
-二级 group — and the best is taken; a runner-up within ``thin_margin`` is a doubt.
+"""三级 names (with their deviations) onto rows, one choice for every dialect: each ``NameOrder`` a
+dialect gives is scored by what the rows say of their entries (a lost point wants a deviation, a name's
+words fit the row's values and group); a runner-up within ``thin_margin`` is a doubt.
 """
 from __future__ import annotations
 
@@ -16,7 +12,6 @@ from .cues import RowCues, lexical_cue, name_groups
 
 
 def entry_score(e: Entry | None, row: Row, cues: RowCues, level2: str | None, p: Params) -> float:
-    """The evidence that entry ``e`` belongs on ``row`` (higher: likelier)."""
     if e is None:
         return 0.0
     w = p.names
@@ -34,9 +29,7 @@ def entry_score(e: Entry | None, row: Row, cues: RowCues, level2: str | None, p:
 
 
 def inversions(entries: list[Entry | None], rank: dict[str, int]) -> int:
-    """Pairs of names whose words point to groups in the other order than the template's (a
-    满意度 name above a 数量 name): the template prints its groups in one order, so a right
-    placement has few. Linear in the rows (a count per group)."""
+    """Name pairs pointing to groups in the other order than the template's (满意度 above 数量)."""
     seen = [0] * (len(rank) + 1)
     total = 0
     for e in entries:
@@ -51,8 +44,7 @@ def inversions(entries: list[Entry | None], rank: dict[str, int]) -> int:
 
 def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | None], p: Params
                  ) -> tuple[NameOrder, NameOrder | None, float, list[Diagnostic]]:
-    """The likeliest way to put the entries on the rows, the runner-up (another placement) and
-    the margin between them, and the doubt when that margin is thin."""
+    """The likeliest way to put the entries on the rows, the runner-up and the margin; a doubt if thin."""
     if len(orders) == 1:
         return orders[0], None, 0.0, []
     cues = [RowCues.of(r.target.text if r.target else None) for r in rows]
