@@ -1,12 +1,10 @@
 """selfeval: structured records from pdftotext dumps of 财政项目支出绩效自评表.
 
-    import selfeval
-    forms = selfeval.parse(text)            # -> list[selfeval.Form]
-    forms = selfeval.parse_file("dump.txt")
-    forms[0].to_dict()                      # the JSON record of SPEC.md
-    text = selfeval.render(forms)           # back to a default-mode dump; parse(text) == forms
-    selfeval.check(forms[0])                # -> list[selfeval.Finding]: the audit of a record
-    selfeval.to_frames(forms)               # -> {"forms", "funds", "indicators", "diagnostics"}: DataFrames
+    forms = selfeval.parse(text)        # or parse_file(path), parse_bytes(data) -> list[Form]
+    forms[0].to_dict()                  # the JSON record of SPEC.md
+    selfeval.render(forms)              # -> a dump that parses back to ``forms``
+    selfeval.check(forms[0])            # -> list[Finding]
+    selfeval.to_frames(forms)           # -> {table: DataFrame}
 """
 from .check import Finding, check
 from .diff import differences

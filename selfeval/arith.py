@@ -1,14 +1,4 @@
-"""The form's arithmetic, one copy for the solver and for ``check``.
-
-- 年度资金总额 is the sum of the rows under it (年初预算数, 全年预算数, 全年执行数);
-- 执行率 = 全年执行数 / 全年预算数 × 100 to two decimals; a row with no budget spends nothing
-  and prints 0 or 100;
-- no score exceeds its weight; the indicator weights plus the fund weight make 总分's weight,
-  the scores its score; the grade follows the total score.
-
-Tolerances come from the template (``[arithmetic]``); a sum of two-decimal figures may drift
-``rounding_per_term`` per term.
-"""
+"""The form's arithmetic (sums, 执行率, totals, grade), shared by the solver and ``check``."""
 from __future__ import annotations
 
 from typing import Iterable, Sequence
@@ -20,13 +10,13 @@ EPS = 1e-9
 
 
 def close_sum(total: float, parts: Iterable[float | None], t: Template = NATIONAL) -> bool:
-    """``total`` = the sum of ``parts`` (None counts 0), within the rounding of each term."""
+    """``total`` = sum of ``parts``, within per-term rounding."""
     vals = [p or 0.0 for p in parts]
     return abs(total - sum(vals)) <= t.tolerance("rounding_per_term") * max(1, len(vals)) + EPS
 
 
 def rate_ok(annual: float | None, executed: float | None, rate: float | None, t: Template = NATIONAL) -> bool:
-    """执行率 = 执行数 / 预算数 × 100; nothing budgeted: nothing spent, the rate 0 or 100."""
+    """执行率 = 执行数 / 预算数 × 100; no budget: nothing spent, rate 0 or 100."""
     if annual is None or executed is None or rate is None:
         return False
     if abs(annual) < EPS:
@@ -35,22 +25,20 @@ def rate_ok(annual: float | None, executed: float | None, rate: float | None, t:
 
 
 def expected_rate(annual: float | None, executed: float | None) -> float | None:
-    """The 执行率 the arithmetic asks, or None when it does not say (no budget)."""
     if annual is None or executed is None or abs(annual) < EPS:
         return None
     return round(executed / annual * 100, 2)
 
 
 def fund_sum_ok(column: Sequence[float | None], t: Template = NATIONAL) -> bool:
-    """A money column: its first value (年度资金总额) is the sum of the others."""
+    """A money column's first value is the sum of the rest."""
     if not column or column[0] is None:
         return False
     return abs(column[0] - sum(v or 0.0 for v in column[1:])) <= t.tolerance("money_tolerance")
 
 
 def fund_broken(rows, t: Template = NATIONAL) -> int:
-    """How many of the fund block's sums and rates do not hold (a missing value breaks its
-    rule; a block with another count of rows breaks them all)."""
+    """Count of broken fund sums and rates."""
     n = len(t.fund_items)
     if len(rows) != n:
         return len(SUMMED) + n
@@ -69,7 +57,7 @@ def lost_points(weight: float | None, score: float | None, t: Template = NATIONA
 
 def totals(weights: Iterable[float | None], scores: Iterable[float | None], fund_weight: float | None,
            fund_score: float | None) -> tuple[float, float]:
-    """What 总分 must say: the indicators' weights and scores plus the fund row's."""
+    """Expected 总分 (weight, score)."""
     return (sum(w or 0.0 for w in weights) + (fund_weight or 0.0),
             sum(s or 0.0 for s in scores) + (fund_score or 0.0))
 

@@ -1,10 +1,5 @@
-"""Stages 3–6 for one form: its dialect, the dialect's reading, the solver's record.
-
-The dialect is the one whose ``detect`` is best (``--mode`` forces one); when the best two are
-within ``Detect.tie`` the form is read in both and the record that holds together best is
-kept — fewest broken sums and rates (``check``), fewest lines left over. A dialect that
-cannot read the form says so in a diagnostic.
-"""
+"""Stages 3–6 for one form: pick a dialect, read the form, solve the record; near ties are read
+both ways and the better record kept."""
 from __future__ import annotations
 
 import attrs
@@ -25,9 +20,6 @@ FORM_KINDS = frozenset(("title", "fund_header", "fund_row", "indicator_header", 
 
 @attrs.define
 class Built:
-    """One form as read: the record, the dialect's reading (the cells, their slots, costs and
-    runner-ups), how well each dialect fit."""
-
     form: Form
     reading: Reading | None
     items: list
@@ -35,7 +27,6 @@ class Built:
 
 
 def build_form(segment: Segment, params: Params, file: str | None = None, form_index: int = 0) -> Form | None:
-    """The record of one form, or None when the lines hold no form at all."""
     built = build(segment, params, file, form_index)
     return built.form if built is not None else None
 
@@ -61,10 +52,9 @@ def build(segment: Segment, params: Params, file: str | None = None, form_index:
 
 def _read(mode: str, segment: Segment, items: list, params: Params, file: str | None, form_index: int,
           scores) -> Built:
-    """The form's (rejoined) lines read in one dialect and solved."""
     source = Source(file, form_index, segment.first_line, segment.last_line)
     furniture = [it for it in items if it.kind == "furniture"]
-    if furniture:           # read as blank lines, reported apart
+    if furniture:           # read as blank, reported as info
         items = [Lexed(it.line, "blank") if it.kind == "furniture" else it for it in items]
     reading = PLUGINS[mode].read(items, params)
     form = solve(reading, items, source, params)
@@ -74,8 +64,7 @@ def _read(mode: str, segment: Segment, items: list, params: Params, file: str | 
 
 
 def quality(form: Form) -> float:
-    """How badly a record holds together (lower is better): broken sums and rates, parser
-    errors, lines left over, no rows at all."""
+    """Badness of a record: check errors, leftover lines, no indicators."""
     errors = sum(f.level == "error" for f in check(form))
     unassigned = sum(len(d.lines) for d in form.diagnostics if d.code == "unassigned")
     return errors + 0.1 * unassigned + 5.0 * (not form.indicators)

@@ -1,22 +1,4 @@
-"""Audit of a record: the arithmetic and the rules of the form's template (``arith``, the same
-module the solver reads the form with).
-
-``check(form)`` returns one ``Finding`` per broken rule. The rules (codes in brackets):
-
-- the indicator weights plus the fund weight add up to ``total.weight`` [weights-sum];
-- the scores likewise add up to ``total.score`` [scores-sum];
-- no score exceeds its weight, on an indicator or a fund row [score-over-weight];
-- 执行率 = 全年执行数 / 全年预算数 × 100, to 0.01 (a zero budget is skipped) [execution-rate];
-- the fund rows add up to 年度资金总额 in each money column [funds-sum];
-- the grade matches the total score: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 [grade];
-- a row that lost points explains it (偏差原因分析及改进措施) [deviation-missing];
-- what the parser itself reported as an error [parse-<code>]: among them a form with no
-  项目名称, 主管部门 or 实施单位, or no indicator rows.
-
-Every finding above is an error (the form contradicts itself or its template), except
-``grade-missing`` and ``total-missing``, which are warnings. Sums may drift by half a cent per
-term (two-decimal rounding).
-"""
+"""Audit of a record against the form's arithmetic: one ``Finding`` per broken rule."""
 from __future__ import annotations
 
 import attrs
@@ -30,22 +12,20 @@ DEFAULT_PARAMS = Params()
 
 @attrs.define
 class Finding:
-    """One broken rule: where (file, form, row) and what."""
-
-    level: str                  # "error" or "warning"
+    level: str
     code: str
     message: str
     file: str | None = None
     form_index: int = 0
     row: str = "form"           # "indicators[3]", "funds[1]", "total", "grade" or "form"
-    line: int | None = None     # the form's first line in its file
+    line: int | None = None
     project_name: str | None = None
 
     def to_dict(self) -> dict:
         return attrs.asdict(self)
 
     def format(self) -> str:
-        """``FILE:LINE: form N row: level code: message``, the shape compilers use."""
+        """``FILE:LINE: form N row: level code: message``."""
         where = f"{self.file or '<stdin>'}:{self.line or 0}"
         return f"{where}: form {self.form_index} {self.row}: {self.level} {self.code}: {self.message}"
 
@@ -55,7 +35,7 @@ def _num(x: float) -> str:
 
 
 def check(form: Form, params: Params = DEFAULT_PARAMS) -> list[Finding]:
-    """The findings of one record, in the order of the rules above."""
+    """Audit one record -> list of ``Finding`` (empty when consistent)."""
     out: list[Finding] = []
 
     def find(level: str, code: str, message: str, row: str = "form") -> None:

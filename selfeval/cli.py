@@ -1,11 +1,5 @@
-"""The command line: ``selfeval parse``, ``check``, ``diff`` and ``render``.
-
-Exit status: 0 when all went well; 1 when ``check`` finds an error, when ``diff`` finds a
-difference, or with ``parse --strict`` when a record carries an error diagnostic; 2 when an
-input could not be read (missing, a directory, binary or in no known encoding: one line on
-standard error, and the other inputs are still processed) or the command line is wrong;
-3 on an internal error (one line, no traceback; ``SELFEVAL_DEBUG=1`` shows it).
-"""
+"""The command line. Exit 0 ok; 1 findings (check, diff, parse --strict); 2 unreadable input or
+bad usage; 3 internal error (``SELFEVAL_DEBUG=1`` shows the traceback)."""
 from __future__ import annotations
 
 import json
@@ -40,9 +34,7 @@ OUTPUT_HELP = "Write to FILE instead of standard output."
 
 
 class Inputs:
-    """The files of one command, each read as its forms are needed (a dump of any size
-    streams through); a file that cannot be read gets one line on standard error naming it
-    and the reason, sets the exit status to 2, and the other files are still processed."""
+    """A command's inputs, streamed; an unreadable one is reported and skipped."""
 
     def __init__(self, files: tuple[str, ...], encoding: str | None, params: Params, jobs: int = 1,
                  progress: Progress | None = None):
@@ -52,8 +44,7 @@ class Inputs:
         self.progress = progress
 
     def exit_status(self, findings: bool = False) -> int:
-        """3 when a form met an internal error, else 2 when a file could not be read, else 1
-        when the command found what it looks for (``findings``), else 0."""
+        """3 internal error, 2 unreadable file, 1 ``findings``, else 0."""
         return 3 if self.internal_errors else self.status or int(findings)
 
     def fail(self, path: str, reason: str) -> None:
@@ -63,7 +54,6 @@ class Inputs:
         self.status = 2
 
     def forms(self) -> Iterator[Form]:
-        """The records of every file, in order."""
         for path in self.files:
             yield from self._forms_of(path)
 
@@ -96,8 +86,6 @@ class Inputs:
 
 
     def _report_internal(self, path: str, form: Form) -> None:
-        """A form whose reading met an internal error: one line on standard error naming it
-        (file, first line, index); the run goes on."""
         for d in form.diagnostics:
             if d.code == "internal-error":
                 self.internal_errors += 1
@@ -107,14 +95,11 @@ class Inputs:
 
 
 def shown(path: str) -> str:
-    """A file name as text: bytes that are no UTF-8 (a name from another system) written with
-    the usual escape (``\\xff``), so that records and messages stay valid UTF-8."""
+    """A file name with non-UTF-8 bytes escaped (``\\xff``)."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-# ---- progress and the closing summary (parse, check) ------------------------------------------
-
-PROGRESS_BYTES = 4 << 20        # inputs larger than this in all show a progress bar on a terminal
+PROGRESS_BYTES = 4 << 20        # total input size that shows a progress bar
 
 
 def _stderr_is_tty() -> bool:
@@ -125,7 +110,6 @@ def _stderr_is_tty() -> bool:
 
 
 def _input_size(path: str) -> int | None:
-    """The bytes a file holds, or None when its size is not known in advance (a pipe)."""
     try:
         st = os.fstat(sys.stdin.fileno()) if path == "-" else os.stat(path)
     except (OSError, ValueError, AttributeError):
@@ -138,12 +122,7 @@ def _plural(n: int, word: str) -> str:
 
 
 class Progress:
-    """What ``parse`` and ``check`` tell on standard error when it is a terminal: a progress bar
-    by bytes read and forms done, when the inputs are larger than ``PROGRESS_BYTES`` in all
-    (``SELFEVAL_PROGRESS_BYTES`` sets another threshold), and at the end one summary line: files,
-    forms, forms with warnings, forms with errors, lines unassigned, seconds. Nothing at all with
-    ``--quiet`` or when standard error is not a terminal (a pipe, a log file), so that what a
-    script reads there stays the same."""
+    """Progress bar and summary on stderr, only on a terminal."""
 
     def __init__(self, files: tuple[str, ...], quiet: bool):
         self.on = not quiet and _stderr_is_tty()
@@ -156,7 +135,6 @@ class Progress:
         self.drawn, self.last = False, 0.0
 
     def stream(self, raw):
-        """``raw`` (a binary stream), its bytes counted as they are read."""
         self.files += 1
         return _Counted(raw, self) if self.on else raw
 
@@ -165,7 +143,6 @@ class Progress:
         self._draw()
 
     def form(self, form: Form, findings=()) -> None:
-        """One record done (with ``check``'s findings on it)."""
         levels = {d.level for d in form.diagnostics} | {f.level for f in findings}
         self.forms += 1
         self.warned += "warning" in levels
@@ -191,7 +168,6 @@ class Progress:
         sys.stderr.flush()
 
     def clear(self) -> None:
-        """Take the bar off its line (before another message, or the summary)."""
         if self.drawn:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
@@ -210,8 +186,6 @@ class Progress:
 
 
 class _Counted:
-    """A binary stream whose reads are counted on a ``Progress``."""
-
     def __init__(self, raw, progress: Progress):
         self.raw, self.progress = raw, progress
 
@@ -304,8 +278,7 @@ def parse(files: tuple[str, ...], fmt: str, output: str | None, table: str | Non
 
 
 def _open_output(output: str | None, newline: str | None = ""):
-    """The text stream to write to: standard output, or ``output`` (UTF-8); a file that cannot
-    be written is one line on standard error and exit 2."""
+    """Standard output or the file ``output`` (exit 2 if it fails)."""
     if output in (None, "-"):
         return _stdout()
     try:
@@ -316,7 +289,6 @@ def _open_output(output: str | None, newline: str | None = ""):
 
 
 def _writer(fmt: str, output: str | None, table: str | None, bom: bool):
-    """The writer of ``parse --format``; for xlsx, a clear line and exit 2 without openpyxl."""
     if fmt == "xlsx":
         try:
             return export.XlsxWriter(output)
@@ -332,8 +304,7 @@ def _writer(fmt: str, output: str | None, table: str | None, bom: bool):
 
 
 def _close(writer, output: str | None) -> None:
-    """Finish the output (the workbook is written here); a file that cannot be written is one
-    line on standard error and exit 2."""
+    """Finish the output (exit 2 on error)."""
     try:
         writer.close()
         out = getattr(writer, "out", None)
@@ -448,7 +419,7 @@ def explain(file: str, form_index: int | None, as_json: bool, as_html: bool, out
 
 
 def _kept(lines, seen: list | None):
-    """``lines`` as they come, each also kept in ``seen`` (the page shows the lines outside any form)."""
+    """Pass ``lines`` through, kept in ``seen``."""
     for line in lines:
         if seen is not None:
             seen.append(line)
@@ -475,8 +446,7 @@ def codes(markdown: bool) -> None:
 
 
 def _load_records(path: str, raw: bytes) -> list[dict]:
-    """JSON records (one array, one record, or JSON Lines) -> list of dicts; ValueError saying
-    where the JSON breaks (its true line and column) or which field breaks the schema."""
+    """JSON, or JSON Lines -> records; ValueError says where it breaks."""
     text = raw.decode("utf-8-sig")
     try:
         data = json.loads(text)
@@ -583,16 +553,14 @@ def render(file: str, mode: str) -> None:
 
 
 def entry() -> None:
-    """The console script: ``main`` without tracebacks. A closed pipe (``selfeval parse … | head``)
-    ends quietly; an unexpected failure is one line on standard error and exit 3
-    (``SELFEVAL_DEBUG=1`` shows the traceback)."""
+    """Console script: ``main`` without tracebacks."""
     try:
         main(standalone_mode=True)
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
-    except Exception as exc:            # noqa: BLE001 — the last guard of the command line
+    except Exception as exc:            # noqa: BLE001 — the last guard
         if os.environ.get("SELFEVAL_DEBUG"):
             traceback.print_exc()
         click.echo(f"selfeval: internal error: {type(exc).__name__}: {exc} "

@@ -1,20 +1,5 @@
-"""Stage 1: decode and normalise.
-
-Bytes in, numbered lines out. Detects UTF-8 (with or without BOM), UTF-16 (LE or BE, with or
-without BOM) and GB18030/GBK; turns CRLF and CR into line ends, remembers form feeds as page
-breaks on the line they start, drops trailing blanks, and writes numbers the ASCII way
-(full-width digits and signs, see ``normalise``). Line numbers are 1-based and count every
-line of the input, blank ones included, so that every diagnostic can point back into the
-user's file.
-
-Damage costs only what it touches: a byte that does not decode (or a NUL in 8-bit text) is
-read as U+FFFD and its byte offset is kept on its line (``Line.bad``), to be reported as a
-``bad-bytes`` warning on the form that holds the line; a file cut in the middle of a character
-keeps every line before the cut. Control characters other than tab and form feed (an ESC
-sequence, a stray BEL) are removed from the line and counted (``Line.controls``). Only input
-that is not text at all — NUL bytes throughout, outside UTF-16 — is refused (``NotText``,
-saying where the first run of NULs is).
-"""
+"""Stage 1: bytes -> numbered ``Line``s (UTF-8, UTF-16 or GB18030; numbers normalised to ASCII).
+Damage stays local: bad bytes become U+FFFD (``Line.bad``); only binary input is refused."""
 from __future__ import annotations
 
 import codecs
@@ -26,34 +11,31 @@ import regex
 from .template import NATIONAL
 
 REPLACEMENT = "\ufffd"
-BINARY_NUL_SHARE = 0.02        # more NUL bytes than this share of the first bytes: not 8-bit text
-BINARY_CONTROL_SHARE = 0.05    # … or more control bytes than this share (text has tabs, line ends, form feeds)
+BINARY_NUL_SHARE = 0.02        # NUL share that means binary
+BINARY_CONTROL_SHARE = 0.05    # control-byte share that means binary
 BINARY_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\f\x1b") + b"\x7f"
-UTF16_NUL_SHARE = 0.2          # UTF-16 of Chinese text with ASCII digits: a NUL on this share of one parity
-UTF8_ERROR_SHARE = 0.005       # a sample that decodes as UTF-8 but for this share of bytes is UTF-8
-WRONG_ENCODING_SHARE = 0.05    # an encoding forced in which more of the first bytes do not decode: a wrong one
-# an ESC sequence (CSI …), or any other control character but tab, line ends and form feed
+UTF16_NUL_SHARE = 0.2          # NUL share on one parity that means UTF-16
+UTF8_ERROR_SHARE = 0.005       # undecodable share still accepted as UTF-8
+WRONG_ENCODING_SHARE = 0.05    # undecodable share that rejects a forced encoding
 CONTROL_RE = regex.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class NotText(ValueError):
-    """The input is not text this tool can read (binary data)."""
+    """The input is binary, not text."""
 
 
 @attrs.frozen
 class Line:
-    no: int                 # 1-based line number in the input
+    no: int
     text: str               # without form feeds, trailing blanks or line end
-    page_break: bool = False  # a form feed stood on this line (pdftotext puts it first)
-    bad: tuple[int, ...] = ()   # byte offsets of the bytes that did not decode on this line
-    controls: int = 0       # control characters removed from it
+    page_break: bool = False
+    bad: tuple[int, ...] = ()   # offsets of undecodable bytes
+    controls: int = 0       # control characters removed
 
     @property
     def blank(self) -> bool:
         return not self.text.strip()
 
-
-# --- normalisation -------------------------------------------------------------------------------
 
 def _signs(t) -> tuple[regex.Pattern, dict, regex.Pattern, dict]:
     n = t.normalise
@@ -75,8 +57,7 @@ _SIGN_RE, _SIGN_MAP, _NEEDS_SIGNS, _DIGITS = _signs(NATIONAL)
 
 
 def normalise(line: str) -> str:
-    """Full-width digits to ASCII, and the full-width signs of numbers (``＝``, ``％``, ``．``,
-    the unit's ``（）``) to the ASCII ones, where they stand in a number."""
+    """Full-width digits, and full-width signs inside numbers, to ASCII."""
     line = line.translate(_DIGITS)
     if _NEEDS_SIGNS.search(line):
         line = _SIGN_RE.sub(lambda m: _SIGN_MAP[m.group()], line)
@@ -84,17 +65,12 @@ def normalise(line: str) -> str:
 
 
 def clean(raw: str) -> tuple[str, int]:
-    """A line's text as the parser reads it: control characters removed (counted), trailing
-    blanks dropped, numbers normalised."""
     text, controls = CONTROL_RE.subn("", raw) if CONTROL_RE.search(raw) else (raw, 0)
     return normalise(text.rstrip()), controls
 
 
-# --- which encoding ------------------------------------------------------------------------------
-
 def _utf16(sample: bytes) -> str | None:
-    """UTF-16 by its byte-order mark, or by the NULs of its ASCII characters standing on one
-    parity of the byte positions."""
+    """UTF-16 by BOM, or by NULs on one byte parity."""
     if sample.startswith(codecs.BOM_UTF16_LE):
         return "utf-16-le"
     if sample.startswith(codecs.BOM_UTF16_BE):
@@ -110,7 +86,6 @@ def _utf16(sample: bytes) -> str | None:
 
 
 def _errors(sample: bytes, encoding: str, final: bool) -> int:
-    """How many bytes of ``sample`` do not decode."""
     bad = [0]
 
     def count(exc):
@@ -122,9 +97,7 @@ def _errors(sample: bytes, encoding: str, final: bool) -> int:
 
 
 def detect(sample: bytes, encoding: str | None, final: bool) -> str:
-    """The encoding of a stream from its first bytes: forced, a byte-order mark, UTF-16 by its
-    NULs, UTF-8 when (nearly all of) the bytes decode as UTF-8, else GB18030. NotText when the
-    bytes are not text."""
+    """Encoding of the first bytes: forced, BOM, UTF-16, UTF-8, else GB18030."""
     if encoding:
         try:
             name = codecs.lookup(encoding).name
@@ -151,13 +124,11 @@ def detect(sample: bytes, encoding: str | None, final: bool) -> str:
     return "gb18030"
 
 
-# --- decoding, line by line -----------------------------------------------------------------------
-
 class _Marks:
-    """The byte offsets of what did not decode, in input order, as the decoder meets them."""
+    """Offsets of undecodable bytes."""
 
     def __init__(self) -> None:
-        self.base = 0               # offset of the bytes the decoder is given now
+        self.base = 0
         self.offsets: list[int] = []
 
     def handler(self, exc: UnicodeDecodeError):
@@ -172,7 +143,7 @@ def _decoder(encoding: str, marks: _Marks):
 
 
 def _nuls(data: bytes, base: int, wide: bool) -> list[int]:
-    """Offsets of the NUL bytes of 8-bit text (in UTF-16 they are half a character)."""
+    # in UTF-16 a NUL is half a character, not damage
     if wide or b"\x00" not in data:
         return []
     return [base + k for k, c in enumerate(data) if c == 0]
@@ -180,10 +151,8 @@ def _nuls(data: bytes, base: int, wide: bool) -> list[int]:
 
 def iter_lines(stream: BinaryIO, encoding: str | None = None, chunk: int = 1 << 16,
                sample: int = 1 << 16) -> Iterator[Line]:
-    """Numbered lines of a byte stream, read a chunk at a time (memory bounded by the longest
-    line, whatever the size of the dump). Same lines as ``split_lines`` of the decoded whole.
-    The encoding is detected on the first ``sample`` bytes."""
-    read = getattr(stream, "read1", stream.read)    # what is there: a pipe is not waited on
+    """Lines of a byte stream, read in chunks."""
+    read = getattr(stream, "read1", stream.read)    # don't block on a pipe
     data, eof = _sample(read, max(chunk, sample))
     enc = detect(data, encoding, final=eof)
     wide = enc.startswith("utf-16")
@@ -191,7 +160,7 @@ def iter_lines(stream: BinaryIO, encoding: str | None = None, chunk: int = 1 << 
     decoder = _decoder(enc, marks)
     fed = 0
     no = 0
-    pending = ""                        # text after the last line end read so far
+    pending = ""
     pending_bad: list[int] = []
     while True:
         final = not data
@@ -206,7 +175,7 @@ def iter_lines(stream: BinaryIO, encoding: str | None = None, chunk: int = 1 << 
         if no == 0 and not pending and text.startswith("\ufeff"):
             text = text[1:]
         pending += text
-        # a CR at the very end may be the first half of CRLF: keep it for the next chunk
+        # a trailing CR may be half of CRLF
         cut = len(pending) - 1 if (pending.endswith("\r") and not final) else len(pending)
         body, pending = pending[:cut], pending[cut:]
         body = body.replace("\r\n", "\n").replace("\r", "\n")
@@ -232,8 +201,7 @@ def _line(no: int, raw: str, marks: _Marks) -> Line:
 
 
 def _sample(read, size: int) -> tuple[bytes, bool]:
-    """Enough first bytes to tell the encoding: ``size`` of them, or a whole line that holds
-    non-ASCII text, or all there is. -> (bytes, end of input reached)."""
+    """The bytes to detect the encoding from -> (bytes, eof)."""
     buf = b""
     while len(buf) < size:
         got = read(size - len(buf))
@@ -247,8 +215,7 @@ def _sample(read, size: int) -> tuple[bytes, bool]:
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> str:
-    """Bytes -> str (what did not decode, and a NUL in 8-bit text, as U+FFFD). ``encoding``
-    forces one."""
+    """Bytes -> str, bad bytes as U+FFFD."""
     enc = detect(data[:1 << 16], encoding, final=len(data) <= 1 << 16)
     text = _decoder(enc, _Marks()).decode(data, True)
     if not enc.startswith("utf-16"):
@@ -257,13 +224,12 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Text -> numbered lines (CRLF, CR and LF all end a line; form feeds mark page breaks)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw = text.split("\n")
     if raw and raw[-1] == "":
-        raw.pop()  # the final line end does not open a line
+        raw.pop()
     out = []
     for i, r in enumerate(raw, start=1):
         clean_text, controls = clean(r.replace("\f", ""))

@@ -1,10 +1,4 @@
-"""Field-by-field comparison of records, for people who check the parser against their own
-hand-checked samples: ``form[i].indicators[j].name: expected … got …``, in document order.
-
-Keys missing from the expected record are not compared (a hand-written record need not
-carry ``target_parsed``), nor are ``source`` and ``diagnostics`` (they say where a record
-came from and what the parser thought of it, not what the form says).
-"""
+"""Field-by-field comparison of records (``source``, ``diagnostics``, absent keys ignored)."""
 from __future__ import annotations
 
 import json
@@ -18,7 +12,7 @@ def _show(value: Any) -> str:
 
 
 def differences(expected: list[dict], got: list[dict], ignored: tuple[str, ...] = IGNORED) -> list[str]:
-    """One line per differing field, as ``path: expected … got …``."""
+    """Records -> one ``path: expected … got …`` line per differing field."""
     out: list[str] = []
 
     def walk(want: Any, have: Any, path: str) -> None:
@@ -50,14 +44,13 @@ def differences(expected: list[dict], got: list[dict], ignored: tuple[str, ...] 
 
 
 def _same_number(a: Any, b: Any) -> bool:
-    """1 and 1.0 are the same figure; True is not 1."""
+    # 1 and 1.0 are the same figure; True is not 1
     numbers = (int, float)
     return (isinstance(a, numbers) and isinstance(b, numbers)
             and not isinstance(a, bool) and not isinstance(b, bool) and a == b)
 
 
 def _summary(value: Any) -> str:
-    """A record or row named by what identifies it, not dumped whole."""
     if isinstance(value, dict):
         for key in ("project_name", "name", "item"):
             if value.get(key):

@@ -1,10 +1,4 @@
-"""How each record was read: every input line with its kind, the cells cut from it, the slot
-each cell went to with its cost and the runner-up, and the diagnostics (after camelot's
-parsing report and ``plot``: the stages made visible).
-
-``explain_lines(lines, params)`` yields one ``Built`` per form; ``to_dict`` is the JSON of
-``selfeval explain --json``, ``to_text`` the terminal's view.
-"""
+"""How each record was read (``selfeval explain``): lines, kinds, cells, slots and costs."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
@@ -23,7 +17,7 @@ def explain_lines(lines: Iterable[Line], params: Params, file: str | None = None
     for segment in segments:
         try:
             built = build(segment, params, file, index)
-        except Exception as exc:        # noqa: BLE001 — explain what could be read, as parse does
+        except Exception as exc:        # noqa: BLE001
             if debugging():
                 raise
             built = Built(failed_form(segment, file, exc), None, segment.items, [])
@@ -50,7 +44,6 @@ def _cells_by_line(built: Built) -> dict[int, list[dict]]:
 
 
 def to_dict(built: Built) -> dict:
-    """The JSON of one form's explanation."""
     cells = _cells_by_line(built)
     flagged: dict[int, list[str]] = {}
     for d in built.form.diagnostics:
@@ -72,7 +65,7 @@ def to_dict(built: Built) -> dict:
 
 
 def to_text(built: Built) -> str:
-    """One line per input line: number, kind, text, then each cell's slot (cost, runner-up)."""
+    """The terminal view of one form."""
     d = to_dict(built)
     out = [f"form {d['form_index']} (lines {d['first_line']}–{d['last_line']}), dialect {d['dialect'] or '?'}"
            + (f"; fit {', '.join(f'{k} {v:.2f}' for k, v in d['detect'].items())}" if d["detect"] else "")]

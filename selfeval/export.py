@@ -1,6 +1,4 @@
-"""Stage 7: export records. JSON (one array, written record by record), JSON Lines, CSV, and
-the CSV tables as the sheets of one Excel workbook (``XlsxWriter``, with the optional extra
-``selfeval[xlsx]``: openpyxl)."""
+"""Stage 7: records as JSON, JSON Lines, CSV tables or an xlsx workbook."""
 from __future__ import annotations
 
 import csv
@@ -15,7 +13,7 @@ def dumps(form: Form, indent: int | None = None) -> str:
 
 
 class JsonWriter:
-    """Writes ``[rec, rec, …]`` as the records come, so memory does not hold the array."""
+    """Streams a JSON array."""
 
     def __init__(self, out: IO[str], indent: int = 2):
         self.out, self.indent, self.count = out, indent, 0
@@ -42,10 +40,6 @@ class JsonlWriter:
         self.out.flush()
 
 
-# ---- CSV -------------------------------------------------------------------------------------
-# One row per indicator, fund row or form, the form's identity repeated on each. Written for
-# Excel as much as for code: numbers as plain numbers, and no text cell that Excel would run
-# as a formula (see ``excel_safe``).
 
 IDENTITY = ("file", "form_index", "year", "project_name", "department", "implementing_unit")
 TABLES = {
@@ -62,15 +56,12 @@ TABLES = {
     "diagnostics": ("file", "form_index", "level", "code", "message", "lines"),
 }
 FORMULA_STARTS = ("=", "+", "-", "@")
-# the operator of a cell in a column of its own; "=" would start a formula, so it is written
-# as the full-width sign, which reads the same
+# "=" alone would start an Excel formula; the full-width sign reads the same
 OP_SHOWN = {"=": "＝"}
 
 
 def excel_safe(value):
-    """A cell as written: numbers as they are; text that Excel would take for a formula
-    (it starts with ``=``, ``+``, ``-`` or ``@``) behind a single quote, Excel's own mark for
-    "this is text"."""
+    """Quote text that Excel would take for a formula."""
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -79,7 +70,6 @@ def excel_safe(value):
 
 
 def _cell_columns(text: str, parsed, shown: dict) -> list:
-    """op, the printed cell without its operator, value, unit."""
     if parsed is None:
         return ["", text, None, None]
     op = parsed.op or ""
@@ -88,9 +78,7 @@ def _cell_columns(text: str, parsed, shown: dict) -> list:
 
 
 def table_rows(form: Form, table: str, excel: bool = True) -> list[list]:
-    """The rows ``form`` gives in ``table`` (values in the order of ``TABLES[table]``). With
-    ``excel`` the operator ``=`` is written as ``＝`` (``OP_SHOWN``), as the CSV and the workbook
-    show it; without, as printed (``to_frames``)."""
+    """The form's rows of ``table``; ``excel`` writes ``=`` as ``＝``."""
     ident = [form.source.file, form.source.form_index, form.year, form.project_name,
              form.department, form.implementing_unit]
     shown = OP_SHOWN if excel else {}
@@ -115,9 +103,7 @@ def table_rows(form: Form, table: str, excel: bool = True) -> list[list]:
 
 
 class CsvWriter:
-    """Writes the header at once, then each form's rows as the form comes (``\\r\\n`` line ends,
-    as Excel expects; a UTF-8 byte-order mark first with ``bom``, so that Excel reads the
-    Chinese as UTF-8)."""
+    """Streams one table as CSV for Excel (CRLF, optional BOM)."""
 
     def __init__(self, out: IO[str], table: str = "indicators", bom: bool = False):
         if table not in TABLES:
@@ -137,13 +123,8 @@ class CsvWriter:
         self.out.flush()
 
 
-# ---- Excel -----------------------------------------------------------------------------------
-# The CSV tables as the sheets of one workbook: numbers as numbers, every text cell stored as a
-# string (never a formula, whatever it starts with), the header row frozen and filtered, and
-# columns as wide as their text (a CJK character counts as two).
-
 XLSX_MISSING = "--format xlsx needs openpyxl: pip install selfeval[xlsx]"
-MAX_WIDTH = 60          # a column no wider than this many half-width characters (Excel's unit)
+MAX_WIDTH = 60          # max column width
 
 
 def _width(value) -> int:
@@ -156,11 +137,7 @@ def _width(value) -> int:
 
 
 class XlsxWriter:
-    """The tables ``forms``, ``funds``, ``indicators`` and ``diagnostics`` as the sheets of one
-    workbook written to ``path`` at ``close``. Rows are kept as plain lists until then (far
-    lighter than openpyxl's cells), and the workbook is written in openpyxl's write-only mode,
-    so that a large run costs little more than its values. ImportError (``XLSX_MISSING``)
-    when openpyxl is not installed."""
+    """The tables as sheets of one workbook, written at ``close``."""
 
     SHEETS = ("forms", "funds", "indicators", "diagnostics")
 
@@ -206,9 +183,7 @@ class XlsxWriter:
 
 
 def _text_cell(sheet, text: str, font=None):
-    """A cell that holds ``text`` as a string: openpyxl would store one that starts with ``=`` as
-    a formula, so the type is set after the value; a leading ``=``, ``+``, ``-`` or ``@`` also gets
-    Excel's quote prefix, so that editing the cell in Excel keeps it text."""
+    """A string cell, never a formula, even when edited in Excel."""
     from openpyxl.cell import WriteOnlyCell
     cell = WriteOnlyCell(sheet, value=text)
     cell.data_type = "s"

@@ -1,20 +1,5 @@
-"""``selfeval explain --html``: one self-contained page (inline CSS and script, nothing fetched)
-that shows each form as recovered beside the lines it was read from.
-
-For each form: the record drawn like the printed form (the title block, the fund table, the
-two goal texts, the indicator table with its 一级/二级 columns as merged cells, the total and
-the grade) beside the form's source lines with their numbers. Clicking a field lights the
-lines it came from (the cells' ``lines`` of the dialect's reading); clicking a line lights the
-fields it went into. Each warning and error marks its field and lines; ``check``'s findings and
-the record's diagnostics are listed under the form; a line that went into no field is marked
-so. At the top, the forms with their counts of warnings and errors, as links.
-
-The page can be opened at a selection: ``report.html#select=form0.indicators[3].name`` (a
-field: ``form<index>.<slot>``) or ``#select=line97`` (a line); the lit lines carry the class
-``hl``, the selected element ``sel``.
-
-Every text from the input is HTML-escaped; the script reads only the page's own attributes.
-"""
+"""``selfeval explain --html``: each form drawn beside its lines, fields and lines linked;
+``#select=form0.indicators[3].name`` or ``#select=line97`` selects."""
 from __future__ import annotations
 
 import html
@@ -29,7 +14,7 @@ from .template import Template
 
 RANGE_SLOT = re.compile(r"^indicators\[(\d+)\.\.(\d+)\]\.(\w+)$")
 ROW_IN_MESSAGE = re.compile(r"^((?:indicators|funds)\[\d+\])(?:\.(\w+))?:")
-# diagnostics that name a field by their code rather than in their message
+# codes that name their field (not in the message)
 CODE_FIELDS = {
     "missing-title": "title", "missing-year": "year", "missing-project-name": "project_name",
     "missing-department": "department", "missing-implementing-unit": "implementing_unit",
@@ -39,10 +24,9 @@ CODE_FIELDS = {
     "fund-rows-missing": "funds", "funds-arithmetic": "funds", "no-indicators": "indicators",
     "no-groups": "indicators", "name-count-mismatch": "indicators", "cells-count-mismatch": "indicators",
 }
-# diagnostics of one row (``indicators[k]: …``) that concern one of its fields
+# row codes that concern one field
 CODE_FIELD_OF_ROW = {"deviation-uncertain": "deviation", "name-group-conflict": "name", "name-missing": "name"}
 FUND_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
-# the indicator table's columns after 一级 and 二级: record field -> template label slot
 INDICATOR_COLUMNS = ("name", "target", "actual", "weight", "score", "deviation")
 RANK = {"warning": 1, "error": 2}
 MARK = {1: "warn", 2: "err"}
@@ -57,8 +41,7 @@ def _number(value) -> str:
 
 
 def _expand(slot: str | None) -> list[str]:
-    """A cell's slot as field slots: ``indicators[1..3].level1`` is the level1 of rows 1 to 3;
-    a printed label of the form (``template``) or no slot is no field."""
+    """A cell's slot as field slots: ``indicators[1..3].level1`` spans rows."""
     if slot is None or slot == "template":
         return []
     m = RANGE_SLOT.match(slot)
@@ -72,8 +55,7 @@ def _covers(prefix: str, slot: str) -> bool:
 
 
 class FormView:
-    """One form as the page shows it: which lines each field came from, which fields each line
-    went into, and the marks of the warnings and errors (``check``'s findings with them)."""
+    """One form on the page: field ↔ line links and the warning/error marks."""
 
     def __init__(self, built: Built, findings: list[Finding]):
         self.built, self.form = built, built.form
@@ -81,7 +63,7 @@ class FormView:
         self.findings = [f for f in findings if not f.code.startswith("parse-")]
         self.field_lines: dict[str, set[int]] = {}
         self.line_slots: dict[int, list[str]] = {}
-        self.placed: set[int] = set()           # lines with a cell placed in a field or the template
+        self.placed: set[int] = set()
         for cell in built.reading.cells if built.reading else ():
             slots = _expand(cell.slot)
             for no in cell.lines:
@@ -92,13 +74,13 @@ class FormView:
                     if slot not in self.line_slots.setdefault(no, []):
                         self.line_slots[no].append(slot)
         texts = {it.no: it.line.text for it in built.items}
-        for j, row in enumerate(self.form.funds):       # a fund row's label: the line of its values that names it
+        for j, row in enumerate(self.form.funds):       # a fund item's line: the row line naming it
             slot = f"funds[{j}].item"
             self.field_lines[slot] = {no for s, lines in list(self.field_lines.items()) if _covers(f"funds[{j}]", s)
                                       for no in lines if row.item and row.item in texts.get(no, "")}
             for no in self.field_lines[slot]:
                 self.line_slots.setdefault(no, []).append(slot)
-        # lines in no field; one reported as info (page furniture, a page number) is read as a label is
+        # info-level unassigned lines (furniture) count as placed
         self.unassigned = {no for d in self.form.diagnostics if d.code == "unassigned" and d.level != "info"
                            for no in d.lines}
         self.placed |= {no for d in self.form.diagnostics if d.code == "unassigned" and d.level == "info"
@@ -111,7 +93,7 @@ class FormView:
                 self.line_marks[no] = (max(old[0], rank), old[1] + [text])
 
     def _marks(self) -> list[tuple[int, str | None, set[int], str]]:
-        """(rank, the field prefix it marks or None, its lines, its text) per warning and error."""
+        """(rank, field prefix, lines, text) per warning and error."""
         out = []
         for d in self.form.diagnostics:
             if d.level in RANK:
@@ -138,7 +120,6 @@ class FormView:
         return sum(r == 2 for r, *_ in self.marks)
 
     def field(self, slots: list[str], text: str, tag: str = "td", extra: str = "") -> str:
-        """A field of the drawn form: its slots, the lines they came from, its mark."""
         lines = sorted({no for s in slots for no in self.field_lines.get(s, ())})
         hits = [(r, t) for r, prefix, _, t in self.marks if prefix and any(_covers(prefix, s) for s in slots)]
         rank = max((r for r, _ in hits), default=0)
@@ -147,8 +128,6 @@ class FormView:
         return (f'<{tag} class="{classes}" data-slots="{esc(" ".join(slots))}" data-lines="{" ".join(map(str, lines))}"'
                 f'{title}{extra}>{esc(text)}</{tag}>')
 
-
-# ---- the drawn form ---------------------------------------------------------------------------
 
 def _title_block(v: FormView, T: Template) -> str:
     f = v.form
@@ -186,7 +165,7 @@ def _goals_table(v: FormView, T: Template) -> str:
 
 
 def _runs(values: list[str], start: int, stop: int) -> dict[int, int]:
-    """Where each run of equal values between ``start`` and ``stop`` begins -> its length."""
+    """Start -> length of each run of equal values."""
     out, j = {}, start
     while j < stop:
         k = j
@@ -227,8 +206,6 @@ def _indicator_table(v: FormView, T: Template) -> str:
     return "".join(out) + "</table>"
 
 
-# ---- the source lines and the notes ------------------------------------------------------------
-
 def _line(no: int, kind: str, text: str, slots: list[str], state: str, mark: tuple[int, list[str]] | None) -> str:
     classes = ["ln", state]
     title = ""
@@ -246,7 +223,7 @@ def _line(no: int, kind: str, text: str, slots: list[str], state: str, mark: tup
 def _source(v: FormView) -> str:
     out = []
     for it in v.built.items:
-        if not it.line.text.strip():           # a line read as blank (page furniture) is still shown
+        if not it.line.text.strip():           # not the kind: furniture is lexed blank
             continue
         slots = v.line_slots.get(it.no, [])
         state = ("unassigned" if it.no in v.unassigned else "field" if slots
@@ -256,7 +233,6 @@ def _source(v: FormView) -> str:
 
 
 def _link(v: FormView, row: str) -> str:
-    """A finding's row as a link that selects its first field."""
     target = {"total": "total.score", "grade": "grade"}.get(row)
     if target is None and row.startswith("indicators["):
         target = row + ".name"
@@ -333,8 +309,7 @@ def _outside(lines: Iterable[Line], inside: set[int]) -> str:
 
 def page(built: list[Built], findings: list[list[Finding]], lines: Iterable[Line], file: str | None,
          template: Template, outside: bool = True) -> str:
-    """The page of one dump: ``built`` forms with ``check``'s findings on each, and the dump's
-    ``lines`` (those outside any form shown too, unless not ``outside``: a page of some forms)."""
+    """The HTML page of forms and their findings."""
     views = [FormView(b, f) for b, f in zip(built, findings)]
     inside = {it.no for b in built for it in b.items}
     name = file or "<stdin>"
@@ -353,6 +328,5 @@ def page(built: list[Built], findings: list[list[Finding]], lines: Iterable[Line
 
 
 def _asset(name: str) -> str:
-    """The page's style sheet or script, kept beside the template data."""
     return (Path(__file__).parent / "templates" / name).read_text(encoding="utf-8")
 

@@ -1,29 +1,4 @@
-"""The front end: each line's kind, on its own, before any context is used.
-
-One combined pattern (named groups, built from the template) classifies the lines that a
-pattern can tell — the title block, fund rows, 总分, 评分等级, two bare numbers; a line whose
-every token is a printed label is a header of its kind (the fund header, the indicator
-header …) or a label's pieces; a tokenizer tells a value row and a line of cell pieces.
-
-Kinds:
-
-``title`` ``year`` ``project`` ``department`` ``unit``
-    the title block (项目名称 …, 主管部门 … 实施单位 …)
-``fund_header`` ``exec_header`` ``fund_row``
-    the 项目资金 block; a fund row is ``年度资金总额 360.95 319.93 10.00 10.00``
-``indicator_header`` ``names_header`` ``goals_header`` ``label``
-    lines of printed labels only: the indicator table's header, the 三级指标 column's, the
-    goal columns', or any other labels and pieces of labels (``经济成本指`` / ``标``)
-``grade`` ``total`` ``pair``
-    评分等级 优; 总分 with its two numbers; two bare numbers
-``value_row``
-    ``[一级/二级] 年度指标值 实际完成值 分值 得分`` on one line
-``pieces``
-    a line made only of (cut) quantitative cells: ``319.93(万``, ``元)``, ``=360.95(万元)``
-``furniture``
-    page furniture: a page number, a filing note, a browser's print header or footer
-``text`` ``blank``
-"""
+"""The front end: each line's kind, before any context (template patterns, then a tokenizer)."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
@@ -62,7 +37,7 @@ def _alternatives(t: Template) -> str:
 
     def lab(slot: str) -> str:
         return "(?:" + "|".join(regex.escape(s) for s in t.spellings(slot)) + r")[：:]?"
-    # each alternative ends with an empty group naming its kind (``lastgroup`` tells which matched)
+    # each alternative ends with an empty group naming its kind (``lastgroup``)
     return "|".join((
         rf"(?P<title>\S*{regex.escape(t.title_suffix)})\s*(?:{year})?(?P<k_title>)",
         rf"{t.year_pattern}(?P<k_year>)",
@@ -78,18 +53,14 @@ def _alternatives(t: Template) -> str:
 
 
 class Lexer:
-    """Classifies lines against one template."""
-
     def __init__(self, template: Template):
         self.t = template
         self.pattern = regex.compile(rf"^(?:{_alternatives(template)})$")
         self.level_labels = frozenset(template.level1 + template.level2)
-        # labels of the form's left margin, printed beside the block they head
         self.margin_text = "\x00".join(template.spellings("funds", "funds_unit", "goals"))
-        self.fund_unit = frozenset(template.spellings("funds_unit"))   # （万元）: a unit piece or the funds'
+        self.fund_unit = frozenset(template.spellings("funds_unit"))   # （万元）: ambiguous with a unit piece
 
     def _margin(self, token: str) -> bool:
-        """A margin label or a piece of one (项目资金, 年度, 总体 …)."""
         return len(token) >= 2 and "\x00" not in token and token in self.margin_text
     def kind(self, text: str) -> tuple[str, dict]:
         t = text.strip()
@@ -102,8 +73,7 @@ class Lexer:
             return self._matched(m)
         tokens = t.split()
         if len(tokens) > 1 and self._margin(tokens[0]):
-            # a margin label (or a piece of one) printed on a line of the block beside it:
-            # 项目资金 其中：当年财政拨款 64.80 …, 年度 预期目标 实际完成情况
+            # margin label on a line of its block: 项目资金 其中：当年财政拨款 64.80
             rest = t[len(tokens[0]):].strip()
             m = self.pattern.match(rest)
             if m and m.lastgroup == "k_fund_row":
@@ -145,11 +115,10 @@ class Lexer:
         return kind, {"a": g["pair_a"], "b": g["pair_b"]}
 
     def _headers(self, tokens: list[str]) -> tuple[str, dict] | None:
-        """A line of whole printed labels that is a header: of the fund block, the indicator
-        table, the 三级指标 column or the goal columns."""
+        """A header line's kind and fields, or None."""
         t = self.t
         cols = [t.fund_column(x) for x in tokens]
-        # (分值 得分 alone heads the indicator table's columns as well as the fund block's)
+        # 分值 得分 alone may head the indicator table too
         if len(tokens) > 1 and all(cols) and not set(cols) <= {"weight", "score"}:
             kind = "exec_header" if set(cols) <= {"executed", "execution_rate"} else "fund_header"
             return kind, {"columns": cols}
@@ -165,8 +134,7 @@ class Lexer:
         return None
 
     def _value_row(self, tokens: list[str]) -> dict | None:
-        """``[labels] target actual weight score``: the last two tokens are numbers, before them
-        two cells, before those only 一级/二级 labels."""
+        """``[labels] target actual weight score`` -> fields, or None."""
         if len(tokens) < 4 or not (is_number(tokens[-1]) and is_number(tokens[-2])):
             return None
         head, cells = tokens[:-4], tokens[-4:-2]
@@ -178,7 +146,7 @@ class Lexer:
                 "weight": tokens[-2], "score": tokens[-1]}
 
     def _pieces(self, tokens: list[str]) -> dict | None:
-        """A line made only of cut quantitative cells, after any 一级/二级 labels."""
+        """Only cut quantity pieces (``319.93(万``), after any level labels."""
         k = 0
         while k < len(tokens) and tokens[k] in self.level_labels:
             k += 1
@@ -190,13 +158,12 @@ class Lexer:
         return None
 
     def lex(self, lines: Iterable[Line]) -> Iterator[Lexed]:
-        """Each line's kind, as the lines come."""
         kind, unit = self.kind, self.fund_unit
         last = ""
         for ln in lines:
             k, fields = kind(ln.text)
             if k == "pieces" and ln.text.strip() in unit and not is_number(last):
-                k, fields = "label", {"tokens": [ln.text.strip()]}   # the fund table's unit, apart
+                k, fields = "label", {"tokens": [ln.text.strip()]}   # the fund table's unit
             yield Lexed(ln, k, fields)
             if k != "blank":
                 last = ln.text.split()[-1]

@@ -1,29 +1,4 @@
-"""The record types: one ``Form`` per 财政项目支出绩效自评表, as attrs classes.
-
-Every class converts to and from exactly the JSON of SPEC.md: ``to_dict()`` gives the
-keys in the contract's order, ``from_dict()`` reads them back (keys the contract marks as
-derived, such as ``target_parsed``, are recomputed when absent).
-
-Output schema (one record per form)::
-
-    {
-      "title": str, "year": int | null,
-      "project_name": str | null, "department": str | null, "implementing_unit": str | null,
-      "funds": [{"item": str, "initial_budget": num|null, "annual_budget": num|null,
-                 "executed": num|null, "weight": num|null, "execution_rate": num|null,
-                 "score": num|null}, ...],
-      "goals": {"expected": str | null, "actual": str | null},
-      "indicators": [{"level1": str, "level2": str, "name": str, "target": str, "actual": str,
-                      "target_parsed": {"op": str|null, "value": num, "unit": str|null} | null,
-                      "actual_parsed": ... | null,
-                      "weight": num, "score": num, "deviation": str | null}, ...],
-      "total": {"weight": num | null, "score": num | null},
-      "grade": str | null,
-      "source": {"file": str | null, "form_index": int, "first_line": int, "last_line": int},
-      "diagnostics": [{"level": "info"|"warning"|"error", "code": str, "message": str,
-                       "lines": [int, ...]}, ...]
-    }
-"""
+"""The record types (attrs); ``to_dict``/``from_dict`` map them to and from the JSON of SPEC.md."""
 from __future__ import annotations
 
 from typing import Any
@@ -36,7 +11,6 @@ LEVELS = ("info", "warning", "error")
 
 
 def _plain(obj: Any) -> Any:
-    """attrs instance -> dict in field order; lists and dicts recursively."""
     return attrs.asdict(obj, recurse=True) if attrs.has(type(obj)) else obj
 
 
@@ -96,7 +70,7 @@ class Goals:
 
 @attrs.define
 class CellValue:
-    """A quantitative cell such as ``≥50.00(%)``: operator, number, unit."""
+    """A quantitative cell such as ``≥50.00(%)``."""
 
     op: str | None
     value: float
@@ -108,7 +82,7 @@ class CellValue:
 
     @classmethod
     def parse(cls, text: str | None) -> CellValue | None:
-        """``=360.95(万元)`` -> CellValue('=', 360.95, '万元'); a qualitative cell -> None."""
+        """``=360.95(万元)`` -> CellValue('=', 360.95, '万元'); qualitative -> None."""
         parts = parse_cell(text)
         return None if parts is None else cls(*parts)
 
@@ -187,8 +161,7 @@ class Form:
         return [x for x in self.diagnostics if x.level == "error"]
 
 
-# --- the schema, checked on records read back (diff, render) -------------------------------------
-
+# schema check of records read back (diff, render)
 _NUM = (int, float)
 _FIELDS = {
     "title": (str,), "year": (int,), "project_name": (str,), "department": (str,), "implementing_unit": (str,),
@@ -212,8 +185,7 @@ def _fields(d: dict, spec: dict, where: str):
 
 
 def schema_errors(record, where: str = ""):
-    """The fields of a record that break the schema of SPEC.md (a key may be missing; a value
-    present must have its type): ``[0].indicators[3].weight: not a number``."""
+    """Type errors of a record: ``[0].total: not an object``."""
     if not isinstance(record, dict):
         yield f"{where}: not an object"
         return

@@ -1,8 +1,4 @@
-"""The pipeline, top to bottom: decode → split into forms → build each form's record.
-
-``iter_forms`` yields records one by one (the CLI streams them); lines outside any form are
-reported as ``unassigned`` on the nearest form, so that nothing of the input is lost.
-"""
+"""The pipeline, decode → split → build, streamed by ``iter_forms``; stray lines become ``unassigned``."""
 from __future__ import annotations
 
 import io
@@ -28,18 +24,14 @@ def _orphans(lines: list[Line]) -> list[Diagnostic]:
 
 
 def debugging() -> bool:
-    """``SELFEVAL_DEBUG=1``: let an unexpected exception escape with its traceback."""
     return bool(os.environ.get("SELFEVAL_DEBUG"))
 
 
 def read_form(segment: Segment, params: Params, file: str | None = None) -> Form | None:
-    """The record of one form, read in isolation: an unexpected exception while reading it
-    costs this form only — its record carries an ``internal-error`` diagnostic (the exception's
-    type and message) and its lines are reported as unassigned — and the run goes on with the
-    next form. With ``SELFEVAL_DEBUG=1`` the exception escapes at once."""
+    """One form's record; an exception costs only this form (``internal-error``)."""
     try:
         form = build.build_form(segment, params, file, 0)
-    except Exception as exc:            # noqa: BLE001 — one form's failure is that form's only
+    except Exception as exc:            # noqa: BLE001
         if debugging():
             raise
         form = failed_form(segment, file, exc)
@@ -49,8 +41,7 @@ def read_form(segment: Segment, params: Params, file: str | None = None) -> Form
 
 
 def damage(lines: Iterable[Line]) -> list[Diagnostic]:
-    """What decoding had to change on these lines: bytes that did not decode, control
-    characters removed."""
+    """Diagnostics of decoding damage."""
     out = []
     for ln in lines:
         if ln.bad:
@@ -75,8 +66,7 @@ def _build_one(task: tuple[Segment, Params, str | None]) -> Form | None:
 
 def _built(segments: Iterable[Segment], file: str | None, params: Params, jobs: int
            ) -> Iterator[tuple[Segment, Form | None]]:
-    """Each form's record, in input order; with ``jobs`` > 1 built by that many worker
-    processes, a window of forms at a time (so that memory stays bounded)."""
+    """(segment, record) in order; ``jobs`` > 1: a process pool."""
     if jobs <= 1:
         for segment in segments:
             yield segment, read_form(segment, params, file)
@@ -84,7 +74,7 @@ def _built(segments: Iterable[Segment], file: str | None, params: Params, jobs: 
     window = jobs * params.bounds.jobs_window
     it = iter(segments)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        # two windows in flight: the workers build the next while this one is written out
+        # two windows in flight: workers build one while the other is written
         running: tuple | None = None
         while True:
             batch = list(itertools.islice(it, window))
@@ -99,11 +89,10 @@ def _built(segments: Iterable[Segment], file: str | None, params: Params, jobs: 
 
 def iter_forms(lines: Iterable[Line], file: str | None = None,
                params: Params = DEFAULT_PARAMS, jobs: int = 1) -> Iterator[Form]:
-    """The records of the forms in ``lines``, one at a time as the lines come (the lines may
-    be a lazy iterator: see ``decode.iter_lines``). ``jobs``: worker processes (0: all cores)."""
+    """Lines -> records, streamed; ``jobs``: workers (0: all cores)."""
     if jobs == 0:
         jobs = os.cpu_count() or 1
-    pending: list[Diagnostic] = []     # lines seen before the first form
+    pending: list[Diagnostic] = []
     held: Form | None = None           # held back one step to receive following orphans
     index = 0
     segments = split_forms(lines, lexer_for(params.template), params.split.page_blank_run)
@@ -128,24 +117,24 @@ def iter_forms(lines: Iterable[Line], file: str | None = None,
 
 
 def parse(text: str, file: str | None = None, params: Params = DEFAULT_PARAMS) -> list[Form]:
-    """Parse a pdftotext dump (already decoded) into one record per form."""
+    """Decoded pdftotext dump -> one ``Form`` per form."""
     return list(iter_forms(split_lines(text), file, params))
 
 
 def parse_bytes(data: bytes, file: str | None = None, encoding: str | None = None,
                 params: Params = DEFAULT_PARAMS) -> list[Form]:
-    """Parse a dump's bytes (UTF-8, UTF-16, GB18030; damaged bytes reported on their lines)."""
+    """A dump's bytes -> list of ``Form``; ``encoding`` forces one."""
     return list(iter_forms(iter_lines(io.BytesIO(data), encoding), file, params))
 
 
 def iter_stream(stream: BinaryIO, file: str | None = None, encoding: str | None = None,
                 params: Params = DEFAULT_PARAMS, jobs: int = 1) -> Iterator[Form]:
-    """The records of a byte stream (a file, standard input), read as they are needed."""
+    """Binary stream -> iterator of ``Form``, read lazily."""
     return iter_forms(iter_lines(stream, encoding), file, params, jobs)
 
 
 def parse_file(path, encoding: str | None = None, params: Params = DEFAULT_PARAMS) -> list[Form]:
-    """Read and parse one file (UTF-8, UTF-8 with BOM or GB18030)."""
+    """Path of a dump -> list of ``Form``."""
     with open(path, "rb") as fh:
         data = fh.read()
     return parse_bytes(data, str(path), encoding, params)

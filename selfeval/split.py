@@ -1,13 +1,5 @@
-"""Stage 2: split a dump into forms.
-
-Each line is classified once here (``lexer``), and the classified lines travel with their form.
-Pages end at form feeds or at runs of blank lines (``page_blank_run``). A form prints each of
-its openers once — the title, 项目名称, the 项目资金 block (its header or a fund row) — so a
-page is cut before each opener its part has printed already, which works whether the title
-block comes first or last. A part with no opener at all, or only openers the form before it
-has not printed yet, continues that form: a table that ran onto a second page (with its header
-repeated, its 总分 and 评分等级), a title block printed apart after a run of blank lines.
-"""
+"""Stage 2: lexed lines -> forms. A form prints each opener (title, 项目名称, funds) once, so a
+page is cut before a repeated one; a part with no new opener continues the last form."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
@@ -23,8 +15,6 @@ OPENERS = {"title": "title", "year": "title", "project": "project", "fund_header
 
 @attrs.define
 class Segment:
-    """The classified lines of one form (blank lines included), in input order."""
-
     items: list[Lexed]
 
     @property
@@ -41,7 +31,6 @@ class Segment:
 
 
 def pages(items: Iterable[Lexed], page_blank_run: int) -> Iterator[list[Lexed]]:
-    """The pages, one at a time, as the lines come."""
     current: list[Lexed] = []
     blank_run = 0
     text = False
@@ -62,8 +51,7 @@ def _openers(part: list[Lexed]) -> set[str]:
 
 
 def _keys(it: Lexed) -> set[str]:
-    """What a form prints once: its title, year, 项目名称, each fund column's header word (the
-    header may be printed in pieces), each fund row."""
+    """What a form prints once: title, year, 项目名称, fund columns and rows."""
     if it.kind == "fund_row":
         return {"fund:" + (it.fields["item"] or "")}
     if it.kind == "fund_header":
@@ -72,7 +60,6 @@ def _keys(it: Lexed) -> set[str]:
 
 
 def split_page(page: list[Lexed]) -> list[list[Lexed]]:
-    """Cut a page before each opener its part has printed already."""
     parts: list[list[Lexed]] = [[]]
     seen: set[str] = set()
     for it in page:
@@ -86,11 +73,10 @@ def split_page(page: list[Lexed]) -> list[list[Lexed]]:
 
 
 def split_forms(lines: Iterable[Line], lexer: Lexer, page_blank_run: int = 2) -> Iterator[Segment]:
-    """The forms, one at a time, as the lines come: a form is held back until the next page
-    shows whether that page continues it."""
+    """Forms, streamed; each waits for the next page, which may continue it."""
     items = lexer.lex(lines)
     last: Segment | None = None
-    printed: set[str] = set()          # the openers the last form has printed
+    printed: set[str] = set()
     for page in pages(items, page_blank_run):
         parts = split_page(page)
         here = _openers(parts[0])

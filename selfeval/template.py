@@ -1,15 +1,5 @@
-"""The form template as data: ``templates/<name>.toml`` loaded into one frozen ``Template``.
-
-Everything the parser knows about the form — printed labels and their synonyms, the fund
-items and columns, the 一级/二级 taxonomy in template order, cue words, the arithmetic's
-tolerances — comes from the template file; no module spells a label of its own. A provincial
-variant is another file: ``selfeval.template.load("my-province.toml")``, passed to the parser as
-``Params(template=...)``.
-
-A label may be printed with decorations the template file does not spell out: a trailing
-``：``/``:``, an ``(A)``/``(B)`` marker, a ``(50分)`` suffix, full-width or ASCII brackets
-(``label_slot`` strips them).
-"""
+"""The form template as data: ``templates/<name>.toml`` as a frozen ``Template``; every label
+and word comes from it."""
 from __future__ import annotations
 
 import tomllib
@@ -30,9 +20,6 @@ def _tuple(v) -> tuple:
 
 @attrs.frozen
 class GroupCues:
-    """What points to one 二级 group: words of a value, units of a quantity, words of a name
-    (anywhere, or at its end)."""
-
     value: tuple[str, ...] = ()
     unit: tuple[str, ...] = ()
     name: tuple[str, ...] = ()
@@ -44,12 +31,12 @@ class Template:
     name: str
     title_suffix: str
     title: str
-    year_pattern: str                 # how the year is printed: （2024年度）, with a group "year"
-    labels: dict                      # slot -> tuple of spellings, the first printed by render
-    fund_items: tuple                 # tuple of tuples of spellings, top to bottom
+    year_pattern: str                 # regex with a group "year": （2024年度）
+    labels: dict                      # slot -> spellings, the first printed by render
+    fund_items: tuple                 # spellings per item
     fund_item_prefixes: tuple
-    fund_columns: dict                # column field -> tuple of spellings
-    fund_order: tuple                 # column fields in the usual printed order
+    fund_columns: dict                # field -> spellings
+    fund_order: tuple                 # usual printed column order
     taxonomy: tuple                   # ((level1, (level2, ...)), ...)
     grade_floors: tuple               # ((grade, floor), ...), best first
     arithmetic: dict
@@ -61,9 +48,7 @@ class Template:
     punctuation: dict
     normalise: dict
 
-    # ---- labels ------------------------------------------------------------------------------
     def label(self, slot: str) -> str:
-        """The printed spelling of a slot's label (the first in the file)."""
         return self.labels[slot][0]
 
     def spellings(self, *slots: str) -> tuple[str, ...]:
@@ -78,7 +63,7 @@ class Template:
         return out
 
     def label_slot(self, text: str) -> str | None:
-        """The slot a printed label names (its decorations stripped), or None."""
+        """The slot a label names (decorations stripped), or None."""
         t = _plain(text)
         slot = self._slot_of.get(t)
         if slot is None and t:
@@ -103,7 +88,6 @@ class Template:
 
     @cached_property
     def all_labels(self) -> tuple[str, ...]:
-        """Every printed label: the taxonomy's and the template's, every spelling."""
         seen = dict.fromkeys(self.level1 + self.level2 + tuple(s for v in self.labels.values() for s in v)
                              + tuple(s for v in self.fund_columns.values() for s in v))
         return tuple(seen)
@@ -117,13 +101,11 @@ class Template:
         return "\x00".join(self.all_labels)
 
     def is_label_piece(self, token: str) -> bool:
-        """A printed label or a piece of one (``经济成本指``, ``标``)."""
+        """A label or a piece of one (``经济成本指``)."""
         return bool(token) and "\x00" not in token and token in self._label_text
 
-    # ---- funds -------------------------------------------------------------------------------
     @cached_property
     def fund_item_names(self) -> tuple[str, ...]:
-        """The canonical name of each fund row, top to bottom."""
         return tuple(s[0] for s in self.fund_items)
 
     @cached_property
@@ -131,7 +113,7 @@ class Template:
         return {s: names[0] for names in self.fund_items for s in names}
 
     def fund_item(self, text: str) -> str | None:
-        """The canonical fund row a printed item names (``其中：本年财政拨款`` -> 当年财政拨款)."""
+        """Canonical fund item (``其中：本年财政拨款`` -> 当年财政拨款)."""
         t = text.strip()
         for p in self.fund_item_prefixes:
             if t.startswith(p):
@@ -147,25 +129,21 @@ class Template:
         return out
 
     def fund_column(self, text: str) -> str | None:
-        """The fund column a printed header word names (``预算数(A)`` -> annual_budget)."""
+        """``预算数(A)`` -> annual_budget."""
         t = _plain(text)
         return self._fund_column_of.get(t) or self._fund_column_of.get(_DECORATION.sub("", t))
 
-    # ---- grades and arithmetic ---------------------------------------------------------------
     @cached_property
     def grades(self) -> tuple[str, ...]:
         return tuple(g for g, _ in self.grade_floors)
 
     def grade_of(self, score: float) -> str:
-        """The grade a total score earns."""
         return next(g for g, floor in self.grade_floors if score >= floor)
 
     def tolerance(self, name: str) -> float:
         return float(self.arithmetic[name])
 
-    # ---- words -------------------------------------------------------------------------------
     def words(self, table: str, key: str) -> tuple[str, ...]:
-        """A list of words of the file: ``words("cells", "achievement")``."""
         return _tuple(getattr(self, table)[key])
 
     @cached_property
@@ -174,12 +152,11 @@ class Template:
 
 
 def _plain(text: str) -> str:
-    """A label as compared: no spaces, full-width brackets as ASCII ones."""
     return "".join(text.split()).replace("（", "(").replace("）", ")")
 
 
 def load(path: str | Path | None = None) -> Template:
-    """Read a template file (default: the national form)."""
+    """Read a template file (default: national)."""
     p = Path(path) if path else HERE / "national.toml"
     with open(p, "rb") as fh:
         d = tomllib.load(fh)
@@ -188,7 +165,7 @@ def load(path: str | Path | None = None) -> Template:
     group_cues = {}
     for group, c in groups.items():
         unit = c.get("unit", ())
-        if isinstance(unit, str):       # a name of a list of the cues table: "count_units"
+        if isinstance(unit, str):       # names a cues list: "count_units"
             unit = cues[unit]
         group_cues[group] = GroupCues(_tuple(c.get("value", ())), _tuple(unit), _tuple(c.get("name", ())),
                                       _tuple(c.get("suffix", ())))

@@ -1,6 +1,4 @@
-"""Cell-level text rules shared by every stage: numbers, quantitative cells, display width,
-punctuation, and the joining of wrapped lines. Small pure functions; the words they know come
-from the template (``T``)."""
+"""Cell-level text rules: numbers, quantities, display width, punctuation, wrapped lines."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,13 +12,13 @@ OPERATOR = r"(?:>=|<=|[=≥≤<>])"
 NUMBER_RE = regex.compile(rf"^{NUMBER}$")
 # =360.95(万元) | ≥50.00(%) | 12.00(次) | 3.5
 QUANT_RE = regex.compile(rf"^(?P<op>{OPERATOR})?(?P<value>{NUMBER})(?:\((?P<unit>[^()\s]*)\))?$")
-# the head of a quantitative cell cut inside its unit: 319.93(万 | =1000.00(元/ | 1172.68(
+# cut inside its unit: 319.93(万
 QUANT_HEAD_RE = regex.compile(rf"^{OPERATOR}?{NUMBER}\([^()\s]*$")
-# the rest of a unit cut by a wrap: 元) | 人/年) | /月) | )
+# a wrapped unit's rest: 元) | 人/年)
 QUANT_TAIL_RE = regex.compile(r"^[^\s()（）]{0,8}\)$")
-# a piece from the middle of a unit: 人/
+# a unit's middle: 人/
 QUANT_MIDDLE_RE = regex.compile(r"^[\p{Han}/]{1,6}$")
-# a whole unit wrapped onto the next line under its number: (元/人/月) | ( 个)
+# a whole wrapped unit: (元/人/月)
 QUANT_UNIT_RE = regex.compile(r"^[(（][^()（）]{1,10}[)）]$")
 HAN_RE = regex.compile(r"\p{Han}")
 LATIN_END_RE = regex.compile(r"[A-Za-z]$")
@@ -32,7 +30,7 @@ CLAUSE_PUNCT = T.punctuation["clause"]
 
 
 def parse_number(text: str | None) -> float | None:
-    """``1,000.99`` -> 1000.99; ``-`` or empty -> None. Raises ValueError on anything else."""
+    """``1,000.99`` -> 1000.99; dash or empty -> None."""
     if text is None:
         return None
     t = text.strip()
@@ -64,7 +62,7 @@ def is_number_or_dash(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def parse_cell(text: str | None) -> tuple[str | None, float, str | None] | None:
-    """``≥50.00(%)`` -> ('≥', 50.0, '%'); a qualitative cell (``及时``) -> None."""
+    """``≥50.00(%)`` -> ('≥', 50.0, '%'); qualitative (``及时``) -> None."""
     if text is None:
         return None
     m = QUANT_RE.match(text.strip())
@@ -78,7 +76,7 @@ def is_quantity(text: str) -> bool:
 
 
 def is_quantity_piece(token: str) -> bool:
-    """A quantitative cell, whole or cut by a wrap (``319.93(万``, ``元)``, ``(元/人/月)``)."""
+    """A quantity, whole or a wrapped piece."""
     return bool(QUANT_RE.match(token) or QUANT_HEAD_RE.match(token) or QUANT_TAIL_RE.match(token)
                 or QUANT_UNIT_RE.match(token))
 
@@ -92,7 +90,6 @@ WIDE_RE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidt
 
 @lru_cache(maxsize=65536)
 def width(text: str) -> int:
-    """Display width: East Asian wide and full-width characters take two columns."""
     return len(text) + len(WIDE_RE.findall(text))
 
 
@@ -109,20 +106,15 @@ def ends_clause(text: str) -> bool:
 
 
 def starts_with_punctuation(text: str) -> bool:
-    """A line that starts with ， 。 or a closing bracket goes on with the line above."""
     return bool(text) and (text[0] in SENTENCE_END or text[0] in CLAUSE_PUNCT or text[0] in ")）")
 
 
-# sentence and clause punctuation but 、 (it lists subjects in many names: 河道保洁、路灯维护完成数)
-# and the comma that groups a number's digits (1,297.67)
+# not 、 (it lists subjects in names) nor a digit-grouping comma
 _PROSE_RE = regex.compile("[" + regex.escape((SENTENCE_END + CLAUSE_PUNCT).replace("、", "").replace(",", "")) +
                           r"]|,(?!(?<=\d,)\d)")
 
 
 def prose_marks(text: str) -> int:
-    """Punctuation that marks running prose: that of sentences and clauses, but not 、, which
-    lists subjects in many indicator names (河道保洁、路灯维护完成数), nor the comma that groups
-    a number's digits (1,297.67)."""
     return len(_PROSE_RE.findall(text))
 
 
@@ -131,12 +123,7 @@ def is_prose(text: str) -> bool:
 
 
 def join_wrapped(pieces) -> str:
-    """Join the lines of one wrapped cell.
-
-    CJK text joins with nothing between (``319.93(万`` + ``元)``, ``经济成本指`` + ``标``); a space
-    inside a printed line is kept (``〔2022〕23 号``); a space is put back only between two Latin
-    words split across lines.
-    """
+    """Join a wrapped cell's lines; a space only between Latin words."""
     out = ""
     for piece in pieces:
         p = piece.strip()
@@ -149,6 +136,6 @@ def join_wrapped(pieces) -> str:
 
 
 def is_whole_cell(text: str) -> bool:
-    """A whole 年度指标值 / 实际完成值 cell: a quantity, or words with balanced brackets."""
+    """A whole target/actual cell: a quantity, or words with balanced brackets."""
     return is_quantity(text) or (has_han(text) and open_parens(text) == 0
                                  and not text.startswith((")", "）")))
