@@ -161,7 +161,6 @@ def iter_lines(stream: BinaryIO, encoding: str | None = None, chunk: int = 1 << 
     fed = 0
     no = 0
     pending = ""
-    pending_bad: list[int] = []
     while True:
         final = not data
         buffered = len(decoder.getstate()[0]) if hasattr(decoder, "getstate") else 0
