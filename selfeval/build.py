@@ -35,16 +35,23 @@ def build(segment: Segment, params: Params, file: str | None = None, form_index:
     if not any(x.kind in FORM_KINDS for x in segment.items):
         return None
     items = rejoiner_for(params.template).rejoin(segment.items)
-    if params.mode != "auto":
-        return _read(params.mode, segment, items, params, file, form_index, [])
     scores = sorted(((d.detect(items, params), name) for name, d in DETECTORS.items()), reverse=True)
     (best, first), (second, other) = scores[0], scores[1]
+    note = ", ".join(f"{name} {score:.2f}" for score, name in scores)
+    if params.mode != "auto":
+        built = _read(params.mode, segment, items, params, file, form_index, scores)
+        fit = dict((name, score) for score, name in scores)[params.mode]
+        if fit == 0 or best - fit >= params.detect.tie:
+            built.form.diagnostics.insert(0, diag("dialect-unread", f"read as {params.mode} as asked, but the "
+                                                  f"form fits another dialect better: {note}"))
+        return built
     built = _read(first, segment, items, params, file, form_index, scores)
     if best - second < params.detect.tie:
         rival = _read(other, segment, items, params, file, form_index, scores)
         if quality(rival.form) < quality(built.form):
             built = rival
-    note = ", ".join(f"{name} {score:.2f}" for score, name in scores)
+    if best == 0:
+        built.form.diagnostics.insert(0, diag("dialect-unread", f"no dialect fits the form: {note}"))
     built.form.diagnostics.insert(0, diag("dialect", f"read as {built.reading.dialect if built.reading else first}; "
                                          f"how well each dialect fits: {note}"))
     return built

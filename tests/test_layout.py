@@ -114,3 +114,10 @@ def test_a_goal_line_alone_wider_than_the_left_text_is_the_right_texts():
     form, = selfeval.parse(FORM.replace(old, goals))
     assert form.goals.expected == "".join(left)
     assert form.goals.actual == "".join(right)
+
+
+def test_a_forced_dialect_the_form_does_not_fit_says_so():
+    forced, = selfeval.parse(FORM, params=selfeval.Params(mode="default"))
+    assert "dialect-unread" in {d.code for d in forced.diagnostics}
+    detected, = selfeval.parse(FORM)
+    assert "dialect-unread" not in {d.code for d in detected.diagnostics}
