@@ -94,8 +94,7 @@ def per_form(path: Path) -> list[tuple[float, int, int]]:
     return out
 
 
-def distribution(path: Path) -> str:
-    times = per_form(path)
+def distribution(times: list[tuple[float, int, int]]) -> str:
     xs = sorted(t for t, _, _ in times)
     q = lambda f: xs[min(len(xs) - 1, int(f * len(xs)))] * 1000   # noqa: E731
     worst = max(times)
@@ -109,23 +108,28 @@ def main() -> int:
     ap.add_argument("--perf", default=str(ROOT.parent / "shared" / "perf" / "seedstyle-2000.txt"))
     ap.add_argument("--dir", default="/tmp/selfeval-bench")
     ap.add_argument("--quick", action="store_true", help="the two dumps only (no --jobs, tenth, stdin)")
+    ap.add_argument("--repeat", type=int, default=400, help="copies of the seed dump (five forms each)")
+    ap.add_argument("--stream-copies", type=int, default=10, help="copies of --perf streamed through stdin")
     a = ap.parse_args()
     work = Path(a.dir)
     work.mkdir(parents=True, exist_ok=True)
     one = (ROOT / "samples" / "songjiang-2024.txt").read_text(encoding="utf-8")
-    seed = work / "seed-x400.txt"
-    seed.write_text("\f".join([one] * 400), encoding="utf-8")
+    seed = work / f"seed-x{a.repeat}.txt"
+    seed.write_text("\f".join([one] * a.repeat), encoding="utf-8")
     distinct = Path(a.perf)
     parse = f"{sys.executable} -m selfeval parse --format jsonl"
     print(f"{'dump':14} {'forms':>6} {'CPU s':>7} {'forms/s':>8} {'MB/s':>6} {'peak MiB':>9} {'TextFSM s':>10} {'ratio':>6}")
-    for label, path in (("seed x400", seed), ("distinct", distinct)):
+    counts = {}
+    for label, path in ((f"seed x{a.repeat}", seed), ("distinct", distinct)):
         cpu, _, peak = median_of(a.runs, f"{parse} {path} > /dev/null")
-        size, forms = path.stat().st_size, 2000
+        times = per_form(path)
+        size, forms = path.stat().st_size, len(times)
+        counts[path] = forms
         fsm = textfsm_cpu(path, a.runs)
         ratio = f"{cpu / fsm:6.1f}" if fsm else "   n/a"
         print(f"{label:14} {forms:6d} {cpu:7.2f} {forms / cpu:8.0f} {size / cpu / 1e6:6.2f} {peak:9.1f} "
               f"{(fsm or 0):10.2f} {ratio}")
-        print(f"  {distribution(path)}")
+        print(f"  {distribution(times)}")
     if a.quick:
         return 0
     lines = distinct.read_text(encoding="utf-8").split("\n")
@@ -134,11 +138,11 @@ def main() -> int:
     cpu_all, wall_one, _ = median_of(a.runs, f"{parse} --jobs 1 {distinct} > /dev/null")
     _, wall_two, _ = median_of(a.runs, f"{parse} --jobs 2 {distinct} > /dev/null")
     cpu_tenth, _, _ = median_of(a.runs, f"{parse} {tenth} > /dev/null")
-    print(f"--jobs 2 against --jobs 1 (wall): {wall_one / wall_two:.2f}x; 10x the forms: {cpu_all / cpu_tenth:.2f}x "
+    print(f"--jobs 2 speed-up against --jobs 1 (wall): {wall_one / wall_two:.2f}x; 10x the forms: {cpu_all / cpu_tenth:.2f}x "
           "the CPU time")
-    stream = f"for i in $(seq 10); do cat {distinct}; printf '\\n\\n\\n'; done | {parse} - > /dev/null"
+    stream = f"for i in $(seq {a.stream_copies}); do cat {distinct}; printf '\\n\\n\\n'; done | {parse} - > /dev/null"
     cpu, _, peak = measured(stream)
-    print(f"20,000 forms through standard input: {cpu:.1f} CPU s, peak {peak:.1f} MiB")
+    print(f"{a.stream_copies * counts[distinct]:,} forms through standard input: {cpu:.1f} CPU s, peak {peak:.1f} MiB")
     return 0
 
 

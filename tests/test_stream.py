@@ -75,7 +75,7 @@ def test_library_streams_a_file(tmp_path):
 
 
 def test_benchmark_runs_on_a_small_scale(tmp_path):
-    r = subprocess.run([sys.executable, "scripts/bench.py", "--forms", "20", "--repeat", "2",
-                        "--stdin-forms", "10", "--dir", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run([sys.executable, "scripts/bench.py", "--runs", "1", "--repeat", "2", "--stream-copies", "2",
+                        "--perf", str(SEED), "--dir", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert "forms/s" in r.stdout and "--jobs 2 speed-up" in r.stdout
