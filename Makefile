@@ -17,7 +17,7 @@ test: install
 	$(PYTHON) -m pytest -q
 
 test-deep: install
-	HYPOTHESIS_PROFILE=deep $(PYTHON) -m pytest -q tests/test_properties.py
+	HYPOTHESIS_PROFILE=deep $(PYTHON) -m pytest -q tests/test_properties.py tests/test_damaging.py
 
 # throughput: 10,000 rendered forms, the seed x400, 20,000 forms through stdin, --jobs 2,
 # and the ratio to a one-rule TextFSM pass (textfsm is installed for the benchmark only)
