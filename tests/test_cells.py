@@ -713,3 +713,15 @@ def test_a_deviation_printed_on_its_rows_score_line_goes_to_that_row_even_if_the
                              replace(third, deviation="放映计划提前发布，群众反响好于年度预期。"))
     form = C.read(opened(sheet, ["", sheet.rows[1].deviation, sheet.rows[2].deviation], []))
     assert C.rows(form) == sheet.expected_rows()
+
+
+def test_a_deviation_never_goes_to_a_row_that_kept_its_points_and_met_its_target():
+    """A deviation explains lost points or a gap between target and actual: printed beside two
+    rows that have neither, it goes to the row that lost points, with a doubt on its row."""
+    met = Row("数量指标", "公益电影放映场次", "=120.00(场)", "120.00(场)", 30, 30)
+    sheet = FORM.with_rows(met, *ROWS[1:])
+    r0, r1, r2 = sheet.rows
+    table = r0.cells() + [C.wrap(r2.deviation, 38)] + r1.cells() + r2.cells()
+    form = C.read(C.page(sheet, table_=table, tail_=C.tail(sheet, devs=False)))
+    assert [i.deviation for i in form.indicators] == [None, None, r2.deviation]
+    assert "deviation-row-uncertain" in C.codes(form)

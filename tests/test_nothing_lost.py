@@ -69,3 +69,23 @@ def test_damaged_dump_still_accounts_for_every_line(seed):
     forms = selfeval.parse(text)
     assert forms
     assert lost_lines(text, forms) == []
+
+
+def test_a_cell_in_no_field_is_reported_though_its_line_filled_another():
+    """A line cut into cells, one placed and one not: the other is ``unassigned``, not dropped
+    because its line counts as used."""
+    text = "财政项目支出绩效自评表\n319.93(万\n\n林地巡护总长 护林员巡护记录完整规范\n"
+    form, = selfeval.parse(text)
+    assert lost_lines(text, [form]) == []
+    assert 4 in {no for d in form.diagnostics if d.code == "unassigned" for no in d.lines}
+
+
+@pytest.mark.parametrize("mode", ["default", "raw", "layout", "cells"])
+def test_a_second_grade_line_is_reported_not_dropped(mode):
+    record = selfeval.parse(H.default_page())[0]
+    text = selfeval.render([record], mode)
+    at = text.index(record.grade, text.index("评分等级"))
+    other = "良" if record.grade != "良" else "中"
+    doubled = text[:at] + record.grade + "\n\n评分等级 " + other + text[at + len(record.grade):]
+    form, = selfeval.parse(doubled)
+    assert lost_lines(doubled, [form]) == []

@@ -44,7 +44,7 @@ from ..arith import fund_broken, lost_points
 from ..codes import diag
 from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
 from ..lexer import Lexed
-from ..model import FundRow
+from ..model import CellValue, FundRow
 from ..params import Params
 from ..solve.cues import RowCues, lexical_cue, name_groups, value_cue
 from ..solve.funds import TOTAL_ONLY, Num, read_stream
@@ -1374,11 +1374,18 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
     for c in (c for c in devs if n and c.pos not in column):
         k = nat(c.pos, True)
         options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
-        lost = [x for x in options if rows[x].lost_points] if c.text not in words(cx.t).no_deviation else []
-        if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:     # the column, or after the rows
+        # a deviation explains lost points or a gap between target and actual: never a row with neither
+        fit = [x for x in options if rows[x].lost_points] or [x for x in options if _gap(rows[x])]
+        if c.text in words(cx.t).no_deviation:
+            fit = options
+        if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:     # the column, or after
+            tail.append(c)                                                              # the rows
+        elif not fit:           # printed by rows it cannot belong to: its row is a guess
             tail.append(c)
+            cx.note("deviation-row-uncertain", "a deviation printed by rows that neither lost points nor missed "
+                    "their target", [c])
         else:
-            placed[(lost or options)[0]] = c
+            placed[fit[0]] = c
     _tail(tail, rows, placed, cx)
     return placed
 
@@ -1392,13 +1399,20 @@ def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx)
         w, s = ({k: rows[k].number(x) for k in want} for x in ("weight", "score"))
         share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
         chosen = sorted(sorted(want, key=lambda k: -share_lost[k])[:len(tail)])
-    elif len(want) < len(tail):
+    elif len(want) < len(tail):     # the kept rows whose actual misses or passes the target first
         rest = [k for k in range(len(rows)) if k not in placed and k not in want]
         chosen = sorted(want + rest[:len(tail) - len(want)])
     if tail and len(want) != len(tail):
         cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
                 "points", tail)
     placed.update(zip(chosen, tail))
+
+
+def _gap(row: Row) -> bool:
+    """The row's actual is a quantity other than its target's: a gap a deviation may explain."""
+    got = [CellValue.parse(c.text) if c is not None else None for c in (row.target, row.actual)]
+    return all(v is not None and v.value is not None for v in got) and \
+        abs(got[0].value - got[1].value) > 0.005 * max(abs(got[0].value), 1.0)
 
 
 def _runs(cells: list[Piece]) -> list[list[Piece]]:

@@ -185,6 +185,8 @@ def read_total_grade(items: list[Lexed], reading: Reading, p: Params | None = No
         elif it.kind == "grade":
             if it.fields.get("grade") and reading.grade is None:
                 reading.grade = reading.add(Cell(it.fields["grade"], [it.no], "grade", y=it.no))
+            elif it.fields.get("grade"):    # a second grade: left unplaced, so that it is reported
+                reading.add(Cell(it.text, [it.no], "text", y=it.no))
             else:
                 template_cell(reading, [it.no], it.text, it.no)
             used.add(k)
