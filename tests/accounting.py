@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from selfeval.decode import normalise
+from selfeval.decode import CONTROL_RE, normalise
 from selfeval.template import NATIONAL
 from selfeval.text import parse_number
 
 FUND_ITEM_PREFIXES = NATIONAL.fund_item_prefixes
 LABEL_TEXT = "\x00".join(NATIONAL.all_labels + NATIONAL.fund_item_names)
-YEAR_TOKEN = re.compile(r"^[（(](\d{4})年度[）)]$")
+YEAR_TOKEN = re.compile(r"^[（(]\s*(\d{4})\s*年度\s*[）)]$")
 
 
 def _strings(value, out: list[str]) -> None:
@@ -51,21 +51,25 @@ def lost_lines(text: str, forms) -> list[tuple[int, str]]:
     haystack = "\x00".join(strings)
     unassigned = {no for r in records for d in r["diagnostics"] if d["code"] == "unassigned"
                   for no in d["lines"]}
+    cleaned = {no for r in records for d in r["diagnostics"] if d["code"] == "control-characters"
+               for no in d["lines"]}
     lost = []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for no, line in enumerate(lines, start=1):
         # the records hold numbers written the ASCII way (decode.normalise: ``１２％`` -> ``12%``)
         line = normalise(line.replace("\f", ""))
+        if no in cleaned:       # the parser said it removed this line's control characters
+            line = CONTROL_RE.sub("", line)
         if not line.strip() or no in unassigned:
+            continue
+        year = YEAR_TOKEN.match(line.strip())      # （2024 年度）: one token, a space or not
+        if year and float(year.group(1)) in numbers:
             continue
         for token in line.split():
             for prefix in FUND_ITEM_PREFIXES:
                 if token.startswith(prefix) and len(token) > len(prefix):
                     token = token[len(prefix):]
             if token in LABEL_TEXT or token in haystack or token in ("-",):
-                continue
-            year = YEAR_TOKEN.match(token)
-            if year and float(year.group(1)) in numbers:
                 continue
             try:
                 if round(parse_number(token), 2) in numbers:

@@ -1,24 +1,36 @@
 """The ``cells`` dialect: pdftotext's default mode on a form it cuts into one text block per
 cell, so that nearly every cell stands on lines of its own.
 
-Two producers print it two ways:
+Two producers print it two ways. A spreadsheet's PDF (``order="rows"``) prints the cells row by
+row, each its own paragraph, with a few blocks far from their rows: the left column's labels at
+the top (项目名称, 主管部门, 项目资金, 年度总体目标, 一级指标 and the first 一级 labels), the 二级/一级
+labels in a column after the table, the first row's name after the table, the one-line
+deviations after the 偏差原因分析及改进措施 header, a fund item's label after the table::
 
-- a spreadsheet's PDF (``order="rows"``): the cells row by row, each its own paragraph, with a
-  few blocks far from their rows — the left column's labels at the top, the 二级/一级 labels in
-  a column after the table, the first row's name after the table, the one-line deviations
-  after the 偏差原因分析及改进措施 header, a fund item's label after the table;
-- a drawn form (``order="strips"``): the table cut across into bands (a band of rows, or each
-  printed line its own band) and down into strips (labels and names, the two value columns,
-  分值 得分, deviations), each strip of a band printed whole before the next::
+    数量指标
 
-      经济成本指
-      河道保洁单位成本
-      标
-      路灯维护次数
-      ≤1,204.50(元/公里) 1204.50(元/公里)
-      ≥12.00(次) 12.00(次)
-      5.00 5.00
-      5.00 4.00
+    路灯巡查次数
+
+    ≥120.00(次)
+
+    126.00(次)
+
+    20.00
+
+    20.00
+
+A drawn form (``order="strips"``) is cut across into bands (``band_rows`` rows, or every printed
+line its own band) and down into strips (labels and names, the two value columns, 分值 得分,
+deviations), each strip of a band printed whole before the next::
+
+    经济成本指
+    河道保洁单位成本
+    标
+    路灯巡查次数
+    ≤1,204.50(元/公里) 1204.50(元/公里)
+    ≥120.00(次) 126.00(次)
+    5.00 5.00
+    20.00 20.00
 """
 from __future__ import annotations
 
@@ -28,7 +40,7 @@ from ..model import Form
 from .common import (
     T, flatten, fund_header, fund_label_lines, goals_label_lines, indicator_header, number, sub_item, year_line,
 )
-from .sheet import Drawing, Piece, amount, cut, draw, value_lines
+from .sheet import Drawing, Piece, cut, draw, fund_cell, value_lines
 
 STRIPS = {"level1": 0, "level2": 0, "name": 0, "grade": 0, "target": 1, "actual": 1, "weight": 2, "score": 2,
           "deviation": 3}
@@ -82,11 +94,7 @@ def _fund_blocks(form: Form, k: CellsLayout, one_line_header: bool) -> list[list
         if n != k.fund_item_after:
             blocks.append([sub_item(fr.item, k.fund_indent)])
         for col in T.fund_order:
-            value = getattr(fr, col)
-            if col in ("weight", "score"):
-                text = number(value, blank="" if k.fund_blank else "-")
-            else:
-                text = number(value) if col == "execution_rate" else amount(value, k)
+            text = fund_cell(fr, col, k)
             blocks.append([text] if text else [])
     return blocks
 

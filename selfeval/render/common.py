@@ -140,9 +140,6 @@ def indicator_header(with_names: bool = True) -> list[str]:
     return [T.label(s) for s in slots] + ([T.label("deviation")] if with_names else [])
 
 
-def label_width(label: str) -> int:
-    return display_width(label)
-
 
 # --- pages ----------------------------------------------------------------------------------
 

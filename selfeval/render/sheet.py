@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import Form, Indicator
+from ..model import Form, FundRow, Indicator
 from ..text import width
 from .common import (
     T, fund_header, fund_label_lines, goals_label_lines, indicator_header, mixed,
@@ -115,11 +115,12 @@ class Sheet:
 
     def __init__(self) -> None:
         self.boxes: list[Box] = []
-        self.heights: list[int] = []
+        self.rows = 0
 
     def row(self) -> int:
-        self.heights.append(1)
-        return len(self.heights) - 1
+        """A new row below the others."""
+        self.rows += 1
+        return self.rows - 1
 
     def put(self, row: int, x: int, width: int, lines: list[str], role: str, align: str = "center",
             rows: int = 1, index: int = -1, shift: int = 0, col: str = "") -> None:
@@ -130,7 +131,7 @@ class Sheet:
     def pieces(self, pad: int = 0, tall_pad: int = 0) -> list[Piece]:
         """Each box's lines, centred in its rows. ``pad`` half-lines stand between rows;
         ``tall_pad`` more around a row taller than one line."""
-        heights = [1] * len(self.heights)
+        heights = [1] * self.rows
         for b in self.boxes:
             if b.rows == 1:
                 heights[b.row] = max(heights[b.row], len(b.lines))
@@ -191,6 +192,15 @@ def amount(value: float | None, d: Drawing, blank: str = "-") -> str:
     return split_decimal(text) if d.split_decimal else text
 
 
+def fund_cell(fr: FundRow, col: str, d: Drawing) -> str:
+    """One number of a fund row as printed: an amount, a rate, or a sub-row's 分数/得分 (- or
+    nothing with ``fund_blank``)."""
+    value = getattr(fr, col)
+    if col in ("weight", "score"):
+        return number(value, blank="" if d.fund_blank else "-")
+    return number(value) if col == "execution_rate" else amount(value, d)
+
+
 def fund_columns(c: Columns) -> list[int]:
     """x of the six number columns of the fund block."""
     step = max(10, (c.right - c.target) // 6)
@@ -208,14 +218,7 @@ def _funds(s: Sheet, form: Form, d: Drawing, c: Columns) -> None:
     for r, fr in zip(rows, form.funds):
         s.put(r, c.name, d.name_width, [sub_item(fr.item, d.fund_indent)], "item")
         for x, col in zip(xs, T.fund_order):
-            value = getattr(fr, col)
-            if col in ("weight", "score"):
-                text = number(value, blank="" if d.fund_blank else "-")
-            elif col == "execution_rate":
-                text = number(value)
-            else:
-                text = amount(value, d)
-            s.put(r, x, step, [text], "amount")
+            s.put(r, x, step, [fund_cell(fr, col, d)], "amount")
 
 
 def _goals(s: Sheet, form: Form, d: Drawing, c: Columns) -> None:
@@ -295,7 +298,7 @@ def _table(first: Sheet, form: Form, d: Drawing, c: Columns) -> list[Sheet]:
     n = len(form.indicators)
     entries: list = list(range(n)) + ["total", "grade"]
     cut = d.page_rows if 0 < d.page_rows < len(entries) else len(entries)
-    pages, a = [], 0
+    pages: list[Sheet] = []
     for part in (entries[:cut], entries[cut:]):
         if not part:
             continue
@@ -309,5 +312,4 @@ def _table(first: Sheet, form: Form, d: Drawing, c: Columns) -> list[Sheet]:
             if isinstance(e, str):
                 _closing(s, form, e, d, c)
         pages.append(s)
-        a += len(part)
     return pages
