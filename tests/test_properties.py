@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import assume, event, given, note, strategies as st
+from hypothesis import assume, event, given, note, settings, strategies as st
 
 import selfeval
 from accounting import lost_lines
@@ -247,6 +247,7 @@ def _times(one: str, ten: str) -> tuple[float, float]:
         gc.enable()
 
 
+@settings(max_examples=max(30, settings().max_examples // 6))     # each example parses a form 15 times
 @given(form_lists(max_forms=1), layouts())
 def test_parsing_time_grows_linearly(forms, layout):
     """Ten times the input (ten copies of a form) takes at most about ten times as long."""
