@@ -4,7 +4,6 @@ others end a sentence, goal texts that do not read as one paragraph each. The fo
 hand-made one of tests/handmade.py, in pdftotext's default mode, -raw (every row whole on its
 line, so that no placement can move a name or a deviation) and one cell per line; names and
 texts are invented."""
-import pytest
 
 import selfeval
 import handmade as H

@@ -1,6 +1,5 @@
 """Row-order dialects (pdftotext -raw): rows read whole, and what wraps put back on its row.
 The forms are written by hand; names and figures are invented."""
-import pytest
 
 import selfeval
 import handmade as H

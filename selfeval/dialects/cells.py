@@ -1399,7 +1399,7 @@ def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx)
         w, s = ({k: rows[k].number(x) for k in want} for x in ("weight", "score"))
         share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
         chosen = sorted(sorted(want, key=lambda k: -share_lost[k])[:len(tail)])
-    elif len(want) < len(tail):     # the kept rows whose actual misses or passes the target first
+    elif len(want) < len(tail):
         rest = [k for k in range(len(rows)) if k not in placed and k not in want]
         chosen = sorted(want + rest[:len(tail) - len(want)])
     if tail and len(want) != len(tail):

@@ -140,7 +140,6 @@ def indicator_header(with_names: bool = True) -> list[str]:
     return [T.label(s) for s in slots] + ([T.label("deviation")] if with_names else [])
 
 
-
 # --- pages ----------------------------------------------------------------------------------
 
 def flatten(pages: list[list[str]], formfeed: bool = True, blank_lines: int = 3) -> list[str]:
