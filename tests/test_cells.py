@@ -725,3 +725,14 @@ def test_a_deviation_never_goes_to_a_row_that_kept_its_points_and_met_its_target
     form = C.read(C.page(sheet, table_=table, tail_=C.tail(sheet, devs=False)))
     assert [i.deviation for i in form.indicators] == [None, None, r2.deviation]
     assert "deviation-row-uncertain" in C.codes(form)
+
+
+def test_a_row_that_kept_its_points_but_missed_an_exact_target_takes_a_deviation_printed_apart():
+    """A row whose actual is not its ``=`` target explains itself in a deviation even when it kept
+    its points: the deviations printed after the table go to it and to the row that lost points,
+    not to a row that met its target."""
+    timely, _, lost = ROWS
+    missed = Row("数量指标", "公益电影放映场次", "=120.00(场)", "126.00(场)", 30, 30, "观众需求超出预期，加映六场。")
+    sheet = FORM.with_rows(replace(timely, level2="数量指标", name="放映计划发布及时性"), missed, lost)
+    form = C.read(C.page(sheet))
+    assert [i.deviation for i in form.indicators] == [None, missed.deviation, lost.deviation]

@@ -73,17 +73,17 @@ def test_indented_fund_row_is_a_fund_row():
 
 
 def test_value_row_with_inline_level2_label():
-    line = "数量指标 =3000.00(册) 3120.00(册) 10.00 10.00"
-    text = H.default_page(values=H.VALUES.replace("=3000.00(册)", "数量指标 =3000.00(册)"),
+    line = "数量指标 ≥3000.00(册) 3120.00(册) 10.00 10.00"
+    text = H.default_page(values=H.VALUES.replace("≥3000.00(册)", "数量指标 ≥3000.00(册)"),
                           parked=H.PARKED.replace("\n\n数量指标", ""))
     form, explained = read(text, line)
     assert explained["kind"] == "value_row"
-    assert slots(explained) == sorted([("数量指标", "indicators[1..2].level2"), ("=3000.00(册)", "indicators[1].target"),
+    assert slots(explained) == sorted([("数量指标", "indicators[1..2].level2"), ("≥3000.00(册)", "indicators[1].target"),
                                        ("3120.00(册)", "indicators[1].actual"), ("10.00", "indicators[1].weight"),
                                        ("10.00", "indicators[1].score")])
     row = form.indicators[1]
     assert (row.level2, row.target, row.actual, row.weight, row.score) == \
-        ("数量指标", "=3000.00(册)", "3120.00(册)", 10.0, 10.0)
+        ("数量指标", "≥3000.00(册)", "3120.00(册)", 10.0, 10.0)
     assert project(form) == H.EXPECTED
 
 

@@ -34,7 +34,7 @@ RAW = """\
 成本指标 经济成本指标 图书采购单位成本 ≤45.00(元/册) 42.30(元/册) 10.00 10.00
 产出指标
 数量指标
-新增馆藏图书数量 =3000.00(册) 3120.00(册) 10.00 10.00
+新增馆藏图书数量 ≥3000.00(册) 3120.00(册) 10.00 10.00
 读者活动举办场次 =24.00(场) 20.00(场) 10.00 8.00 部分活动因场地维修顺延至次年举办。
 质量指标 图书编目准确率 ≥98.00(%) 99.10(%) 10.00 10.00
 时效指标 新书上架及时性 及时 达成指标 10.00 10.00
@@ -153,9 +153,9 @@ def test_a_deviation_on_a_full_row_beside_a_row_that_lost_points_without_one_is_
 def test_a_row_no_template_row_prints_is_doubted():
     # the template prints a target and an actual in one unit, both quantities or both words,
     # with every bracket closed: a row read otherwise was rebuilt from the wrong pieces
-    row = "新增馆藏图书数量 =3000.00(册) 3120.00(册)"
-    for bad in ("新增馆藏图书数量 =3000.00(册) 3120.00(场)", "新增馆藏图书数量 =3000.00(册) 达成指标",
-                "新增馆藏图书（数量 =3000.00(册) 3120.00(册)"):
+    row = "新增馆藏图书数量 ≥3000.00(册) 3120.00(册)"
+    for bad in ("新增馆藏图书数量 ≥3000.00(册) 3120.00(场)", "新增馆藏图书数量 ≥3000.00(册) 达成指标",
+                "新增馆藏图书（数量 ≥3000.00(册) 3120.00(册)"):
         found = doubts(RAW.replace(row, bad))
         assert [c for c, row, _ in found if row == "indicators[1]"] == ["row-uncertain"], bad
     assert doubts(RAW) == []

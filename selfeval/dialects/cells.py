@@ -1391,21 +1391,28 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
 
 
 def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx) -> None:
-    """Deviations printed apart go in order to the rows that lost points and have none; with more
-    such rows than deviations, those that lost the largest share of their points; with fewer,
-    then the rows after them that have none."""
-    want = chosen = [k for k in range(len(rows)) if rows[k].lost_points and k not in placed]
+    """Deviations printed apart go in order to the rows that lost points or missed an ``=`` target
+    and have none; with more such rows than deviations, those that missed an ``=`` target, then
+    those that lost the largest share of their points; with fewer, then the rows after them."""
+    want = chosen = [k for k in range(len(rows)) if (rows[k].lost_points or _missed(rows[k])) and k not in placed]
     if len(want) > len(tail):
         w, s = ({k: rows[k].number(x) for k in want} for x in ("weight", "score"))
-        share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
+        share_lost = {k: 2.0 if _missed(rows[k]) else (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
         chosen = sorted(sorted(want, key=lambda k: -share_lost[k])[:len(tail)])
     elif len(want) < len(tail):
         rest = [k for k in range(len(rows)) if k not in placed and k not in want]
         chosen = sorted(want + rest[:len(tail) - len(want)])
-    if tail and len(want) != len(tail):
+    if tail and (len(want) != len(tail) or any(_missed(rows[k]) for k in chosen)):   # a guess, or a kept row
         cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
-                "points", tail)
+                "points or kept them missing an = target", tail)
     placed.update(zip(chosen, tail))
+
+
+def _missed(row: Row) -> bool:
+    """A row that kept its points though its actual is not the ``=`` target: on the forms seen, such
+    a row always explains itself in a deviation (a row that lost points does six times in seven)."""
+    target = CellValue.parse(row.target.text) if row.target is not None else None
+    return not row.lost_points and target is not None and target.op == "=" and _gap(row)
 
 
 def _gap(row: Row) -> bool:
