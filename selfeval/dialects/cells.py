@@ -1397,8 +1397,8 @@ def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx)
     want = chosen = [k for k in range(len(rows)) if (rows[k].lost_points or _missed(rows[k])) and k not in placed]
     if len(want) > len(tail):
         w, s = ({k: rows[k].number(x) for k in want} for x in ("weight", "score"))
-        share_lost = {k: 2.0 if _missed(rows[k]) else (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
-        chosen = sorted(sorted(want, key=lambda k: -share_lost[k])[:len(tail)])
+        share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
+        chosen = sorted(sorted(want, key=lambda k: (not _missed(rows[k]), -share_lost[k]))[:len(tail)])
     elif len(want) < len(tail):
         rest = [k for k in range(len(rows)) if k not in placed and k not in want]
         chosen = sorted(want + rest[:len(tail) - len(want)])
