@@ -114,8 +114,7 @@ def round_trip(forms: list[Form], mode: str, knobs) -> list[Form]:
         note("\n".join(f"{d.level} {d.code} {d.lines}: {d.message}" for f in got for d in f.diagnostics))
     event("exact" if not diff else "wrong, with a warning")
     wrong = {int(d[len("form["):d.index("]")]) for d in diff if d.startswith("form[")}
-    silent = len(got) != len(forms) or any(d.startswith("forms") for d in diff) or \
-        any(not _warns(got[k]) for k in wrong)
+    silent = len(got) != len(forms) or any(not _warns(got[k]) for k in wrong)
     assert not silent, "\n".join(diff[:12])
     return got
 
@@ -153,10 +152,11 @@ def test_the_fail_lists_name_knobs_and_record_classes(mode):
     """Every entry names a knob the dialect's strategy draws, one of its values, or a class of
     record, so that an entry left behind by a renamed knob does not silently switch nothing."""
     names = knobs_of(mode) | RECORD_CLASSES
+    listed = {n.partition("=")[0] for n in names if "=" in n}      # knobs drawn from a list of values
     for entry in PARSER_FAILS[mode]:
         for part in (p.strip() for p in entry.split("&")):
             key, eq, value = part.partition("=")
-            known = part in names or (eq and key in names and f"{key}=" not in str(names) and value.isdigit())
+            known = part in names or (eq and key in names and key not in listed and value.isdigit())
             assert known, f"{mode}: {part!r} is no knob, value or record class"
 
 

@@ -44,7 +44,7 @@ from ..arith import fund_broken, lost_points
 from ..codes import diag
 from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
 from ..lexer import Lexed
-from ..model import CellValue, FundRow
+from ..model import FundRow
 from ..params import Params
 from ..solve.cues import RowCues, lexical_cue, name_groups, value_cue
 from ..solve.funds import TOTAL_ONLY, Num, read_stream
@@ -1375,7 +1375,7 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
         k = nat(c.pos, True)
         options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
         # a deviation explains lost points or a gap between target and actual: never a row with neither
-        fit = [x for x in options if rows[x].lost_points] or [x for x in options if _gap(rows[x])]
+        fit = [x for x in options if rows[x].lost_points] or [x for x in options if rows[x].gap]
         if c.text in words(cx.t).no_deviation:
             fit = options
         if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:     # the column, or after
@@ -1394,32 +1394,18 @@ def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx)
     """Deviations printed apart go in order to the rows that lost points or missed an ``=`` target
     and have none; with more such rows than deviations, those that missed an ``=`` target, then
     those that lost the largest share of their points; with fewer, then the rows after them."""
-    want = chosen = [k for k in range(len(rows)) if (rows[k].lost_points or _missed(rows[k])) and k not in placed]
+    want = chosen = [k for k in range(len(rows)) if (rows[k].lost_points or rows[k].missed) and k not in placed]
     if len(want) > len(tail):
         w, s = ({k: rows[k].number(x) for k in want} for x in ("weight", "score"))
         share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
-        chosen = sorted(sorted(want, key=lambda k: (not _missed(rows[k]), -share_lost[k]))[:len(tail)])
+        chosen = sorted(sorted(want, key=lambda k: (not rows[k].missed, -share_lost[k]))[:len(tail)])
     elif len(want) < len(tail):
         rest = [k for k in range(len(rows)) if k not in placed and k not in want]
         chosen = sorted(want + rest[:len(tail) - len(want)])
-    if tail and (len(want) != len(tail) or any(_missed(rows[k]) for k in chosen)):   # a guess, or a kept row
+    if tail and (len(want) != len(tail) or any(rows[k].missed for k in chosen)):   # a guess, or a kept row
         cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
                 "points or kept them missing an = target", tail)
     placed.update(zip(chosen, tail))
-
-
-def _missed(row: Row) -> bool:
-    """A row that kept its points though its actual is not the ``=`` target: on the forms seen, such
-    a row always explains itself in a deviation (a row that lost points does six times in seven)."""
-    target = CellValue.parse(row.target.text) if row.target is not None else None
-    return not row.lost_points and target is not None and target.op == "=" and _gap(row)
-
-
-def _gap(row: Row) -> bool:
-    """The row's actual is a quantity other than its target's: a gap a deviation may explain."""
-    got = [CellValue.parse(c.text) if c is not None else None for c in (row.target, row.actual)]
-    return all(v is not None and v.value is not None for v in got) and \
-        abs(got[0].value - got[1].value) > 0.005 * max(abs(got[0].value), 1.0)
 
 
 def _runs(cells: list[Piece]) -> list[list[Piece]]:

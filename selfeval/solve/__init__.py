@@ -226,18 +226,18 @@ def _covered(c: Cell, cells) -> bool:
 
 
 def _books(reading: Reading, items: list[Lexed], params: Params) -> list[Diagnostic]:
-    placed: set[int] = set()
     texts: dict[int, list[str]] = {}        # the placed text of each line
-    out = []
     for c in reading.cells:
         if c.slot is not None:
-            placed.update(c.lines)
             for no in c.lines:
                 texts.setdefault(no, []).append(c.text)
+    placed = set(texts)
+    out = []
     for c in reading.cells:
+        if c.slot is not None or not c.text.strip():
+            continue
         # a cell in no field, unless its text went into a field with a cell of its lines
-        kept = all(any(c.text in t or t in c.text for t in texts.get(no, ())) for no in c.lines)
-        if c.slot is None and c.text.strip() and not kept:
+        if not all(any(c.text in t or t in c.text for t in texts.get(no, ())) for no in c.lines):
             out.append(diag("unassigned", f"text placed in no field: {c.text[:60]}", c.lines))
             placed.update(c.lines)
     unit = set(params.template.spellings("funds_unit"))     # the fund table's unit, printed apart
