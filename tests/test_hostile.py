@@ -25,10 +25,14 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
-def cpu(text: str) -> float:
-    t0 = time.process_time()
-    selfeval.parse(text)
-    return time.process_time() - t0
+def cpu(text: str, runs: int = 2) -> float:
+    """The least CPU time of ``runs`` parses: a shared machine only ever adds to a run's time."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.process_time()
+        selfeval.parse(text)
+        best = min(best, time.process_time() - t0)
+    return best
 
 
 def peak_mib(path: Path) -> int:
@@ -38,8 +42,8 @@ def peak_mib(path: Path) -> int:
 
 def seed_cpu() -> float:
     text = SEED.read_text(encoding="utf-8")
-    cpu(text)                                    # warm the caches the others see warm too
-    return min(cpu(text) for _ in range(3))
+    cpu(text, 1)                                 # warm the caches the others see warm too
+    return cpu(text, 3)
 
 
 def test_every_line_repeated_costs_a_bounded_multiple_of_the_seed(tmp_path):

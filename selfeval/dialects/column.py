@@ -301,8 +301,8 @@ def _steps(lines: list[FreeLine], p: Params) -> list[dict]:
             value[lab, prev] = scores.score(i, lab, prev, has_dev)
         steps: dict = {}
         for state, labs in (_FIRST if i == 0 else _MOVES):
-            out = [(lab, inline_dev if lab == "new" else (state[1] or lab in ("dev", "devw")), v)
-                   for lab, key in labs if (v := value.get(key, NEG)) != NEG]
+            out = [(lab, inline_dev if after is None else after, v)
+                   for lab, key, after in labs if (v := value.get(key, NEG)) != NEG]
             if out:
                 steps[state] = out
         table.append(steps)
@@ -316,10 +316,12 @@ _KINDS = [(lab, prev, lab in ("cont", "contb")) for lab, prevs in _SCORE_PREVS.i
 
 
 def _moves(prevs, devs) -> list:
+    """Per state, its steps: (reading, its score's key, has_dev after it; None: the line's own)."""
     def key(lab: str, prev: str | None):
         kinds = _SCORE_PREVS[lab]
         return lab, (prev if prev in kinds else kinds[0])
-    return [((prev, has_dev), [(lab, key(lab, prev)) for lab in READINGS if _may_follow(lab, prev, has_dev)])
+    return [((prev, has_dev), [(lab, key(lab, prev), None if lab == "new" else has_dev or lab in ("dev", "devw"))
+                               for lab in READINGS if _may_follow(lab, prev, has_dev)])
             for prev in prevs for has_dev in devs]
 
 
@@ -363,7 +365,7 @@ def _best(table: list[dict], n: int | None, devs_needed: int, p: Params, price: 
                 if v > nxt.get(key, NEG):
                     nxt[key], back[key] = v, state
         history.append(back)
-        layer = nxt
+        layer = _undominated(nxt) if devs_needed else nxt
     c = p.column
     finals = [(v - (c.lone_deviation if key[2] == "dev" else 0.0) - p.names.deviation_lost * (devs_needed - key[1]), key)
               for key, v in layer.items() if n is None or key[0] == n]
@@ -375,6 +377,19 @@ def _best(table: list[dict], n: int | None, devs_needed: int, p: Params, price: 
         seq.append(key[2])
         key = history[i][key]
     return seq[::-1], best
+
+
+def _undominated(layer: dict) -> dict:
+    """Drop a state another beats with more deviations found and no lower score: more found never
+    costs later, so the search stays exact and its states stay few."""
+    best: dict = {}
+    for key in sorted(layer, key=lambda key: -key[1]):
+        rest = (key[0], key[2], key[3])
+        if layer[key] > best.get(rest, NEG):
+            best[rest] = layer[key]
+        else:
+            del layer[key]
+    return layer
 
 
 @attrs.define
