@@ -70,23 +70,25 @@ class Rejoiner:
         head = "".join(items[i].text.split())
         if head not in self.item_prefixes:
             return None
-        text, taken = head, i + 1
+        text, taken, values = head, i + 1, []
         for j in range(i + 1, min(len(items), i + 4)):
             if items[j].kind == "blank":
                 continue
-            text += "".join(items[j].text.split())
+            piece, *values = items[j].text.split()
+            text += piece
             taken = j + 1
+            if values and not all(is_number_or_dash(x) for x in values):
+                return None
             if self.t.fund_item(text):
                 break
-            if text not in self.item_prefixes:
-                return None
+            if values or text not in self.item_prefixes:
+                return None     # values only after the item's last piece (款 7.23 7.23 …)
         if not self.t.fund_item(text):
             return None
         nxt = next((k for k in range(taken, len(items)) if items[k].kind != "blank"), None)
-        if nxt is not None and all(is_number_or_dash(x) for x in items[nxt].text.split()):
-            text += " " + items[nxt].text.strip()
-            taken = nxt + 1
-        return taken, text
+        if not values and nxt is not None and all(is_number_or_dash(x) for x in items[nxt].text.split()):
+            values, taken = items[nxt].text.split(), nxt + 1
+        return taken, " ".join([text] + values)
 
     def rejoin(self, items: list[Lexed]) -> list[Lexed]:
         out: list[Lexed] = []

@@ -151,3 +151,33 @@ def test_a_unit_on_the_line_under_its_bare_number_is_that_numbers_unit():
              "满意度指标\n服务对象满意度指标\n读者满意度 满意 基本达成 40.00 38.00 部分读者反映座位不足。\n")
     form = parse(table, score="98.00")
     assert rows(form)[1][2:4] == ("≥120.00(万元)", "126.00(万元)")
+
+
+def test_a_name_whose_last_piece_is_on_its_rows_line_takes_the_lines_above_it():
+    # a browser centres the one-line cells on a two-line name: the row's line holds the name's last
+    # piece, the head stands alone above it, after the row before's deviation (a sentence)
+    form = parse("产出指标\n数量指标 图书采购册数 ≥3000.00(册) 2800.00(册) 45.00 40.00 受供货周期影响，\n"
+                 "部分图书未能到馆。\n社区图书馆流动服务点开放天\n数 ≥300.00(天) 310.00(天) 45.00 45.00\n",
+                 score="95.00")
+    assert rows(form) == [
+        ("数量指标", "图书采购册数", "≥3000.00(册)", "2800.00(册)", 45.0, 40.0, "受供货周期影响，部分图书未能到馆。"),
+        ("数量指标", "社区图书馆流动服务点开放天数", "≥300.00(天)", "310.00(天)", 45.0, 45.0, None),
+    ]
+
+
+def test_a_deviation_drawn_before_the_next_rows_name_ends_at_its_sentence():
+    # the row before's deviation, printed whole after its row, then the next name's two lines
+    form = parse("产出指标\n数量指标 图书采购册数 ≥3000.00(册) 2800.00(册) 45.00 40.00\n受供货周期影\n"
+                 "响，部分图书未能到馆。\n社区图书馆流动服务点\n开放天数\n≥300.00(天) 310.00(天) 45.00 45.00\n",
+                 score="95.00")
+    assert [(r[1], r[6]) for r in rows(form)] == [("图书采购册数", "受供货周期影响，部分图书未能到馆。"),
+                                                   ("社区图书馆流动服务点开放天数", None)]
+
+
+def test_a_fund_item_cut_by_a_wrap_with_its_values_on_the_last_pieces_line():
+    form = parse("产出指标\n数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 90.00 90.00\n").to_dict()
+    text = HEAD.replace("其中：当年财政拨款 100.00", "其中：当年财政拨\n款 100.00") + \
+        "产出指标\n数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 90.00 90.00\n" + FOOT.format(score="100.00", grade="优")
+    got, = selfeval.parse(text)
+    assert got.to_dict()["funds"] == form["funds"]
+    assert [f.item for f in got.funds] == ["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"]

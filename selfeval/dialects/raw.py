@@ -170,15 +170,34 @@ class _Table:
             return False            # 无: a whole cell saying there is none
         return it.kind in TEXT_KINDS and ((dev and not ends_sentence(dev)) or bool(prose_marks(it.text)))
 
-    def settle(self, row_follows: bool, cells_inline: bool = False) -> tuple[list[Piece], list[Piece]]:
-        """Split pending lines: last row's deviation, then the next row's name and pieces."""
+    def _name_head(self, pending: list[int]) -> int:
+        """Where the next row's name starts among text lines above it: after the last line of prose
+        (a deviation drawn before the next row's cells ends in a sentence; a name has none)."""
+        items = self.items
+        n = next((k for k, x in enumerate(pending) if items[x].kind not in TEXT_KINDS), len(pending))
+        if not self.rows:
+            return len(pending)
+        start = max((k + 1 for k in range(n) if prose_marks(items[pending[k]].text)), default=0)
+        head = [items[x].text for x in pending[start:n]]
+        if not head or any(not has_han(x) or x in NO_DEVIATION for x in head):
+            return len(pending)
+        return start
+
+    def settle(self, row_follows: bool, cells_inline: bool = False, named: bool = False
+               ) -> tuple[list[Piece], list[Piece]]:
+        """Split pending lines: last row's deviation, then the next row's name and pieces (``named``:
+        the row's line holds its name's last piece, the lines above may hold its head)."""
         items, pending = self.items, self.pending
         k = 0
-        while k < len(pending) and (self.deviation_goes_on(pending[k]) or not row_follows and self.rows
+        head = self._name_head(pending) if named or row_follows else len(pending)
+        while k < len(pending) and (self.deviation_goes_on(pending[k]) or self.rows and k < head
+                                    and (not row_follows or head < len(pending))
                                     and items[pending[k]].kind in TEXT_KINDS):
             self.rows[-1].dev.append((items[pending[k]].no, items[pending[k]].text))
             k += 1
         rest, self.pending = pending[k:], []
+        if named and rest and k == head:
+            return [(items[x].no, items[x].text) for x in rest], []
         if not row_follows:
             self.stray_lines += [items[x].no for x in rest]
             return [], []
@@ -231,7 +250,7 @@ class _Table:
             return True
         f = split_row(it.text, self.t) if it.kind in ("text", "value_row", "pieces", "pair") else None
         if f is not None and f["target"] is not None:
-            name, _ = self.settle(row_follows=f["name"] is None, cells_inline=True)
+            name, _ = self.settle(row_follows=f["name"] is None, cells_inline=True, named=f["name"] is not None)
             self.new_row(i, f, name, [])
         elif f is not None and (f.get("pieces") or f["name"] is None) and self.pending:
             self._close_stack(i, f)
