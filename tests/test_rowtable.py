@@ -181,3 +181,18 @@ def test_a_fund_item_cut_by_a_wrap_with_its_values_on_the_last_pieces_line():
     got, = selfeval.parse(text)
     assert got.to_dict()["funds"] == form["funds"]
     assert [f.item for f in got.funds] == ["年度资金总额", "当年财政拨款", "上年结转资金", "其他资金"]
+
+
+def test_a_label_cut_by_a_wrap_ends_on_its_rows_line():
+    form = parse("产出指标 数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 45.00 45.00\n"
+                 "满意度指标 服务对象满意\n度指标 读者满意度 满意 基本达成 45.00 45.00\n", score="100.00")
+    assert [(r[0], r[1]) for r in rows(form)] == [("数量指标", "图书采购册数"), ("服务对象满意度指标", "读者满意度")]
+    assert form.indicators[1].level1 == "满意度指标"
+
+
+def test_labels_before_a_name_that_wraps_around_its_rows_line_are_labels():
+    form = parse("产出指标 数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 45.00 45.00\n"
+                 "效益指标 社会效益指标 社区图书馆流动服务点开放天\n数 ≥300.00(天) 310.00(天) 45.00 45.00\n",
+                 score="100.00")
+    assert [(r[0], r[1]) for r in rows(form)] == [("数量指标", "图书采购册数"),
+                                                   ("社会效益指标", "社区图书馆流动服务点开放天数")]

@@ -197,7 +197,7 @@ class _Table:
             k += 1
         rest, self.pending = pending[k:], []
         if named and rest and k == head:
-            return [(items[x].no, items[x].text) for x in rest], []
+            return self._name_and_cells(rest, len(rest))
         if not row_follows:
             self.stray_lines += [items[x].no for x in rest]
             return [], []
@@ -250,6 +250,7 @@ class _Table:
             return True
         f = split_row(it.text, self.t) if it.kind in ("text", "value_row", "pieces", "pair") else None
         if f is not None and f["target"] is not None:
+            f = self._label_tail(i, f)
             name, _ = self.settle(row_follows=f["name"] is None, cells_inline=True, named=f["name"] is not None)
             self.new_row(i, f, name, [])
         elif f is not None and (f.get("pieces") or f["name"] is None) and self.pending:
@@ -269,6 +270,14 @@ class _Table:
             return False
         self.used.add(i)
         return True
+
+    def _label_tail(self, at: int, f: dict) -> dict:
+        """A label cut by a wrap whose last piece opens the row's line (服务对象满意 / 度指标 name …)."""
+        head, _, rest = (f["name"] or "").partition(" ")
+        if rest and self.labels.buf and self.labels.buf + head in self.labels.all:
+            self.labels.feed(head, self.items[at].no)
+            return f | {"name": rest}
+        return f
 
     def _completes(self, i: int) -> bool:
         """Do the label lines from ``i`` spell a whole label (a name's last piece 满意度 does not)?"""
