@@ -121,3 +121,24 @@ def test_a_forced_dialect_the_form_does_not_fit_says_so():
     assert "dialect-unread" in {d.code for d in forced.diagnostics}
     detected, = selfeval.parse(FORM)
     assert "dialect-unread" not in {d.code for d in detected.diagnostics}
+
+
+# a browser centres one-line cells: a row's line holds the heads of cells cut by a wrap, their
+# tails on the line under it, and an actual cut after its number ends a run of three numbers
+CENTRED = FORM.replace("""\
+       经济成本指                    ≤45.00(元/   42.30(元/
+成本指标         每册图书采购成本                                 40.00  40.00
+         标                          册)          册)
+""", """\
+成本指标 经济成本指标 每册图书采购成本  ≤45.00(元/   42.30(元/册)   20.00  20.00
+                                  册)
+                 每册期刊采购成本  ≤12.50       11.80         20.00  20.00
+                                  (元/册)      (元/册)
+""")
+
+
+def test_a_rows_line_with_cells_cut_by_a_wrap_is_still_its_row():
+    form, = selfeval.parse(CENTRED)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators][:2] == [
+        ("经济成本指标", "每册图书采购成本", "≤45.00(元/册)", "42.30(元/册)", 20.0, 20.0),
+        ("经济成本指标", "每册期刊采购成本", "≤12.50(元/册)", "11.80(元/册)", 20.0, 20.0)]

@@ -49,12 +49,18 @@ def split_row(text: str, t, one_cell: bool = False) -> dict | None:
     for j in range(0, len(rest) - 1):
         if not (is_number(rest[j]) and is_number(rest[j + 1])):
             continue
+        if j + 2 < len(rest) and is_number(rest[j + 2]):
+            continue            # three numbers: the pair is the last two, the first a cell's head
         before = rest[:j]
         row = {"labels": labels, "name": None, "target": None, "actual": None, "weight": rest[j],
                "score": rest[j + 1], "deviation": " ".join(rest[j + 2:]) or None}
         if not before:
             return row if not labels and (row["deviation"] is None or has_han(row["deviation"])) else None
         if len(before) >= 3 and is_whole_cell(before[-2]) and is_whole_cell(before[-1]) and has_han(before[0]):
+            return row | {"name": " ".join(before[:-2]), "target": before[-2], "actual": before[-1]}
+        if one_cell and len(before) >= 3 and has_han(before[0]) and all(
+                is_whole_cell(x) or QUANT_HEAD_RE.match(x) for x in before[-2:]):
+            # a cell's head, its tail on the lines under it (columns tell where)
             return row | {"name": " ".join(before[:-2]), "target": before[-2], "actual": before[-1]}
         if one_cell and len(before) == 2 and QUANT_RE.match(before[1]) and not QUANT_RE.match(before[0]) \
                 and has_han(before[0]) and len(before[0]) > 4:
