@@ -90,6 +90,23 @@ class Rejoiner:
             values, taken = items[nxt].text.split(), nxt + 1
         return taken, " ".join([text] + values)
 
+    def fund_item_tail_below(self, items: list[Lexed], i: int) -> tuple[int, str] | None:
+        """A fund item cut by a wrap with its values beside its head and its tail on the line under it,
+        as -layout prints a narrow column (其中：当年财政拨 7.23 … / 款): (items taken, the joined line)."""
+        tokens = items[i].text.split()
+        j = next((k for k, x in enumerate(tokens) if x in self.item_prefixes), None)
+        if j is None or len(tokens) - j < 3 or not all(is_number_or_dash(x) for x in tokens[j + 1:]) \
+                or not all(self.t.is_label_piece(x) for x in tokens[:j]):
+            return None
+        nxt = next((k for k in range(i + 1, min(len(items), i + 3)) if items[k].kind != "blank"), None)
+        if nxt is None:
+            return None
+        below = items[nxt].text.split()
+        tail = next((x for x in below if self.t.fund_item(tokens[j] + x)), None)
+        if tail is None or not all(x == tail or self.t.is_label_piece(x) for x in below):
+            return None
+        return nxt + 1, " ".join([tokens[j] + tail] + tokens[j + 1:])
+
     def rejoin(self, items: list[Lexed]) -> list[Lexed]:
         out: list[Lexed] = []
         i = 0
@@ -119,7 +136,7 @@ class Rejoiner:
                 return end, Lexed(attrs.evolve(it.line, text=text), "indicator_header",
                                   {"slots": slots, "lines": lines(end)})
         if it.kind == "text":
-            hit = self.fund_item(items, i)
+            hit = self.fund_item(items, i) or self.fund_item_tail_below(items, i)
             if hit is not None:
                 end, text = hit
                 kind, fields = self.lexer.kind(text)

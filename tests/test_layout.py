@@ -142,3 +142,18 @@ def test_a_rows_line_with_cells_cut_by_a_wrap_is_still_its_row():
     assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators][:2] == [
         ("经济成本指标", "每册图书采购成本", "≤45.00(元/册)", "42.30(元/册)", 20.0, 20.0),
         ("经济成本指标", "每册期刊采购成本", "≤12.50(元/册)", "11.80(元/册)", 20.0, 20.0)]
+
+
+def test_a_fund_item_cut_by_a_wrap_with_its_tail_under_its_values_is_that_fund_row():
+    wrapped = FORM.replace("""\
+  项目资金
+          其中：当年财政拨款  100.00      100.00     -      -       100.00     100.00
+  （万元）
+""", """\
+项目资金（万 其中：当年财政拨  100.00      100.00     -      -       100.00     100.00
+  元）     款
+""")
+    form, = selfeval.parse(wrapped)
+    assert [(f.item, f.initial_budget, f.executed) for f in form.funds] == [
+        ("年度资金总额", 100.0, 100.0), ("当年财政拨款", 100.0, 100.0), ("上年结转资金", 0.0, 0.0), ("其他资金", 0.0, 0.0)]
+    assert not [d for d in form.diagnostics if d.code in ("unassigned", "fund-rows-missing")]
