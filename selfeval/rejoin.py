@@ -36,6 +36,9 @@ class Rejoiner:
         self.longest = max(map(len, self.labels))
         starts = [p + s for names in t.fund_items for s in names for p in ("",) + t.fund_item_prefixes]
         self.item_prefixes = frozenset(x[:k] for x in starts for k in range(2, len(x)))
+        self.fund_spellings = frozenset(s for names in t.fund_columns.values() for s in names)
+        self.fund_text = "\x00".join(self.fund_spellings)
+        self.fund_longest = max(map(len, self.fund_spellings))
 
     def header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
         """A run of label-piece lines from ``i`` spelling the indicator header: (items taken, its slots)."""
@@ -55,6 +58,21 @@ class Rejoiner:
             if slots and slots[0] == "level1" and {"weight", "score"} <= set(slots) and \
                     set(slots) <= set(INDICATOR_SLOTS) and (j + 1 >= len(items) or not self._goes_on(items, j)):
                 return taken, slots
+        return None
+
+    def fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
+        """The fund table's header cut by wraps (年初预算 / 数 / 全年预算数 权重 …): (items taken, its columns)."""
+        pieces: list[str] = []
+        for j in range(i, min(len(items), i + MAX_RUN)):
+            if items[j].kind == "blank":
+                continue
+            tokens = items[j].text.split()
+            if not all(x in self.fund_text for x in tokens):
+                return None
+            pieces += tokens
+            got = _segment(pieces, self.fund_spellings, self.fund_longest)
+            if got and len(got) >= 4 and j > i:
+                return j + 1, [self.t.fund_column(x) for x in got]
         return None
 
     def _goes_on(self, items: list[Lexed], j: int) -> bool:
@@ -128,6 +146,12 @@ class Rejoiner:
     def _joined(self, items: list[Lexed], i: int) -> tuple[int, Lexed] | None:
         it = items[i]
         lines = lambda end: [x.no for x in items[i:end] if x.kind != "blank"]   # noqa: E731
+        if it.kind == "label":
+            hit = self.fund_header(items, i)
+            if hit is not None:
+                end, cols = hit
+                text = " ".join(x.text for x in items[i:end] if x.kind != "blank")
+                return end, Lexed(attrs.evolve(it.line, text=text), "fund_header", {"columns": cols, "lines": lines(end)})
         if it.kind != "indicator_header" or "level1" not in it.fields.get("slots", ()):
             hit = self.header(items, i)
             if hit is not None:

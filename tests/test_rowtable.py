@@ -196,3 +196,15 @@ def test_labels_before_a_name_that_wraps_around_its_rows_line_are_labels():
                  score="100.00")
     assert [(r[0], r[1]) for r in rows(form)] == [("数量指标", "图书采购册数"),
                                                    ("社会效益指标", "社区图书馆流动服务点开放天数")]
+
+
+def test_the_fund_header_cut_by_wraps_is_that_header():
+    # a word processor's narrow first column: 年初预算 / 数, the other columns on the next line
+    text = HEAD.replace("年初预算数 全年预算数 分数 得分 全年执行数 执行率(%)",
+                        "年初预算\n数\n全年预算数 分值 得分 全年执行数 执行率(%)").replace(
+        "年度资金总额 100.00 100.00 10.00 10.00 100.00 100.00", "年度资金总额 100.00 90.00 10.00 9.00 81.00 90.00")
+    text += "产出指标\n数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 90.00 90.00\n" + FOOT.format(score="99.00", grade="优")
+    got, = selfeval.parse(text)
+    total = got.funds[0]
+    assert (total.initial_budget, total.annual_budget, total.weight, total.score, total.executed,
+            total.execution_rate) == (100.0, 90.0, 10.0, 9.0, 81.0, 90.0)
