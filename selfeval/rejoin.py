@@ -44,6 +44,7 @@ class Rejoiner:
         """A run of label-piece lines from ``i`` spelling the indicator header: (items taken, its slots)."""
         pieces: list[str] = []
         taken = 0
+        whole = None
         for j in range(i, min(len(items), i + MAX_RUN)):
             it = items[j]
             if it.kind == "blank":
@@ -56,9 +57,11 @@ class Rejoiner:
             got = _segment(pieces, self.labels, self.longest)
             slots = [self.t.label_slot(x) for x in got] if got else []
             if slots and slots[0] == "level1" and {"weight", "score"} <= set(slots) and \
-                    set(slots) <= set(INDICATOR_SLOTS) and (j + 1 >= len(items) or not self._goes_on(items, j)):
-                return taken, slots
-        return None
+                    set(slots) <= set(INDICATOR_SLOTS):
+                whole = taken, slots
+                if j + 1 >= len(items) or not self._goes_on(items, j):
+                    return whole
+        return whole        # what spelled the header whole, a piece after it (a name's tail) apart
 
     def fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
         """The fund table's header cut by wraps (年初预算 / 数 / 全年预算数 权重 …): (items taken, its columns)."""
@@ -152,7 +155,9 @@ class Rejoiner:
                 end, cols = hit
                 text = " ".join(x.text for x in items[i:end] if x.kind != "blank")
                 return end, Lexed(attrs.evolve(it.line, text=text), "fund_header", {"columns": cols, "lines": lines(end)})
-        if it.kind != "indicator_header" or "level1" not in it.fields.get("slots", ()):
+        slots = it.fields.get("slots", ())
+        # a header printed in row order (三级指标 beside 一级指标) whose later cells wrapped onto lines of their own
+        if it.kind != "indicator_header" or "level1" not in slots or "name" in slots and "score" not in slots:
             hit = self.header(items, i)
             if hit is not None:
                 end, slots = hit

@@ -208,3 +208,21 @@ def test_the_fund_header_cut_by_wraps_is_that_header():
     total = got.funds[0]
     assert (total.initial_budget, total.annual_budget, total.weight, total.score, total.executed,
             total.execution_rate) == (100.0, 90.0, 10.0, 9.0, 81.0, 90.0)
+
+
+def test_a_wrapped_header_followed_by_a_wrapped_label_is_the_header():
+    # every narrow cell wraps: the header's last piece, then the first row's 一级 label cut in two
+    text = HEAD.replace("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n",
+                        "一级指\n标\n二级指\n标\n三级指标\n年度指标\n值\n实际完成值 分值 得分 偏差原因分析及改进措施\n")
+    got, = selfeval.parse(text + "产出指\n标\n数量指\n标\n图书采购册数 ≥3000.00(册) 3120.00(册) 90.00 90.00\n"
+                          + FOOT.format(score="100.00", grade="优"))
+    assert rows(got) == [("数量指标", "图书采购册数", "≥3000.00(册)", "3120.00(册)", 90.0, 90.0, None)]
+    assert got.indicators[0].level1 == "产出指标"
+
+
+def test_a_header_in_row_order_whose_later_cells_wrapped_is_the_header():
+    # the header printed again on the next page: 三级指标 beside 一级指标, the later cells wrapped
+    page2 = "一级指标 二级指标 三级指标\n年度指标\n值\n实际完成值 分值 得分\n偏差原因分析及改\n进措施\n"
+    got = parse("产出指标\n数量指标\n图书采购册数 ≥3000.00(册) 3120.00(册) 45.00 45.00\n" + page2
+                + "期刊订阅种数 ≥120.00(种) 126.00(种) 45.00 45.00\n", score="100.00")
+    assert [r[1] for r in rows(got)] == ["图书采购册数", "期刊订阅种数"]
