@@ -226,3 +226,11 @@ def test_a_header_in_row_order_whose_later_cells_wrapped_is_the_header():
     got = parse("产出指标\n数量指标\n图书采购册数 ≥3000.00(册) 3120.00(册) 45.00 45.00\n" + page2
                 + "期刊订阅种数 ≥120.00(种) 126.00(种) 45.00 45.00\n", score="100.00")
     assert [r[1] for r in rows(got)] == ["图书采购册数", "期刊订阅种数"]
+
+
+def test_an_implementing_units_name_cut_at_the_lines_end_goes_on_on_the_next_line():
+    text = HEAD.replace("实施单位 江北市临川区图书馆", "实施单位 江北市临川区公共文化服务\n中心")
+    got, = selfeval.parse(text + "产出指标\n数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 90.00 90.00\n"
+                          + FOOT.format(score="100.00", grade="优"))
+    assert (got.department, got.implementing_unit) == ("江北市临川区文化旅游局", "江北市临川区公共文化服务中心")
+    assert not [d for d in got.diagnostics if d.code == "unassigned"]

@@ -8,7 +8,7 @@ import regex
 from ..grid import Cell, Reading
 from ..lexer import Lexed
 from ..params import Params
-from ..text import ends_sentence, join_wrapped, prose_marks, width
+from ..text import ends_sentence, has_han, join_wrapped, prose_marks, width
 
 HEADER_KINDS = ("fund_header", "exec_header", "indicator_header", "names_header", "goals_header")
 NEG = float("-inf")
@@ -68,16 +68,32 @@ def _title_line(items: list[Lexed], i: int, reading: Reading, used: set[int], p:
         if f.get("value"):
             put("department", reading.add(cell_of(it, f["value"])))
         if f.get("unit"):
-            put("implementing_unit", reading.add(cell_of(it, f["unit"])))
+            put("implementing_unit", _body_wrapped(items, i, f["unit"], reading, used, p))
         if not f.get("value") or (f.get("has_unit") and not f.get("unit")):
             template_cell(reading, [it.no], it.text, it.no)
         if f.get("has_unit") and not f.get("unit"):
             _unit_around(items, i, reading, used, p)
     elif it.kind == "unit":
         if f.get("value"):
-            put("implementing_unit", reading.add(cell_of(it, f["value"])))
+            put("implementing_unit", _body_wrapped(items, i, f["value"], reading, used, p))
         else:
             template_cell(reading, [it.no], it.text, it.no)
+
+
+def _body_wrapped(items: list[Lexed], at: int, value: str, reading: Reading, used: set[int], p: Params) -> Cell:
+    """A body's name at a line's end that stops short of a body's ending goes on alone on the next line
+    when the two end as a body does (…交通运输 / 局, …社会保险事业 / 管理中心)."""
+    it = items[at]
+    t = p.template
+    endings = t.words("bodies", "department_suffixes") + t.words("bodies", "org_suffixes")
+    k = next((k for k in range(at + 1, len(items)) if items[k].kind != "blank"), None)
+    if k is not None and not value.endswith(endings):
+        nxt = items[k]
+        if nxt.kind in ("text", "label") and len(nxt.text.split()) == 1 and not prose_marks(nxt.text) \
+                and has_han(nxt.text) and (value + nxt.text).endswith(endings) and len(nxt.text) <= max(map(len, endings)):
+            used.add(k)
+            return reading.add(Cell(value + nxt.text.strip(), [it.no, nxt.no], y=it.no))
+    return reading.add(cell_of(it, value))
 
 
 def _project_apart(items: list[Lexed], at: int, reading: Reading, used: set[int]) -> None:
