@@ -66,17 +66,18 @@ class Rejoiner:
     def fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
         """The fund table's header cut by wraps (年初预算 / 数 / 全年预算数 权重 …): (items taken, its columns)."""
         pieces: list[str] = []
+        found = None
         for j in range(i, min(len(items), i + MAX_RUN)):
             if items[j].kind == "blank":
                 continue
             tokens = items[j].text.split()
             if not all(x in self.fund_text for x in tokens):
-                return None
+                break
             pieces += tokens
             got = _segment(pieces, self.fund_spellings, self.fund_longest)
             if got and len(got) >= 4 and j > i:
-                return j + 1, [self.t.fund_column(x) for x in got]
-        return None
+                found = j + 1, [self.t.fund_column(x) for x in got]
+        return found            # the most lines that spell it whole
 
     def _goes_on(self, items: list[Lexed], j: int) -> bool:
         """Does the header go on after line ``j``?"""
@@ -134,7 +135,7 @@ class Rejoiner:
         while i < len(items):
             it = items[i]
             got = None
-            if it.kind in ("label", "text", "indicator_header"):
+            if it.kind in ("label", "text", "indicator_header", "fund_header"):
                 got = self._joined(items, i)
             if got is None:
                 out.append(it)
@@ -149,7 +150,7 @@ class Rejoiner:
     def _joined(self, items: list[Lexed], i: int) -> tuple[int, Lexed] | None:
         it = items[i]
         lines = lambda end: [x.no for x in items[i:end] if x.kind != "blank"]   # noqa: E731
-        if it.kind == "label":
+        if it.kind == "label" or it.kind == "fund_header" and len(it.fields["columns"]) < len(self.t.fund_columns):
             hit = self.fund_header(items, i)
             if hit is not None:
                 end, cols = hit

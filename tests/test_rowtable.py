@@ -234,3 +234,14 @@ def test_an_implementing_units_name_cut_at_the_lines_end_goes_on_on_the_next_lin
                           + FOOT.format(score="100.00", grade="优"))
     assert (got.department, got.implementing_unit) == ("江北市临川区文化旅游局", "江北市临川区公共文化服务中心")
     assert not [d for d in got.diagnostics if d.code == "unassigned"]
+
+
+def test_a_fund_header_whose_later_columns_wrapped_takes_them_all_in_their_order():
+    text = HEAD.replace("年初预算数 全年预算数 分数 得分 全年执行数 执行率(%)",
+                        "年初预算数 全年预算数\n全年执行\n数\n分值 执行率(%) 得分").replace(
+        "年度资金总额 100.00 100.00 10.00 10.00 100.00 100.00", "年度资金总额 100.00 90.00 81.00 10.00 90.00 9.00")
+    got, = selfeval.parse(text + "产出指标\n数量指标 图书采购册数 ≥3000.00(册) 3120.00(册) 90.00 90.00\n"
+                          + FOOT.format(score="99.00", grade="优"))
+    total = got.funds[0]
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (100.0, 90.0, 81.0, 10.0, 90.0, 9.0)
