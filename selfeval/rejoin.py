@@ -158,7 +158,8 @@ class Rejoiner:
                 return end, Lexed(attrs.evolve(it.line, text=text), "fund_header", {"columns": cols, "lines": lines(end)})
         slots = it.fields.get("slots", ())
         # a header printed in row order (三级指标 beside 一级指标) whose later cells wrapped onto lines of their own
-        if it.kind != "indicator_header" or "level1" not in slots or "name" in slots and "score" not in slots:
+        if it.kind != "indicator_header" or "level1" not in slots or "name" in slots and (
+                "score" not in slots or "deviation" not in slots):
             hit = self.header(items, i)
             if hit is not None:
                 end, slots = hit

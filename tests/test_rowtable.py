@@ -245,3 +245,11 @@ def test_a_fund_header_whose_later_columns_wrapped_takes_them_all_in_their_order
     total = got.funds[0]
     assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
             total.score) == (100.0, 90.0, 81.0, 10.0, 90.0, 9.0)
+
+
+def test_a_repeated_header_whose_deviation_column_wrapped_is_the_header():
+    page2 = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n偏差原因分析及改进措\n施\n"
+    got = parse("产出指标\n数量指标\n图书采购册数 ≥3000.00(册) 2800.00(册) 45.00 40.00\n受供货周期影响，部分图书未能到馆。\n"
+                + page2 + "期刊订阅种数 ≥120.00(种) 126.00(种) 45.00 45.00\n", score="95.00")
+    assert [(r[1], r[6]) for r in rows(got)] == [("图书采购册数", "受供货周期影响，部分图书未能到馆。"),
+                                                  ("期刊订阅种数", None)]
