@@ -117,17 +117,24 @@ class Rejoiner:
         as -layout prints a narrow column (其中：当年财政拨 7.23 … / 款): (items taken, the joined line)."""
         tokens = items[i].text.split()
         j = next((k for k, x in enumerate(tokens) if x in self.item_prefixes), None)
-        if j is None or len(tokens) - j < 3 or not all(is_number_or_dash(x) for x in tokens[j + 1:]) \
+        if j is None or not all(is_number_or_dash(x) for x in tokens[j + 1:]) \
                 or not all(self.t.is_label_piece(x) for x in tokens[:j]):
             return None
-        nxt = next((k for k in range(i + 1, min(len(items), i + 3)) if items[k].kind != "blank"), None)
-        if nxt is None:
+        values, at = tokens[j + 1:], i
+        nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)
+        if not values and nxt is not None:
+            # centred: the values' line between the head and the tail
+            values, at = items[nxt].text.split(), nxt
+            if not all(is_number_or_dash(x) for x in values):
+                return None
+            nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)
+        if nxt is None or len(values) < 2:
             return None
         below = items[nxt].text.split()
         tail = next((x for x in below if self.t.fund_item(tokens[j] + x)), None)
         if tail is None or not all(x == tail or self.t.is_label_piece(x) for x in below):
             return None
-        return nxt + 1, " ".join([tokens[j] + tail] + tokens[j + 1:])
+        return nxt + 1, " ".join([tokens[j] + tail] + values)
 
     def rejoin(self, items: list[Lexed]) -> list[Lexed]:
         out: list[Lexed] = []

@@ -157,3 +157,18 @@ def test_a_fund_item_cut_by_a_wrap_with_its_tail_under_its_values_is_that_fund_r
     assert [(f.item, f.initial_budget, f.executed) for f in form.funds] == [
         ("年度资金总额", 100.0, 100.0), ("当年财政拨款", 100.0, 100.0), ("上年结转资金", 0.0, 0.0), ("其他资金", 0.0, 0.0)]
     assert not [d for d in form.diagnostics if d.code in ("unassigned", "fund-rows-missing")]
+
+
+def test_a_fund_item_cut_in_two_with_its_values_centred_between_the_pieces_is_that_fund_row():
+    wrapped = FORM.replace("""\
+  项目资金
+          其中：当年财政拨款  100.00      100.00     -      -       100.00     100.00
+  （万元）
+""", """\
+项目资金（ 其中：当年财政
+                    100.00      100.00     -      -       100.00     100.00
+ 万元）  拨款
+""")
+    form, = selfeval.parse(wrapped)
+    assert [(f.item, f.initial_budget, f.executed) for f in form.funds] == [
+        ("年度资金总额", 100.0, 100.0), ("当年财政拨款", 100.0, 100.0), ("上年结转资金", 0.0, 0.0), ("其他资金", 0.0, 0.0)]
