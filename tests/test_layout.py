@@ -172,3 +172,16 @@ def test_a_fund_item_cut_in_two_with_its_values_centred_between_the_pieces_is_th
     form, = selfeval.parse(wrapped)
     assert [(f.item, f.initial_budget, f.executed) for f in form.funds] == [
         ("年度资金总额", 100.0, 100.0), ("当年财政拨款", 100.0, 100.0), ("上年结转资金", 0.0, 0.0), ("其他资金", 0.0, 0.0)]
+
+
+def test_the_goal_margin_label_cut_anywhere_is_no_part_of_the_goals():
+    cut = FORM.replace("""\
+ 年度                                        全年实际开放图书馆三百一十天，
+ 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
+ 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+                                            全年实际开放图书馆三百一十天，
+年度总体目 计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
+  标   力争借阅量有所增长。                 满意度达到九成。""")
+    form, = selfeval.parse(cut)
+    assert (form.goals.expected, form.goals.actual) == (
+        "计划全年开放图书馆三百天，力争借阅量有所增长。", "全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，读者满意度达到九成。")

@@ -381,11 +381,13 @@ def _goal_columns(items: list[Lexed], used: set[int], reading: Reading, p: Param
                 len(items))
     lines = []
     margin = []
+    label = "\x00".join(t.spellings("goals"))     # 年度总体目标, cut anywhere by its narrow column
     for i in range(head + 1, stop):
         if items[i].kind == "blank" or i in used:
             continue
         toks = tokens_at(items[i].line.text)
-        while toks and t.is_label_piece(toks[0][1]) and len(toks[0][1]) <= 4 and not prose_marks(toks[0][1]):
+        while toks and t.is_label_piece(toks[0][1]) and (len(toks[0][1]) <= 4 or toks[0][1] in label) \
+                and not prose_marks(toks[0][1]):
             margin.append((items[i].no, toks[0][1]))
             toks = toks[1:]
         if toks:
