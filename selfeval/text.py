@@ -85,12 +85,13 @@ def open_parens(text: str) -> int:
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
-WIDE_RE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
+# runs, not single characters: a line of Chinese is one match, not one per character
+WIDE_RE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]+")
 
 
 @lru_cache(maxsize=65536)
 def width(text: str) -> int:
-    return len(text) + len(WIDE_RE.findall(text))
+    return len(text) + sum(map(len, WIDE_RE.findall(text)))
 
 
 def has_han(text: str) -> bool:

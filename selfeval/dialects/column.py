@@ -4,6 +4,10 @@ one entry per value row when the lines allow it.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from operator import itemgetter
+
 import attrs
 
 from ..lexer import Lexed
@@ -14,7 +18,6 @@ from ..text import (
 )
 
 NEG = float("-inf")
-READINGS = ("new", "tail", "dev", "devw", "cont", "contb", "stray")
 
 
 @attrs.define
@@ -42,291 +45,293 @@ def free_lines(items: list[Lexed], taken: set[int]) -> list[FreeLine]:
     return out
 
 
-def name_words(text: str, p: Params) -> float:
-    """How much a line reads as an indicator name."""
-    shape = p.column.name_word if any(w in text for w in NAME_SHAPES) else 0.0
-    if not name_groups(text):
-        return shape
-    return shape + p.column.name_word * (2.0 if text.endswith(NAME_ENDINGS) else 0.5)
+class _Look:
+    """What the scores read off a line's text, once per distinct text: the goal and the column passes
+    read the same lines, and a dump repeats many lines from form to form."""
+
+    __slots__ = ("width", "widest", "single", "inline", "marks", "ends", "ends_any", "han", "opens", "named",
+                 "groups", "bracket", "words", "furniture", "head_width", "head_marks", "head_han", "new_start",
+                 "new_base", "head_words", "rest_ends", "rest_width", "rest_marks", "named_text")
+
+    def __init__(self, text: str, furniture: tuple):
+        parts = text.split(None, 1)
+        head, rest = parts[0], parts[-1]
+        self.inline = len(parts) > 1
+        self.single = not self.inline
+        self.width = width(text)
+        self.marks = bool(prose_marks(text))
+        self.ends = ends_sentence(text)
+        self.ends_any = ends_clause(text) or self.ends
+        self.han = has_han(text)
+        self.opens = starts_with_punctuation(text)
+        self.named = text.endswith(NAME_ENDINGS)
+        self.groups = name_groups(text)
+        self.bracket = open_parens(text) > 0
+        self.words = _words_code(text, self.groups, self.named)
+        self.furniture = False
+        for f in furniture:             # a loop: any() over a generator costs a fifth more per line
+            if f.match(text):
+                self.furniture = True
+                break
+        if head == text:                # a stripped line of one word: its head and rest are the line
+            self.widest = self.head_width = self.rest_width = self.width
+            self.head_marks = self.rest_marks = self.marks
+            self.head_han, self.head_words, self.rest_ends = self.han, self.words, self.ends
+        else:
+            self.widest = max(width(s) for s in text.split())
+            self.head_width, self.head_marks, self.head_han = width(head), bool(prose_marks(head)), has_han(head)
+            self.head_words = _words_code(head, name_groups(head), head.endswith(NAME_ENDINGS))
+            self.rest_ends, self.rest_width, self.rest_marks = ends_sentence(rest), width(rest), bool(prose_marks(rest))
+        self.named_text = self.inline and self.head_han and not self.head_marks     # name_and_text
+        self.new_start = 1.0 if self.inline else 0.0
+        self.new_base = self.new_score(head, None)
+
+    def new_score(self, head: str, stray: float | None) -> float:
+        """How much the line reads as a new entry, but for its head's name words (``stray``: furniture's cost)."""
+        s = self.new_start
+        if stray is not None:
+            s -= stray
+        if ends_clause(head):
+            s -= 4
+        elif ends_sentence(head):
+            s -= 3
+        elif self.head_marks:   # 、 lists subjects in many names
+            s -= 1.5
+        if len(head) <= 2:
+            s -= 2
+        elif len(head) <= 4:
+            s -= 1
+        if not self.head_han:
+            s -= 4
+        if starts_with_punctuation(head):
+            s -= 3                      # it goes on with the sentence of the line above
+        return s
 
 
-def name_and_text(text: str) -> bool:
-    """``名称 偏差说明…``: a name, then more text after a space."""
-    parts = text.split(None, 1)
-    return len(parts) == 2 and has_han(parts[0]) and not prose_marks(parts[0])
+@lru_cache(maxsize=16384)
+def _look(text: str, furniture: tuple) -> _Look:
+    return _Look(text, furniture)
 
 
-def widest_segment(text: str) -> int:
-    return max((width(s) for s in text.split()), default=0)
+_SHAPE_RE = re.compile("|".join(map(re.escape, NAME_SHAPES)) or "(?!)")     # any name shape (（含)
+
+
+def _words_code(text: str, groups: frozenset, named: bool) -> int:
+    """``name_words`` as an index into ``_word_values``: 3 for a name's shape, plus 1 or 2 when typed."""
+    shape = 3 if _SHAPE_RE.search(text) else 0
+    return shape + (0 if not groups else 2 if named else 1)
+
+
+def _word_values(p: Params) -> list[float]:
+    """How much a line reads as an indicator name, per ``_words_code`` (summed as the shape's weight plus
+    the type's, to the bit)."""
+    nw = p.column.name_word
+    return [0.0, 0.0 + nw * 0.5, 0.0 + nw * 2.0, nw, nw + nw * 0.5, nw + nw * 2.0]
+
+
+def _looks(lines: list[FreeLine], p: Params) -> list[_Look]:
+    furniture = p.template.furniture_patterns
+    return [_look(x.text, furniture) for x in lines]
 
 
 def goal_paragraphs(lines: list[FreeLine], p: Params) -> list[list[FreeLine]]:
     """Goal prose: lines near the widest free text, with short last lines; a paragraph goes on over a
     blank after a full line (pdftotext puts blanks inside wrapped cells)."""
     c = p.column
-    widest = max((widest_segment(x.text) for x in lines), default=0)
+    looks = _looks(lines, p)
+    widest = max((lk.widest for lk in looks), default=0)
     threshold = max(c.goal_min_width, min(widest - c.goal_slack, c.goal_share * widest))
-    paras = _prose(lines, threshold, p, set())
+    paras = _prose(lines, looks, threshold, p, set())
     for _ in range(2):
         if len(paras) >= 2:
             break
         taken = {x.no for q in paras for x in q}
-        short = [q for q in _prose(lines, c.short_goal_min_width, p, taken, chain=False)
+        short = [q for q in _prose(lines, looks, c.short_goal_min_width, p, taken, chain=False)
                  if len(q) == 1 and q[0].no not in taken and len(q[0].text.split()) == 1 and ends_sentence(q[0].text)]
         short.sort(key=lambda q: -width(q[0].text))
         paras = sorted(paras + short[:2 - len(paras)], key=lambda q: q[0].no)
         taken = {x.no for q in paras for x in q}
-        wide = [q for q in _prose(lines, threshold, p, taken) if not taken & {x.no for x in q}]
+        wide = [q for q in _prose(lines, looks, threshold, p, taken) if not taken & {x.no for x in q}]
         paras = sorted(paras + wide[:max(0, 2 - len(paras))], key=lambda q: q[0].no)
     return paras
 
 
-def _prose(lines: list[FreeLine], threshold: int, p: Params, after: set[int], chain: bool = True
-           ) -> list[list[FreeLine]]:
+def _prose(lines: list[FreeLine], looks: list[_Look], threshold: int, p: Params, after: set[int],
+           chain: bool = True) -> list[list[FreeLine]]:
     """Paragraphs of wide lines that start a block of their own, never under a 三级 column line."""
     paras: list[list[FreeLine]] = []
-    current: list[FreeLine] = []
+    current: list[int] = []
     widest = 0
     goal_lines = set(after)
     slack = p.column.full_line_slack
+    words, names = _word_values(p), 2 * p.column.name_word
 
     def close():
         nonlocal current, widest
         # goal texts are sentences: a run of wide lines without sentence punctuation is names
-        if current and any(prose_marks(x.text) for x in current):
-            paras.append(current)
+        if current and any(looks[j].marks for j in current):
+            paras.append([lines[j] for j in current])
             if chain:
-                goal_lines.update(x.no for x in current)
+                goal_lines.update(lines[j].no for j in current)
         current, widest = [], 0
 
-    previous = None
-    for fl in lines:
-        after_goal = previous is not None and (previous.no in goal_lines or (chain and previous in current))
-        starts_here = ((fl.gap == "sep" or (after_goal and fl.gap == "blank")) and not name_and_text(fl.text)
-                       and not (name_words(fl.text, p) >= 2 * p.column.name_word and not prose_marks(fl.text)))
-        previous = fl
-        wide = widest_segment(fl.text) >= threshold or (
-            bool(current) and fl.gap == "none" and width(fl.text) >= widest - slack)
+    for j, fl in enumerate(lines):
+        lk = looks[j]
+        after_goal = j > 0 and (lines[j - 1].no in goal_lines or (chain and bool(current) and current[-1] == j - 1))
+        wide = lk.widest >= threshold or (bool(current) and fl.gap == "none" and lk.width >= widest - slack)
         if current:
-            prev = current[-1]
-            cont_ok = fl.gap != "sep" and width(prev.text) >= widest - slack and not ends_sentence(prev.text)
+            prev = looks[current[-1]]
+            cont_ok = fl.gap != "sep" and prev.width >= widest - slack and not prev.ends
             if wide and (fl.gap == "none" or cont_ok):
-                current.append(fl)
-                widest = max(widest, width(fl.text))
+                current.append(j)
+                widest = max(widest, lk.width)
                 continue
             if not wide and cont_ok:
-                current.append(fl)
+                current.append(j)
                 close()
                 continue
             close()
-        if wide and starts_here:
-            current = [fl]
-            widest = width(fl.text)
+        if wide and ((fl.gap == "sep" or (after_goal and fl.gap == "blank")) and not lk.named_text
+                     and not (words[lk.words] >= names and not lk.marks)):
+            current = [j]
+            widest = lk.width
     close()
     return paras
 
 
-class _Scores:
-    def __init__(self, lines: list[FreeLine], p: Params):
-        self.lines, self.p, c = lines, p, p.column
-        single = [x.text for x in lines if len(x.text.split()) == 1]
-        # the column's width from sure names, else from lines without sentence punctuation
-        names = [x.text.split(None, 1)[0] for x in lines if name_and_text(x.text)]
-        names += [x.text for x in lines if len(x.text.split()) == 1 and not prose_marks(x.text)
-                  and (x.gap == "sep" or name_groups(x.text))]
-        namelike = names or [t for t in single if not prose_marks(t)] or single
-        self.name_max = max((width(t) for t in namelike), default=0)
-        self.name_full = self.name_max - c.cell_full_slack
-        punct = [width(t) for t in single if prose_marks(t)]
-        self.dev_full = max(punct or [width(t) for t in single] or [0]) - c.cell_full_slack
-        self.widths = [width(x.text) for x in lines]
-        self._features()
-        self.new_score = [self._new(x) for x in lines]
-        self.prose_score = [self._prose(x) for x in lines]
-        furniture = p.template.furniture_patterns
-        self.stray_score = [0.0 if not has_han(x.text) or any(f.match(x.text) for f in furniture) else -c.stray
-                            for x in lines]
-
-    def _new(self, x: FreeLine) -> float:
-        parts = x.text.split(None, 1)
-        head = parts[0]
-        s = 1.0 if len(parts) > 1 else 0.0
-        if any(f.match(x.text) for f in self.p.template.furniture_patterns):
-            s -= self.p.column.stray
-        if ends_clause(head):
-            s -= 4
-        elif ends_sentence(head):
-            s -= 3
-        elif prose_marks(head):   # 、 lists subjects in many names
-            s -= 1.5
-        if len(head) <= 2:
-            s -= 2
-        elif len(head) <= 4:
-            s -= 1
-        if not has_han(head):
-            s -= 4
-        if starts_with_punctuation(head):
-            s -= 3                      # it goes on with the sentence of the line above
-        return s + name_words(head, self.p)
-
-    def _prose(self, x: FreeLine) -> float:
-        parts = x.text.split(None, 1)
-        s = 0.0
-        if len(parts) > 1 and not prose_marks(parts[0]):
-            s -= 5
-        if not prose_marks(x.text):
-            s -= name_words(x.text, self.p)
-        if x.gap == "sep":
-            s -= 3
-        return s
-
-    def score(self, i: int, label: str, prev: str | None, has_dev: bool) -> float:
-        if label == "new":
-            # a one-line deviation rarely stands on its own line
-            return self.new_score[i] - (self.p.column.lone_deviation if prev == "dev" else 0.0)
-        if label == "stray":
-            return self.stray_score[i]
-        if prev is None or prev == "stray":
-            return NEG
-        if label == "tail":
-            return self._tail(i, prev, has_dev)
-        if label in ("dev", "devw"):
-            return self._dev(i, label, prev, has_dev)
-        return self._cont(i, label, prev, has_dev)
-
-    def _features(self) -> None:
-        lines = self.lines
-        self.marks = [bool(prose_marks(x.text)) for x in lines]
-        self.ends = [ends_sentence(x.text) for x in lines]
-        self.ends_any = [ends_clause(x.text) or ends_sentence(x.text) for x in lines]
-        self.han = [has_han(x.text) for x in lines]
-        self.opens = [starts_with_punctuation(x.text) for x in lines]
-        self.named = [x.text.endswith(NAME_ENDINGS) for x in lines]
-        self.groups = [name_groups(x.text) for x in lines]
-        self.single = [len(x.text.split()) == 1 for x in lines]
-        self.bracket = [open_parens(x.text) > 0 for x in lines]
-        rest = [x.text.split(None, 1)[-1] for x in lines]
-        self.rest_ends = [ends_sentence(t) for t in rest]
-        self.rest_width = [width(t) for t in rest]
-        self.rest_marks = [bool(prose_marks(t)) for t in rest]
-
-    def _tail(self, i: int, prev: str, has_dev: bool) -> float:
-        c = self.p.column
-        if has_dev or prev not in ("new", "tail") or not self.single[i] or self.lines[i].gap == "sep":
-            return NEG
-        if self.widths[i - 1] < self.name_full:
-            return NEG
-        s = 1.0 if len(self.lines[i].text) <= c.name_tail_short else 0.0
-        s -= 1.0 if self.widths[i] >= self.name_full else 0.0
-        s -= 1.0 if prev == "tail" else 0.0
-        s -= 2.0 if self.marks[i - 1] else 0.0                    # the line before reads as prose
-        s += 1.0 if self.bracket[i - 1] else 0.0
-        s += 1.0 if self.widths[i - 1] >= self.name_max - 1 else 0.0
-        s += -1.0 if self.named[i - 1] else 1.0
-        s += 0.5 if self.named[i] else 0.0
-        before, here = self.groups[i - 1], self.groups[i]
-        s -= 2.0 if before and here and not before & here else 0.0   # two indicator types: two names
-        s -= c.tail_after_blank if self.lines[i].gap == "blank" else 0.0
-        s -= 3 if self.marks[i] else 0
-        return s
-
-    def _dev(self, i: int, label: str, prev: str, has_dev: bool) -> float:
-        if has_dev or (label == "devw") != (prev == "tail"):
-            return NEG
-        s = self.prose_score[i]
-        if not self.han[i] or self.opens[i]:
-            s -= 3                  # a deviation starts with words, not with ， or 。
-        if self.ends_any[i]:
-            s += 3
-        elif self.marks[i]:
-            s += 1
-        elif label == "dev":
-            s -= 1.5
-        elif not self.groups[i]:
-            s += 0.5
-        return s + (0.5 if self.lines[i].gap == "none" else -1.0)
-
-    def _cont(self, i: int, label: str, prev: str, has_dev: bool) -> float:
-        if not has_dev or (label == "contb") != (self.lines[i].gap == "blank"):
-            return NEG
-        new = prev == "new"
-        ends, wide, marked = ((self.rest_ends[i - 1], self.rest_width[i - 1], self.rest_marks[i - 1]) if new
-                              else (self.ends[i - 1], self.widths[i - 1], self.marks[i - 1]))
-        s = self.prose_score[i]
-        s -= 3 if prev == "contb" else 0         # a blank in a wrapped cell comes before its last line
-        s -= self.p.column.inline_goes_on if new else 0.0
-        if ends:
-            s -= 3
-        elif wide >= self.dev_full:
-            s += 2                  # the line before was cut mid-sentence at the column's edge
-        else:
-            s -= 1
-        if self.name_max < self.dev_full and self.name_max - 1 <= self.widths[i] < self.dev_full:
-            s -= 2                  # it fills the name column, not the deviation column
-        if self.ends_any[i]:
-            s += 1
-        elif not self.marks[i] and self.widths[i] >= self.dev_full:
-            # full unpunctuated lines are names, unless one follows prose (mid-sentence)
-            s -= 0.5 if marked else 2.5
-            k = i + 1
-            if label == "contb" and k < len(self.lines) and self.named[k] and not self.marks[k] and self.single[k]:
-                s -= 2              # after a blank with a name's end under it: a wrapped name
-        return s
-
-
-def _may_follow(lab: str, prev: str | None, has_dev: bool) -> bool:
-    """Allowed steps: a tail only under a name before its deviation, one deviation, then continuations."""
-    if lab in ("new", "stray"):
-        return True
-    if prev is None or prev == "stray":
-        return False
-    if lab == "tail":
-        return not has_dev and prev in ("new", "tail")
-    if lab in ("dev", "devw"):
-        return not has_dev and (lab == "devw") == (prev == "tail")
-    return has_dev
+def _column_widths(looks: list[_Look], lines: list[FreeLine]) -> tuple[int, int]:
+    """The name column's width from sure names, else from lines without sentence punctuation; the
+    deviation column's from one-line cells with sentence punctuation."""
+    single = [lk for lk in looks if lk.single]
+    names = [lk.head_width for lk in looks if lk.named_text]
+    names += [lk.width for lk, x in zip(looks, lines) if lk.single and not lk.marks and (x.gap == "sep" or lk.groups)]
+    namelike = names or [lk.width for lk in single if not lk.marks] or [lk.width for lk in single]
+    punct = [lk.width for lk in single if lk.marks]
+    return max(namelike, default=0), max(punct or [lk.width for lk in single] or [0])
 
 
 def _steps(lines: list[FreeLine], p: Params) -> list[dict]:
-    """Per line, the allowed steps (prev, has_dev) -> (reading, has_dev, score), computed once."""
-    scores = _Scores(lines, p)
-    table = []
-    for i, fl in enumerate(lines):
-        inline_dev = len(fl.text.split()) > 1
-        cont = "contb" if fl.gap == "blank" else "cont"
-        value = {}
-        for lab, prev, has_dev in _KINDS:
-            if lab in ("cont", "contb") and lab != cont:
-                continue
-            value[lab, prev] = scores.score(i, lab, prev, has_dev)
-        steps: dict = {}
-        for state, labs in (_FIRST if i == 0 else _MOVES):
-            out = [(lab, inline_dev if after is None else after, v)
-                   for lab, key, after in labs if (v := value.get(key, NEG)) != NEG]
-            if out:
-                steps[state] = out
-        table.append(steps)
+    """Per line, the allowed steps (prev, has_dev) -> [(reading, has_dev, score, is new, finds the deviation,
+    state in the first search)], computed once for every search. A tail only under a name before its
+    deviation, one deviation, then continuations; only the states a search reaches are listed (no deviation
+    before a tail, one after a deviation or a continuation)."""
+    c = p.column
+    looks = _looks(lines, p)
+    name_max, dev_max = _column_widths(looks, lines)
+    name_full, dev_full = name_max - c.cell_full_slack, dev_max - c.cell_full_slack
+    words = _word_values(p)
+    table: list[dict] = []
+    for i, (fl, lk) in enumerate(zip(lines, looks)):
+        gap = fl.gap
+        prose = 0.0
+        if lk.inline and not lk.head_marks:
+            prose -= 5
+        if not lk.marks:
+            prose -= words[lk.words]
+        if gap == "sep":
+            prose -= 3
+        base = lk.new_base if not lk.furniture else lk.new_score(fl.text.split(None, 1)[0], c.stray)
+        new = base + words[lk.head_words]
+        stray = 0.0 if not lk.han or lk.furniture else -c.stray
+        fresh = ("new", lk.inline, new, True, lk.inline, _FREE_KEYS["new", lk.inline])
+        stray_free = ("stray", False, stray, False, False, _FREE_KEYS["stray", False])
+        stray_found = ("stray", True, stray, False, False, _FREE_KEYS["stray", True])
+        if i == 0:
+            table.append({(None, False): [fresh, stray_free]})
+            continue
+        b = looks[i - 1]
+        # a tail: one word under a full name line, no separator above
+        tails = lk.single and gap != "sep" and b.width >= name_full
+        # a deviation starts with words, not with ， or 。
+        dev = prose - 3 if not lk.han or lk.opens else prose
+        if lk.ends_any:
+            dev += 3
+            devw = dev
+        elif lk.marks:
+            dev += 1
+            devw = dev
+        else:
+            devw = dev + 0.5 if not lk.groups else dev
+            dev -= 1.5
+        end = 0.5 if gap == "none" else -1.0
+        dev_step = ("dev", True, dev + end, False, True, _FREE_KEYS["dev", True])
+        devw_step = ("devw", True, devw + end, False, True, _FREE_KEYS["devw", True])
+        label = "contb" if gap == "blank" else "cont"
+        nxt = looks[i + 1] if i + 1 < len(looks) else None
+        name_under = label == "contb" and nxt is not None and nxt.named and not nxt.marks and nxt.single
+        after_cont, after_name, after_blank = _conts(lk, b, prose, name_max, dev_full, name_under, c)
+        key, tail_key = _FREE_KEYS[label, True], _FREE_KEYS["tail", False]
+        cont = (label, True, after_cont, False, False, key)
+        also_cont = [fresh, cont, stray_found]
+        if tails:
+            tail = _tail(fl, lk, b, False, name_max, name_full, c)
+            under_name = [fresh, ("tail", False, tail, False, False, tail_key), dev_step, stray_free]
+            tail = _tail(fl, lk, b, True, name_max, name_full, c)
+            under_tail = [fresh, ("tail", False, tail, False, False, tail_key), devw_step, stray_free]
+        else:
+            under_name, under_tail = [fresh, dev_step, stray_free], [fresh, devw_step, stray_free]
+        table.append({
+            ("new", False): under_name,
+            ("new", True): [fresh, (label, True, after_name, False, False, key), stray_found],
+            ("tail", False): under_tail,
+            # a one-line deviation rarely stands on its own line
+            ("dev", True): [("new", lk.inline, new - c.lone_deviation, True, lk.inline, fresh[5]), cont, stray_found],
+            ("devw", True): also_cont,
+            ("cont", True): also_cont,
+            ("contb", True): [fresh, (label, True, after_blank, False, False, key), stray_found],
+            ("stray", False): [fresh, stray_free],
+            ("stray", True): [fresh, stray_found],
+        })
     return table
 
 
-# the previous readings a reading's score tells apart (any other scores as the first listed)
-_SCORE_PREVS = {"new": (None, "dev"), "stray": (None,), "tail": ("new", "tail"), "dev": ("new",), "devw": ("tail",),
-                "cont": ("cont", "new", "contb"), "contb": ("cont", "new", "contb")}
-_KINDS = [(lab, prev, lab in ("cont", "contb")) for lab, prevs in _SCORE_PREVS.items() for prev in prevs]
+# a step's state in the first search, which counts neither entries nor deviations
+_FREE_KEYS = {(lab, after): (0, 0, lab, after) for lab in ("new", "tail", "dev", "devw", "cont", "contb", "stray")
+              for after in (False, True)}
 
 
-def _moves(prevs, devs) -> list:
-    """Per state, its steps: (reading, its score's key, has_dev after it; None: the line's own)."""
-    def key(lab: str, prev: str | None):
-        kinds = _SCORE_PREVS[lab]
-        return lab, (prev if prev in kinds else kinds[0])
-    return [((prev, has_dev), [(lab, key(lab, prev), None if lab == "new" else has_dev or lab in ("dev", "devw"))
-                               for lab in READINGS if _may_follow(lab, prev, has_dev)])
-            for prev in prevs for has_dev in devs]
+def _tail(fl: FreeLine, lk: _Look, b: _Look, after_tail: bool, name_max: int, name_full: int, c) -> float:
+    s = 1.0 if len(fl.text) <= c.name_tail_short else 0.0
+    s -= 1.0 if lk.width >= name_full else 0.0
+    s -= 1.0 if after_tail else 0.0
+    s -= 2.0 if b.marks else 0.0                    # the line before reads as prose
+    s += 1.0 if b.bracket else 0.0
+    s += 1.0 if b.width >= name_max - 1 else 0.0
+    s += -1.0 if b.named else 1.0
+    s += 0.5 if lk.named else 0.0
+    s -= 2.0 if b.groups and lk.groups and not b.groups & lk.groups else 0.0   # two indicator types: two names
+    s -= c.tail_after_blank if fl.gap == "blank" else 0.0
+    s -= 3 if lk.marks else 0
+    return s
 
 
-_FIRST = _moves((None,), (False,))
-_MOVES = _moves(READINGS, (False, True))
+def _conts(lk: _Look, b: _Look, prose: float, name_max: int, dev_full: int, name_under: bool, c
+           ) -> tuple[float, float, float]:
+    """A continuation's scores after a continuation (or a deviation), after a name line, after a blank's."""
+    fills = name_max < dev_full and name_max - 1 <= lk.width < dev_full
+    full = not lk.ends_any and not lk.marks and lk.width >= dev_full
+    out = []
+    # a blank in a wrapped cell comes before its last line; after a name line, its inline text goes on
+    for s, (ends, wide, marked) in ((prose, (b.ends, b.width, b.marks)),
+                                    (prose - c.inline_goes_on, (b.rest_ends, b.rest_width, b.rest_marks)),
+                                    (prose - 3, (b.ends, b.width, b.marks))):
+        if ends:
+            s -= 3
+        elif wide >= dev_full:
+            s += 2              # the line before was cut mid-sentence at the column's edge
+        else:
+            s -= 1
+        if fills:
+            s -= 2              # it fills the name column, not the deviation column
+        if lk.ends_any:
+            s += 1
+        elif full:
+            # full unpunctuated lines are names, unless one follows prose (mid-sentence)
+            s -= 0.5 if marked else 2.5
+            if name_under:
+                s -= 2          # after a blank with a name's end under it: a wrapped name
+        out.append(s)
+    return out[0], out[1], out[2]
 
 
 def _best_counted(table: list[dict], n: int, devs_needed: int, p: Params) -> tuple[list[str], float] | None:
@@ -351,19 +356,40 @@ def _best(table: list[dict], n: int | None, devs_needed: int, p: Params, price: 
     layer: dict = {(0, 0, None, False): 0.0}
     history: list[dict] = []
     for i, steps in enumerate(table):
-        lo = n - (m - 1 - i) if n is not None else 0
         nxt: dict = {}
         back: dict = {}
-        for state, s0 in layer.items():
-            k, d, prev, has_dev = state
-            for lab, after, s in steps.get((prev, has_dev), ()):
-                nk = k + (lab == "new") if n is not None else 0
-                if n is not None and not (lo <= nk <= n):
-                    continue
-                key = (nk, min(devs_needed, d + (after and not (has_dev and lab != "new"))), lab, after)
-                v = s0 + s + (price if lab == "new" else 0.0)
-                if v > nxt.get(key, NEG):
-                    nxt[key], back[key] = v, state
+        best = nxt.get
+        if n is None and not devs_needed:       # the first search: each state is (0, 0, reading, has_dev)
+            for state, s0 in layer.items():
+                for _, _, s, new, _, key in steps.get(state[2:], ()):
+                    v = s0 + s + (price if new else 0.0)
+                    if v > best(key, NEG):
+                        nxt[key] = v
+                        back[key] = state
+        elif n is None:         # the free search: no count of entries to keep
+            for state, s0 in layer.items():
+                _, d, prev, has_dev = state
+                for lab, after, s, new, found, _ in steps.get((prev, has_dev), ()):
+                    nd = d + found
+                    key = (0, nd if nd < devs_needed else devs_needed, lab, after)
+                    v = s0 + s + (price if new else 0.0)
+                    if v > best(key, NEG):
+                        nxt[key] = v
+                        back[key] = state
+        else:
+            lo = n - (m - 1 - i)
+            for state, s0 in layer.items():
+                k, d, prev, has_dev = state
+                for lab, after, s, new, found, _ in steps.get((prev, has_dev), ()):
+                    nk = k + new
+                    if not (lo <= nk <= n):
+                        continue
+                    nd = d + found
+                    key = (nk, nd if nd < devs_needed else devs_needed, lab, after)
+                    v = s0 + s + (price if new else 0.0)
+                    if v > best(key, NEG):
+                        nxt[key] = v
+                        back[key] = state
         history.append(back)
         layer = _undominated(nxt) if devs_needed else nxt
     c = p.column
@@ -383,7 +409,7 @@ def _undominated(layer: dict) -> dict:
     """Drop a state another beats with more deviations found and no lower score: more found never
     costs later, so the search stays exact and its states stay few."""
     best: dict = {}
-    for key in sorted(layer, key=lambda key: -key[1]):
+    for key in sorted(layer, key=itemgetter(1), reverse=True):     # stable: ties keep their order
         rest = (key[0], key[2], key[3])
         if layer[key] > best.get(rest, NEG):
             best[rest] = layer[key]

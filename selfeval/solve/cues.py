@@ -2,6 +2,7 @@
 other and about the row's 二级 group, in every dialect."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import attrs
@@ -22,11 +23,16 @@ MONEY_UNIT = "元"
 PERCENT = "%"
 
 
+# any group's name cue in a text (most lines have none: one search instead of one per cue)
+_ANY_NAME_CUE = re.compile("|".join(re.escape(w) for cues in T.group_cues.values() for w in cues.name) or "(?!)")
+_NAME_SUFFIXES = tuple(w for cues in T.group_cues.values() for w in cues.suffix)
+
+
 @lru_cache(maxsize=8192)
 def name_groups(name: str | None) -> frozenset:
     """The 二级 groups a name's words point to: those with the longest matching cue (社会成本控制 →
     社会成本指标), ties to the cue standing last (the head noun: 面积及时性 → 时效)."""
-    if not name:
+    if not name or not (_ANY_NAME_CUE.search(name) or name.endswith(_NAME_SUFFIXES)):
         return frozenset()
     best: dict[str, tuple[int, int]] = {}
     for group, cues in T.group_cues.items():
