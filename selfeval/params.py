@@ -87,6 +87,7 @@ class Names:
     group: float = 1.5              # name fits the row's 二级 group
     group_order: float = 0.5        # per name pair against group order
     rounds: int = 3                 # max names ⇄ groups rounds
+    order_margin: float = 3.5       # a band cut ahead of another by less rests on cue words alone: a doubt
 
 
 @attrs.frozen

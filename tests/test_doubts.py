@@ -159,3 +159,24 @@ def test_a_row_no_template_row_prints_is_doubted():
         found = doubts(RAW.replace(row, bad))
         assert [c for c, row, _ in found if row == "indicators[1]"] == ["row-uncertain"], bad
     assert doubts(RAW) == []
+
+
+def test_a_band_cut_ahead_of_the_printed_one_on_cue_words_alone_is_doubted():
+    """Names of one group, the same words about other subjects: which band cut holds rests on cue
+    words that can point the wrong way; a cut ahead by less than the names' order margin says so."""
+    import json
+    from pathlib import Path
+
+    import attrs
+    from selfeval.diff import differences
+    from selfeval.render import Layout
+
+    case = json.loads((Path(__file__).parent / "regressions" / "warned" / "band-cut-on-cue-words.json")
+                      .read_text(encoding="utf-8"))
+    fields = {f.name for f in attrs.fields(Layout)}
+    layout = Layout(**{k: tuple(v) if isinstance(v, list) else v for k, v in case["layout"].items() if k in fields})
+    forms = [selfeval.Form.from_dict(f) for f in case["forms"]]
+    got = selfeval.parse(selfeval.render(forms, layout))
+    wrong = differences([f.to_dict() for f in forms], [f.to_dict() for f in got])
+    assert wrong, "the cue words now read this form right: keep the case as a round-trip regression instead"
+    assert "name-order-uncertain" in {d.code for f in got for d in f.diagnostics if d.level == "warning"}, case["note"]

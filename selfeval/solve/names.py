@@ -68,7 +68,7 @@ def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | No
             continue
         margin = best_score - s
         diags = []
-        if margin < p.thin_margin:
+        if margin < p.names.order_margin:
             moved = [ln for a, b in zip(best.entries, o.entries) if a is not b and a is not None
                      for c in a.cells for ln in c.lines]
             diags.append(diag("name-order-uncertain", f"the order of the indicator names rests on thin evidence "
