@@ -73,11 +73,20 @@ class Rejoiner:
             tokens = items[j].text.split()
             if not all(x in self.fund_text for x in tokens):
                 break
-            pieces += tokens
+            pieces = self._fund_pieces(pieces, tokens)
             got = _segment(pieces, self.fund_spellings, self.fund_longest)
             if got and len(got) >= 4 and j > i:
                 found = j + 1, [self.t.fund_column(x) for x in got]
         return found            # the most lines that spell it whole
+
+    def _fund_pieces(self, pieces: list[str], tokens: list[str]) -> list[str]:
+        """The header's pieces with a line's: a lone piece that ends an earlier one alone (年初预算 … / 数,
+        -layout's centred header) joins it; anything else follows them."""
+        if len(tokens) == 1 and pieces and _segment(pieces + tokens, self.fund_spellings, self.fund_longest) is None:
+            for k, x in enumerate(pieces):
+                if x + tokens[0] in self.fund_spellings and x not in self.fund_spellings:
+                    return pieces[:k] + [x + tokens[0]] + pieces[k + 1:]
+        return pieces + tokens
 
     def _goes_on(self, items: list[Lexed], j: int) -> bool:
         """Does the header go on after line ``j``?"""
@@ -123,8 +132,10 @@ class Rejoiner:
         values, at = tokens[j + 1:], i
         nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)
         if not values and nxt is not None:
-            # centred: the values' line between the head and the tail
+            # centred: the values' line between the head and the tail (after a margin label's piece)
             values, at = items[nxt].text.split(), nxt
+            while values and not is_number_or_dash(values[0]) and self.t.is_label_piece(values[0]):
+                values = values[1:]
             if not all(is_number_or_dash(x) for x in values):
                 return None
             nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)

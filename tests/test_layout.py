@@ -185,3 +185,28 @@ def test_the_goal_margin_label_cut_anywhere_is_no_part_of_the_goals():
     form, = selfeval.parse(cut)
     assert (form.goals.expected, form.goals.actual) == (
         "计划全年开放图书馆三百天，力争借阅量有所增长。", "全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，读者满意度达到九成。")
+
+
+def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
+    # a word processor's centred cells: 年初预算 above the header's line and 数 under it; 其中：当年财
+    # above the row's values, 政拨款 under them, the margin label's piece before the values
+    centred = FORM.replace("""\
+                     年初预算数   全年预算数  分数   得分   全年执行数  执行率(%)
+""", """\
+                     年初预算
+                                全年预算数  分数   得分   全年执行数  执行率(%)
+                       数
+""").replace("""\
+  项目资金
+          其中：当年财政拨款  100.00      100.00     -      -       100.00     100.00
+  （万元）
+""", """\
+项目资金（万
+          其中：当年财
+  元）                100.00      100.00     -      -       100.00     100.00
+          政拨款
+""")
+    form, = selfeval.parse(centred)
+    assert [(f.item, f.initial_budget, f.annual_budget, f.weight, f.executed) for f in form.funds] == [
+        ("年度资金总额", 100.0, 100.0, 10.0, 100.0), ("当年财政拨款", 100.0, 100.0, None, 100.0),
+        ("上年结转资金", 0.0, 0.0, None, 0.0), ("其他资金", 0.0, 0.0, None, 0.0)]
