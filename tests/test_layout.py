@@ -210,3 +210,11 @@ def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
     assert [(f.item, f.initial_budget, f.annual_budget, f.weight, f.executed) for f in form.funds] == [
         ("年度资金总额", 100.0, 100.0, 10.0, 100.0), ("当年财政拨款", 100.0, 100.0, None, 100.0),
         ("上年结转资金", 0.0, 0.0, None, 0.0), ("其他资金", 0.0, 0.0, None, 0.0)]
+
+
+def test_a_numbers_unit_printed_under_the_rows_line_is_its_unit():
+    line = "产出指标 数量指标  图书采购册数     ≥3000.00(册)  2500.00(册)  50.00  45.00  图书未能按期到馆，下"
+    at = sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in line[:line.index("≥3000")])   # display columns
+    under = FORM.replace(line, line.replace("≥3000.00(册)", "≥3000.00    ") + "\n" + " " * at + "(册)")
+    form, = selfeval.parse(under)
+    assert (form.indicators[1].target, form.indicators[1].actual) == ("≥3000.00(册)", "2500.00(册)")

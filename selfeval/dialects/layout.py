@@ -12,7 +12,7 @@ from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
 from ..lexer import Lexed
 from ..params import Params
 from ..text import (
-    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, is_whole_cell, join_wrapped, prose_marks, width,
+    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, QUANT_UNIT_RE, ends_sentence, is_whole_cell, join_wrapped, prose_marks, width,
 )
 from .common import label_runs, read_funds, read_headers, read_title, read_total_grade, template_cell
 from .features import shape, share
@@ -255,6 +255,11 @@ def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
             if QUANT_RE.match(h[1]):
                 heads.remove(h)
                 cells.append((h[0], h[1]))
+        elif QUANT_UNIT_RE.match(q.text) and (bare := [c for c in cells if not QUANT_RE.match(c[1])["unit"]]
+                                               if all(QUANT_RE.match(c[1]) for c in cells) else []):
+            # a centred row: a number's unit under it, on the line after the row's
+            c = min(bare, key=lambda c: abs(c[0] - q.x))
+            cells[cells.index(c)] = (c[0], c[1] + q.text)
         elif is_whole_cell(q.text):
             cells.append((q.x, q.text))
         else:
