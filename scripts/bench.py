@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import resource
 import statistics
 import subprocess
 import sys
