@@ -419,8 +419,9 @@ DRAWING_OPTIONS = {
     "formfeed": [True, True, False],
     "page_blank_lines": [2, 3, 4],
 }
-RAW_OPTIONS = {**DRAWING_OPTIONS, "tail": [False, True]}
-GRID_OPTIONS = {**DRAWING_OPTIONS, "scale": [0.5, 0.6, 0.7, 0.8], "pad": [0, 1, 2], "tall_pad": [0, 1]}
+RAW_OPTIONS = {**DRAWING_OPTIONS, "tail": [False, True], "snap": [False, True]}
+GRID_OPTIONS = {**DRAWING_OPTIONS, "scale": [0.5, 0.6, 0.7, 0.8], "pad": [0, 1, 2], "tall_pad": [0, 1],
+                "snap": [False, True]}
 CELLS_OPTIONS = {
     **DRAWING_OPTIONS,
     "order": ["rows", "strips"],

@@ -84,7 +84,7 @@ def place(pieces: list[Piece], scale: float) -> list[str]:
 
 
 def pages(form: Form, knobs: GridLayout = GridLayout()) -> list[list[str]]:
-    return [place(sheet.pieces(knobs.pad, knobs.tall_pad), knobs.scale) for sheet in draw(form, knobs)]
+    return [place(sheet.pieces(knobs.pad, knobs.tall_pad, knobs.snap), knobs.scale) for sheet in draw(form, knobs)]
 
 
 def render_page(form: Form, knobs: GridLayout = GridLayout()) -> list[str]:

@@ -63,7 +63,7 @@ def pages(form: Form, knobs: RawLayout = RawLayout()) -> list[list[str]]:
     """The lines of each page of one form."""
     out = []
     for sheet in draw(form, knobs):
-        pieces = sheet.pieces()
+        pieces = sheet.pieces(snap=knobs.snap)
         if knobs.tail:
             out.append(stream([p for p in pieces if not p.offbase]) + stream([p for p in pieces if p.offbase]))
         else:

@@ -49,6 +49,8 @@ class Drawing:
     page_rows: int = 0                 # rows (then 总分, 评分等级) on the first page; 0: one page
     repeat_header: bool = False        # the later page repeats the indicator header
     repeat_labels: bool = True         # … and the labels of the groups that go on there
+    snap: bool = False                 # a one-line cell beside a taller one sits on the taller one's
+                                       # lower line, not half a line off it (a browser's baseline)
     formfeed: bool = True              # pages end with a form feed (else blank lines)
     page_blank_lines: int = 3          # blank lines between pages without form feeds
 
@@ -128,9 +130,10 @@ class Sheet:
         if lines:
             self.boxes.append(Box(row, rows, x, width, tuple(lines), role, align, index, shift, col or role))
 
-    def pieces(self, pad: int = 0, tall_pad: int = 0) -> list[Piece]:
+    def pieces(self, pad: int = 0, tall_pad: int = 0, snap: bool = False) -> list[Piece]:
         """Each box's lines, centred in its rows. ``pad`` half-lines stand between rows;
-        ``tall_pad`` more around a row taller than one line."""
+        ``tall_pad`` more around a row taller than one line; ``snap``: a box half a line off its
+        row's tallest box's lines goes down onto the next one."""
         heights = [1] * self.rows
         for b in self.boxes:
             if b.rows == 1:
@@ -147,6 +150,8 @@ class Sheet:
         for k, b in enumerate(self.boxes):
             span = tops[b.row + b.rows] - tops[b.row] - pad
             y0 = tops[b.row] + (span - 2 * len(b.lines)) // 2 + b.shift
+            if snap and b.rows == 1 and (heights[b.row] - len(b.lines)) % 2:
+                y0 += 1
             off = len(b.lines) > 1 or any(mixed(ln) for ln in b.lines)
             for j, line in enumerate(b.lines):
                 x = b.x + {"left": 0, "center": max(0, (b.width - width(line)) // 2),
