@@ -218,3 +218,19 @@ def test_a_numbers_unit_printed_under_the_rows_line_is_its_unit():
     under = FORM.replace(line, line.replace("≥3000.00(册)", "≥3000.00    ") + "\n" + " " * at + "(册)")
     form, = selfeval.parse(under)
     assert (form.indicators[1].target, form.indicators[1].actual) == ("≥3000.00(册)", "2500.00(册)")
+
+
+def test_a_rows_line_with_a_cells_tail_and_its_head_above_is_still_its_row():
+    # centred on the lower line of a wrapped 年度指标值: the head above the row's line, the tail on it
+    tail = FORM.replace("""\
+       经济成本指                    ≤45.00(元/   42.30(元/
+成本指标         每册图书采购成本                                 40.00  40.00
+         标                          册)          册)
+""", """\
+                                  ≤45.00(元/
+成本指标 经济成本指标 每册图书采购成本  册)          42.30(元/册)   40.00  40.00
+""")
+    form, = selfeval.parse(tail)
+    assert [(i.level2, i.name, i.target, i.actual, i.weight) for i in form.indicators] == [
+        ("经济成本指标", "每册图书采购成本", "≤45.00(元/册)", "42.30(元/册)", 40.0),
+        ("数量指标", "图书采购册数", "≥3000.00(册)", "2500.00(册)", 50.0)]

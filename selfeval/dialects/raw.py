@@ -15,7 +15,7 @@ from ..lexer import Lexed
 from ..params import Params
 from ..template import NATIONAL
 from ..text import (
-    QUANT_HEAD_RE, QUANT_RE, ends_sentence, has_han, is_number, is_quantity_piece, is_whole_cell,
+    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, ends_sentence, has_han, is_number, is_quantity_piece, is_whole_cell,
     join_wrapped, parse_cell, prose_marks,
 )
 from .features import shape, share
@@ -59,8 +59,8 @@ def split_row(text: str, t, one_cell: bool = False) -> dict | None:
         if len(before) >= 3 and is_whole_cell(before[-2]) and is_whole_cell(before[-1]) and has_han(before[0]):
             return row | {"name": " ".join(before[:-2]), "target": before[-2], "actual": before[-1]}
         if one_cell and len(before) >= 3 and has_han(before[0]) and all(
-                is_whole_cell(x) or QUANT_HEAD_RE.match(x) for x in before[-2:]):
-            # a cell's head, its tail on the lines under it (columns tell where)
+                is_whole_cell(x) or QUANT_HEAD_RE.match(x) or QUANT_TAIL_RE.match(x) for x in before[-2:]):
+            # a cell's head (its tail on the lines under it) or its tail (its head above): columns tell
             return row | {"name": " ".join(before[:-2]), "target": before[-2], "actual": before[-1]}
         if one_cell and len(before) == 2 and QUANT_RE.match(before[1]) and not QUANT_RE.match(before[0]) \
                 and has_han(before[0]) and len(before[0]) > 4:
