@@ -64,7 +64,8 @@ class Rejoiner:
         return whole        # what spelled the header whole, a piece after it (a name's tail) apart
 
     def fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
-        """The fund table's header cut by wraps (年初预算 / 数 / 全年预算数 权重 …): (items taken, its columns)."""
+        """The fund table's header cut by wraps (年初预算 / 数 / 全年预算数 权重 …): (items taken, its
+        columns)."""
         pieces: list[str] = []
         found = None
         for j in range(i, min(len(items), i + MAX_RUN)):
@@ -168,12 +169,14 @@ class Rejoiner:
     def _joined(self, items: list[Lexed], i: int) -> tuple[int, Lexed] | None:
         it = items[i]
         lines = lambda end: [x.no for x in items[i:end] if x.kind != "blank"]   # noqa: E731
-        if it.kind == "label" or it.kind == "fund_header" and len(it.fields["columns"]) < len(self.t.fund_columns):
+        short = it.kind == "fund_header" and len(it.fields["columns"]) < len(self.t.fund_columns)
+        if it.kind == "label" or short:
             hit = self.fund_header(items, i)
             if hit is not None:
                 end, cols = hit
                 text = " ".join(x.text for x in items[i:end] if x.kind != "blank")
-                return end, Lexed(attrs.evolve(it.line, text=text), "fund_header", {"columns": cols, "lines": lines(end)})
+                return end, Lexed(attrs.evolve(it.line, text=text), "fund_header",
+                                  {"columns": cols, "lines": lines(end)})
         slots = it.fields.get("slots", ())
         # a header printed in row order (三级指标 beside 一级指标) whose later cells wrapped onto lines of their own
         if it.kind != "indicator_header" or "level1" not in slots or "name" in slots and (

@@ -90,7 +90,8 @@ def _body_wrapped(items: list[Lexed], at: int, value: str, reading: Reading, use
     if k is not None and not value.endswith(endings):
         nxt = items[k]
         if nxt.kind in ("text", "label") and len(nxt.text.split()) == 1 and not prose_marks(nxt.text) \
-                and has_han(nxt.text) and (value + nxt.text).endswith(endings) and len(nxt.text) <= max(map(len, endings)):
+                and has_han(nxt.text) and (value + nxt.text).endswith(endings) \
+                and len(nxt.text) <= max(map(len, endings)):
             used.add(k)
             return reading.add(Cell(value + nxt.text.strip(), [it.no, nxt.no], y=it.no))
     return reading.add(cell_of(it, value))

@@ -12,7 +12,8 @@ from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
 from ..lexer import Lexed
 from ..params import Params
 from ..text import (
-    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, QUANT_UNIT_RE, ends_sentence, is_whole_cell, join_wrapped, prose_marks, width,
+    QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, QUANT_UNIT_RE, ends_sentence, is_whole_cell, join_wrapped, prose_marks,
+    width,
 )
 from .common import label_runs, read_funds, read_headers, read_title, read_total_grade, template_cell
 from .features import shape, share
