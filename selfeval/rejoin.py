@@ -9,7 +9,7 @@ from __future__ import annotations
 import attrs
 
 from .lexer import INDICATOR_SLOTS, Lexed, Lexer
-from .text import is_number_or_dash
+from .text import is_number_or_dash, width
 
 MAX_RUN = 10          # lines of one wrapped header at most
 
@@ -153,8 +153,8 @@ class Rejoiner:
         i = 0
         while i < len(items):
             it = items[i]
-            got = None
-            if it.kind in ("label", "text", "indicator_header", "fund_header"):
+            got = self._label_around(items, i, out) if it.kind == "indicator_header" else None
+            if got is None and it.kind in ("label", "text", "indicator_header", "fund_header"):
                 got = self._joined(items, i)
             if got is None:
                 out.append(it)
@@ -165,6 +165,25 @@ class Rejoiner:
             out += [Lexed(x.line, "blank") for x in items[i + 1:end]]
             i = end
         return out
+
+    def _label_around(self, items: list[Lexed], i: int, out: list[Lexed]) -> tuple[int, Lexed] | None:
+        """The header's last label centred on its line, cut in two by its narrow column: its head alone
+        on the line above, its tail on the line under (偏差原因分析及改 / header / 进措施), as -layout
+        prints a browser's header. The two lines read as blank, the header takes the label."""
+        it = items[i]
+        slots = list(it.fields.get("slots", ()))
+        above = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind != "blank"), None)
+        below = next((k for k in range(i + 1, len(items)) if items[k].kind != "blank"), None)
+        if above is None or below is None or "deviation" in slots or not {"weight", "score"} <= set(slots):
+            return None
+        head, tail = out[above].text.split(), items[below].text.split()
+        if len(head) != 1 or len(tail) != 1 or self.t.label_slot(head[0] + tail[0]) != "deviation":
+            return None
+        at = width(out[above].line.text) - width(head[0])          # where the column stands
+        text = it.line.text + " " * max(1, at - width(it.line.text)) + head[0] + tail[0]
+        out[above] = Lexed(out[above].line, "blank")
+        return below + 1, Lexed(attrs.evolve(it.line, text=text), "indicator_header",
+                                {"slots": slots + ["deviation"], "lines": [out[above].no, it.no, items[below].no]})
 
     def _joined(self, items: list[Lexed], i: int) -> tuple[int, Lexed] | None:
         it = items[i]

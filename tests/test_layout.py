@@ -234,3 +234,16 @@ def test_a_rows_line_with_a_cells_tail_and_its_head_above_is_still_its_row():
     assert [(i.level2, i.name, i.target, i.actual, i.weight) for i in form.indicators] == [
         ("经济成本指标", "每册图书采购成本", "≤45.00(元/册)", "42.30(元/册)", 40.0),
         ("数量指标", "图书采购册数", "≥3000.00(册)", "2500.00(册)", 50.0)]
+
+
+def test_the_headers_last_label_centred_around_its_line_is_the_header():
+    # a browser centres the header's cells: the deviation column's label cut in two, its head
+    # alone above the header's line and its tail under it
+    header = "一级指标 二级指标      三级指标        年度指标值   实际完成值  分值  得分      偏差原因分析及改进措施"
+    centred = FORM.replace(header + "\n", header.replace("偏差原因分析及改进措施", "").rstrip() + "\n") \
+        .replace(header.replace("偏差原因分析及改进措施", "").rstrip(),
+                 " " * 82 + "偏差原因分析及改\n" + header.replace("偏差原因分析及改进措施", "").rstrip()
+                 + "\n" + " " * 84 + "进措施")
+    form, = selfeval.parse(centred)
+    assert [i.deviation for i in form.indicators] == [None, "受供货周期影响，部分图书未能按期到馆，下年度将提前采购。"]
+    assert [d.code for d in form.diagnostics] == ["dialect"]

@@ -91,6 +91,8 @@ def _scan(items: list[Lexed], start: int, end: int, name_x: int, p: Params):
     labels: list[Fragment] = []
     loose: list[tuple[int, int, str]] = []      # (item index, x, token)
     for i in range(start + 1, end):
+        if items[i].kind == "blank":
+            continue            # a line joined into another by rejoin keeps its text: not read twice
         toks = _split_tokens(tokens_at(items[i].line.text), t)
         k = 0
         while k < len(toks) and t.is_label_piece(toks[k][1]) and toks[k][0] < name_x:
