@@ -37,6 +37,7 @@ class Rows:
     group_off: float = 1.5       # 二级 label this far off its rows: a doubt
     fragment_gap: int = 2        # spaces between two fragments
     goal_gap: int = 10           # columns between the two goal texts' starts
+    goal_line_excess: float = 1.7  # a goal line this many times the goal lines' usual width holds both texts
     unit_above_indent: int = 20  # centred 实施单位 name: first half above
     # -raw tail deviation onto a row that:
     tail_lost: float = 1.0       # … lost points

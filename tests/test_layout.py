@@ -247,3 +247,21 @@ def test_the_headers_last_label_centred_around_its_line_is_the_header():
     form, = selfeval.parse(centred)
     assert [i.deviation for i in form.indicators] == [None, "受供货周期影响，部分图书未能按期到馆，下年度将提前采购。"]
     assert [d.code for d in form.diagnostics] == ["dialect"]
+
+
+def test_a_goal_line_holding_both_texts_one_space_apart_is_doubted():
+    # pdftotext left one space between the two goal texts on one line: nothing tells where to cut
+    # it, but the line is far wider than its text's others
+    merged = FORM.replace("""\
+ 年度                                        全年实际开放图书馆三百一十天，
+ 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
+ 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+                       全年实际开放图书馆三百一十天，借阅
+年度总体目标 计划全年开放图书馆三百天，力争 量比上年增长百分之五，读者满意度
+                       达到九成，新增期刊一百二十种，
+       借阅量有所增长。
+                       流动服务点覆盖全区各街镇。""")
+    form, = selfeval.parse(merged)
+    doubts = [d for d in form.diagnostics if d.code == "goal-uncertain"]
+    assert doubts and doubts[0].level == "warning"
+    assert line_no(merged, "年度总体目标 计划全年开放图书馆三百天，力争 量比上年增长百分之五，读者满意度") in doubts[0].lines

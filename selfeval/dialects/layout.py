@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..codes import diag
 from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
 from ..lexer import Lexed
 from ..params import Params
@@ -411,9 +412,24 @@ def _goal_columns(items: list[Lexed], used: set[int], reading: Reading, p: Param
         if col:
             reading.goals.append(reading.add(Cell(join_wrapped(x for _, x in col), [n for n, _ in col], "goal")))
             reading.goal_slots.append(slot)
+    _wider_than_the_texts(cols, reading, p)
     for no, text in margin:
         template_cell(reading, [no], text)
     return {i for i, _ in lines}
+
+
+def _wider_than_the_texts(cols: list[list[tuple[int, str]]], reading: Reading, p: Params) -> None:
+    """A line far wider than the goal texts' lines holds both texts run together (pdftotext left one
+    space between them, nothing tells where to cut): a doubt on that line."""
+    lines = [x for col in cols for x in col]
+    widths = sorted(width(t) for _, t in lines)
+    if len(widths) < 3:
+        return
+    usual = widths[len(widths) // 2]
+    wide = [no for no, t in lines if width(t) > usual * p.rows.goal_line_excess + p.rows.fragment_gap]
+    if wide:
+        reading.diagnostics.append(diag("goal-uncertain", "a goal text: a line far wider than its others; it may "
+                                        "hold lines of the other", wide))
 
 
 def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p: Params):
