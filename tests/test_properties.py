@@ -179,6 +179,7 @@ def test_a_known_parser_failure_still_fails(path):
     assert differences([f.to_dict() for f in forms], [f.to_dict() for f in got]) == [], case["note"]
 
 
+@settings(max_examples=max(30, settings().max_examples // 2))     # each example renders twice
 @given(cases("default", DEFAULT_KNOBS_PARSER_FAILS))
 def test_render_of_parse_of_render_is_stable(case):
     forms, layout = case
