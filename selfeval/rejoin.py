@@ -132,13 +132,16 @@ class Rejoiner:
             return None
         values, at = tokens[j + 1:], i
         nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)
-        if not values and nxt is not None:
-            # centred: the values' line between the head and the tail (after a margin label's piece)
-            values, at = items[nxt].text.split(), nxt
-            while values and not is_number_or_dash(values[0]) and self.t.is_label_piece(values[0]):
-                values = values[1:]
-            if not all(is_number_or_dash(x) for x in values):
-                return None
+        columns = len(self.t.fund_columns)
+        while not values[columns - 1:] and nxt is not None:
+            # centred: the values' line (or a line per value) between the head and the tail, after a
+            # margin label's piece
+            more = items[nxt].text.split()
+            while more and not is_number_or_dash(more[0]) and self.t.is_label_piece(more[0]):
+                more = more[1:]
+            if not more or not all(is_number_or_dash(x) for x in more):
+                break
+            values, at = values + more, nxt
             nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)
         if nxt is None or len(values) < 2:
             return None

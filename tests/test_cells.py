@@ -736,3 +736,21 @@ def test_a_row_that_kept_its_points_but_missed_an_exact_target_takes_a_deviation
     sheet = FORM.with_rows(replace(timely, level2="数量指标", name="放映计划发布及时性"), missed, lost)
     form = C.read(C.page(sheet))
     assert [i.deviation for i in form.indicators] == [None, missed.deviation, lost.deviation]
+
+
+def test_a_sub_row_that_leaves_its_score_cells_blank_has_its_values_in_the_other_columns():
+    # a word processor leaves a sub-row's 分值 and 得分 empty instead of printing -
+    total, *others = C.fund_rows(FORM)
+    funds = total + [c for row in others for c in row if c != "-"]
+    form = C.read(C.page(FORM, funds_=funds))
+    assert C.project(form.to_dict(), FORM.record())["funds"] == FORM.record()["funds"]
+    assert not [d for d in form.diagnostics if d.code in ("fund-row-shape", "fund-value-apart")]
+
+
+def test_a_fund_item_cut_around_its_values_one_per_line_is_that_fund_row():
+    # 其中：当年财政 / its values, a cell each / 拨款: a centred item cut by its narrow column
+    total, grant, *others = C.fund_rows(FORM)
+    values = [c for c in grant[1:] if c != "-"]
+    funds = total + ["其中：当年财政"] + values + ["拨款"] + [c for row in others for c in row if c != "-"]
+    form = C.read(C.page(FORM, funds_=funds))
+    assert C.project(form.to_dict(), FORM.record())["funds"] == FORM.record()["funds"]

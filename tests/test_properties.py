@@ -76,7 +76,7 @@ LAYOUT_KNOBS_PARSER_FAILS = frozenset({
     "level1_width=12 & level2_width=16 & scale=0.8",
 })
 CELLS_KNOBS_PARSER_FAILS = frozenset({
-    "split_decimal=True", "split_bracket=True", "fund_blank=True",
+    "split_decimal=True", "split_bracket=True",
     "spaced_text", "wrapping_words", "target_width=11", "open_deviations", "kept_deviations",
     "none_deviations", "long_names", "long_units",
     "order=strips",             # a drawn form column by column in bands

@@ -387,6 +387,11 @@ def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading
         if item in funds.grid:
             note(reading, "duplicate-line", f"fund row {item} printed twice; the first is used", [c])
             continue
+        blank = [col for col in columns if col not in ("weight", "score")]
+        if item != t.fund_item_names[0] and len(values) == len(blank) < len(columns):
+            # a sub-row leaves 分值 and 得分 blank (they are the total's alone): its values are the rest
+            funds.grid[item], read[item] = dict(zip(blank, values)), len(columns)
+            continue
         funds.grid[item], read[item] = dict(zip(columns, values)), len(values)
         if len(values) < len(columns):
             note(reading, "fund-row-shape", f"fund row {item}: {len(values)} values, {len(columns)} columns",
