@@ -5,11 +5,11 @@ import json
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import selfeval
 from selfeval.template import NATIONAL
+from timing import least_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "songjiang-2024.txt"
@@ -24,13 +24,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 
 
 def cpu(text: str, runs: int = 2) -> float:
-    """The least CPU time of ``runs`` parses: a shared machine only ever adds to a run's time."""
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.process_time()
-        selfeval.parse(text)
-        best = min(best, time.process_time() - t0)
-    return best
+    return least_cpu(text, runs)[0]
 
 
 def peak_mib(path: Path) -> int:

@@ -10,7 +10,6 @@ shrunk example of each, and ``test_a_known_parser_failure_still_fails`` says whe
 """
 import gc
 import json
-import time
 from pathlib import Path
 
 import attrs
@@ -23,6 +22,7 @@ from selfeval.diff import differences
 from selfeval.model import Form
 from selfeval.render import CellsLayout, GridLayout, Layout, RawLayout
 from strategies import RECORD_CLASSES, cases, form_lists, knobs_of, layouts
+from timing import least_cpu
 
 # What the parser does not read back today, per dialect. The print artefacts of fresh forms:
 # split_decimal (1,204. 50), split_bracket (≥30.00( 个)), score_apart (得分 on a line below 分值),
@@ -236,14 +236,7 @@ def _times(one: str, ten: str) -> tuple[float, float]:
     selfeval.parse(one)
     gc.disable()
     try:
-        def best(text: str, runs: int) -> float:
-            out = float("inf")
-            for _ in range(runs):
-                t0 = time.process_time()
-                selfeval.parse(text)
-                out = min(out, time.process_time() - t0)
-            return out
-        return best(one, 3), best(ten, 2)
+        return least_cpu(one, 3)[0], least_cpu(ten, 2)[0]
     finally:
         gc.enable()
 
