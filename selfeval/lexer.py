@@ -28,6 +28,12 @@ class Lexed:
         return self.line.text.strip()
 
 
+def next_line(items: list[Lexed], start: int, stop: int | None = None) -> int | None:
+    """The first line from ``start`` (up to ``stop``) that is not blank, or None."""
+    end = len(items) if stop is None else min(stop, len(items))
+    return next((k for k in range(start, end) if items[k].kind != "blank"), None)
+
+
 def _alternatives(t: Template) -> str:
     items = "|".join(regex.escape(s) for names in t.fund_items for s in names)
     prefixes = "|".join(regex.escape(p) for p in t.fund_item_prefixes)

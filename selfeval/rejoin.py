@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from .lexer import INDICATOR_SLOTS, Lexed, Lexer
+from .lexer import INDICATOR_SLOTS, Lexed, Lexer, next_line
 from .text import is_number_or_dash, width
 
 MAX_RUN = 10          # lines of one wrapped header at most
@@ -91,7 +91,7 @@ class Rejoiner:
 
     def _goes_on(self, items: list[Lexed], j: int) -> bool:
         """Does the header go on after line ``j``?"""
-        nxt = next((k for k in range(j + 1, len(items)) if items[k].kind != "blank"), None)
+        nxt = next_line(items, j + 1)
         if nxt is None:
             return False
         tokens = items[nxt].text.split()
@@ -117,7 +117,7 @@ class Rejoiner:
                 return None     # values only after the item's last piece (款 7.23 7.23 …)
         if not self.t.fund_item(text):
             return None
-        nxt = next((k for k in range(taken, len(items)) if items[k].kind != "blank"), None)
+        nxt = next_line(items, taken)
         if not values and nxt is not None and all(is_number_or_dash(x) for x in items[nxt].text.split()):
             values, taken = items[nxt].text.split(), nxt + 1
         return taken, " ".join([text] + values)
@@ -131,7 +131,7 @@ class Rejoiner:
                 or not all(self.t.is_label_piece(x) for x in tokens[:j]):
             return None
         values, at = tokens[j + 1:], i
-        nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)
+        nxt = next_line(items, at + 1, at + 3)
         columns = len(self.t.fund_columns)
         while not values[columns - 1:] and nxt is not None:
             # centred: the values' line (or a line per value) between the head and the tail, after a
@@ -142,7 +142,7 @@ class Rejoiner:
             if not more or not all(is_number_or_dash(x) for x in more):
                 break
             values, at = values + more, nxt
-            nxt = next((k for k in range(at + 1, min(len(items), at + 3)) if items[k].kind != "blank"), None)
+            nxt = next_line(items, at + 1, at + 3)
         if nxt is None or len(values) < 2:
             return None
         below = items[nxt].text.split()
@@ -176,7 +176,7 @@ class Rejoiner:
         it = items[i]
         slots = list(it.fields.get("slots", ()))
         above = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind != "blank"), None)
-        below = next((k for k in range(i + 1, len(items)) if items[k].kind != "blank"), None)
+        below = next_line(items, i + 1)
         if above is None or below is None or "deviation" in slots or not {"weight", "score"} <= set(slots):
             return None
         head, tail = out[above].text.split(), items[below].text.split()

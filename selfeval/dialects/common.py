@@ -6,7 +6,7 @@ import attrs
 import regex
 
 from ..grid import Cell, Reading
-from ..lexer import Lexed
+from ..lexer import Lexed, next_line
 from ..params import Params
 from ..text import ends_sentence, has_han, join_wrapped, prose_marks, width
 
@@ -86,7 +86,7 @@ def _body_wrapped(items: list[Lexed], at: int, value: str, reading: Reading, use
     it = items[at]
     t = p.template
     endings = t.words("bodies", "department_suffixes") + t.words("bodies", "org_suffixes")
-    k = next((k for k in range(at + 1, len(items)) if items[k].kind != "blank"), None)
+    k = next_line(items, at + 1)
     if k is not None and not value.endswith(endings):
         nxt = items[k]
         if nxt.kind in ("text", "label") and len(nxt.text.split()) == 1 and not prose_marks(nxt.text) \
@@ -173,7 +173,7 @@ def _wrapped_total(items: list[Lexed], k: int, reading: Reading, p: Params) -> s
     if not labelled and (p.template.label_slot(head) != "total" or not rest
                          or not all(NUMBER_PIECE.match(x) for x in rest)):
         return set()
-    nxt = next((j for j in range(k + 1, len(items)) if items[j].kind != "blank"), None)
+    nxt = next_line(items, k + 1)
     if labelled and (nxt is None or items[nxt].kind not in ("pieces", "text", "label")
                      or not all(NUMBER_PIECE.match(x) for x in items[nxt].text.split())):
         return set()
