@@ -69,9 +69,14 @@ class Row:
         return w is not None and s is not None and s < w - 0.005
 
     @cached_property
+    def quantities(self) -> tuple[CellValue | None, CellValue | None]:
+        """Target and actual parsed (None: no cell, or no quantity)."""
+        return tuple(CellValue.parse(c.text) if c is not None else None for c in (self.target, self.actual))
+
+    @cached_property
     def gap(self) -> bool:
         """Its actual is a quantity other than its target's: a gap a deviation may explain."""
-        got = [CellValue.parse(c.text) if c is not None else None for c in (self.target, self.actual)]
+        got = self.quantities
         return all(v is not None and v.value is not None for v in got) and \
             abs(got[0].value - got[1].value) > 0.005 * max(abs(got[0].value), 1.0)
 
@@ -79,7 +84,7 @@ class Row:
     def missed(self) -> bool:
         """It kept its points though its actual is not its ``=`` target: on the forms seen, such a
         row always explains itself in a deviation (a row that lost points does six times in seven)."""
-        return not self.lost_points and self.gap and CellValue.parse(self.target.text).op == "="
+        return not self.lost_points and self.gap and self.quantities[0].op == "="
 
     def cells(self) -> list[Cell]:
         return [c for c in (self.target, self.actual, self.weight, self.score) if c is not None]

@@ -1380,9 +1380,8 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
         k = nat(c.pos, True)
         options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
         # a deviation explains lost points or a gap between target and actual: never a row with neither
-        fit = [x for x in options if rows[x].lost_points] or [x for x in options if rows[x].gap]
-        if c.text in words(cx.t).no_deviation:
-            fit = options
+        fit = options if c.text in words(cx.t).no_deviation else \
+            [x for x in options if rows[x].lost_points] or [x for x in options if rows[x].gap]
         if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:     # the column, or after
             tail.append(c)                                                              # the rows
         elif not fit:           # printed by rows it cannot belong to: its row is a guess

@@ -259,8 +259,7 @@ def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
             if QUANT_RE.match(h[1]):
                 heads.remove(h)
                 cells.append((h[0], h[1]))
-        elif QUANT_UNIT_RE.match(q.text) and (bare := [c for c in cells if not QUANT_RE.match(c[1])["unit"]]
-                                               if all(QUANT_RE.match(c[1]) for c in cells) else []):
+        elif QUANT_UNIT_RE.match(q.text) and (bare := _unitless(cells)):
             # a centred row: a number's unit under it, on the line after the row's
             c = min(bare, key=lambda c: abs(c[0] - q.x))
             cells[cells.index(c)] = (c[0], c[1] + q.text)
@@ -275,6 +274,12 @@ def _row_cells(pieces: list[Fragment], near: int) -> tuple[str, str] | None:
     if right.startswith(OPERATORS) and not left.startswith(OPERATORS):
         left, right = right, left
     return left, right
+
+
+def _unitless(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells that are numbers without a unit, when every cell is a quantity; else none."""
+    found = [QUANT_RE.match(text) for _, text in cells]
+    return [c for c, m in zip(cells, found) if not m["unit"]] if all(found) else []
 
 
 def _build_rows(anchors: list[_Anchor], pieces: dict[str, list[Fragment]], items: list[Lexed], p: Params):
