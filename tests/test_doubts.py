@@ -5,9 +5,13 @@ hand-made one of tests/handmade.py, in pdftotext's default mode, -raw (every row
 line, so that no placement can move a name or a deviation) and one cell per line; names and
 texts are invented."""
 
+from pathlib import Path
+
 import selfeval
 import handmade as H
 from handmade import line_no
+from selfeval.diff import differences
+from test_regressions import load
 
 # the hand-made form as pdftotext -raw prints it
 RAW = """\
@@ -164,19 +168,8 @@ def test_a_row_no_template_row_prints_is_doubted():
 def test_a_band_cut_ahead_of_the_printed_one_on_cue_words_alone_is_doubted():
     """Names of one group, the same words about other subjects: which band cut holds rests on cue
     words that can point the wrong way; a cut ahead by less than the names' order margin says so."""
-    import json
-    from pathlib import Path
-
-    import attrs
-    from selfeval.diff import differences
-    from selfeval.render import Layout
-
-    case = json.loads((Path(__file__).parent / "regressions" / "warned" / "band-cut-on-cue-words.json")
-                      .read_text(encoding="utf-8"))
-    fields = {f.name for f in attrs.fields(Layout)}
-    layout = Layout(**{k: tuple(v) if isinstance(v, list) else v for k, v in case["layout"].items() if k in fields})
-    forms = [selfeval.Form.from_dict(f) for f in case["forms"]]
+    note, forms, layout = load(Path(__file__).parent / "regressions" / "warned" / "band-cut-on-cue-words.json")
     got = selfeval.parse(selfeval.render(forms, layout))
     wrong = differences([f.to_dict() for f in forms], [f.to_dict() for f in got])
     assert wrong, "the cue words now read this form right: keep the case as a round-trip regression instead"
-    assert "name-order-uncertain" in {d.code for f in got for d in f.diagnostics if d.level == "warning"}, case["note"]
+    assert "name-order-uncertain" in {d.code for f in got for d in f.diagnostics if d.level == "warning"}, note
