@@ -601,6 +601,16 @@ def test_scores_printed_after_the_total_go_back_where_the_sums_hold():
     assert [(i.weight, i.score) for i in form.indicators] == [(r.weight, r.score) for r in LOST.rows]
 
 
+def test_a_score_column_printed_after_the_table_ends_with_the_totals_score():
+    # each row printed with its 分值; the 得分 column after 总分 and the grade, the total's last
+    weight, score = (C.num(x) for x in LOST.total)
+    tail = C.labels(LOST) + ["总分", weight, "评分等级", LOST.grade] + C.column(LOST, "score") + [score]
+    form = C.read(C.page(LOST, table_=row_cells(LOST.rows, "name", "target", "actual", "weight"),
+                         tail_=tail + [C.DEVIATION_HEADER] + C.deviations(LOST)))
+    assert C.rows(form) == LOST.expected_rows()
+    assert (form.total.weight, form.total.score) == LOST.total
+
+
 def test_a_weight_alone_in_its_block_printed_late_goes_back_where_the_sums_hold():
     # row 2's 分值 printed alone after the 得分 column
     columns = whole_columns(LOST, ("name", "target", "actual"))

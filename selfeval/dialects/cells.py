@@ -992,7 +992,10 @@ def _total_candidates(numbers: list[Piece], cx: Ctx) -> list[tuple[Piece, Piece]
     vals = [number_or_none(c.text) for c in numbers]
     top = max(vals[:-1])
     k = max(j for j in range(len(numbers) - 1) if vals[j] == top)
-    return [(numbers[k], numbers[j]) for j in range(k + 1, min(len(numbers), k + 5)) if vals[j] <= top]
+    near = [(numbers[k], numbers[j]) for j in range(k + 1, min(len(numbers), k + 5)) if vals[j] <= top]
+    # the 得分 column printed after the table ends with its 总分's
+    last = len(numbers) - 1
+    return near + ([(numbers[k], numbers[last])] if last >= k + 5 and vals[last] <= top else [])
 
 
 def _label_numbers(numbers: list[Piece], body: list[int], tw: Piece, ts: Piece, n: int, nat, fund,
