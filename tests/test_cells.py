@@ -611,6 +611,29 @@ def test_a_score_column_printed_after_the_table_ends_with_the_totals_score():
     assert (form.total.weight, form.total.score) == LOST.total
 
 
+def test_rows_printed_with_their_weights_keep_their_names_when_the_score_column_is_apart():
+    # names before their rows' values, one printed after its row's actual (a name centred on a
+    # wrapped value); the 得分 column after the table. The names' words tell the two rows apart
+    # no better than the other way round: where a name is printed decides.
+    sheet = LOST.with_rows(Row("数量指标", "村居放映覆盖人数", "≥500.00(人次)", "450.00(人次)", 20, 15, "观影人数未达预期。"),
+                           Row("数量指标", "流动放映服务人数", "≥300.00(人)", "300.00(人)", 30, 30), *LOST.rows[2:])
+    r1, r2, r3, r4 = sheet.rows
+    table = (r1.cells("target", "actual", "name", "weight") + r2.cells("name", "target", "actual", "weight")
+             + r3.cells("name", "target", "actual", "weight") + r4.cells("name", "target", "actual", "weight"))
+    weight, score = (C.num(x) for x in sheet.total)
+    tail = C.labels(sheet) + ["总分", weight, "评分等级", sheet.grade] + C.column(sheet, "score") + [score]
+    form = C.read(C.page(sheet, table_=table, tail_=tail + [C.DEVIATION_HEADER] + C.deviations(sheet)))
+    assert C.rows(form) == sheet.expected_rows()
+
+
+def test_a_fund_item_printed_after_the_table_does_not_stretch_the_fund_block_over_it():
+    funds = C.fund_rows(LOST)
+    late = funds[2]                 # 上年结转资金 with its values, printed after the whole table
+    tail = C.tail(LOST) + late
+    form = C.read(C.page(LOST, funds_=[c for row in funds[:2] + funds[3:] for c in row], tail_=tail))
+    assert C.rows(form) == LOST.expected_rows()
+
+
 def test_a_weight_alone_in_its_block_printed_late_goes_back_where_the_sums_hold():
     # row 2's 分值 printed alone after the 得分 column
     columns = whole_columns(LOST, ("name", "target", "actual"))

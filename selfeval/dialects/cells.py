@@ -286,7 +286,7 @@ def read(items: list[Lexed], p: Params) -> Reading:
                                           and c.text in w.values_header), table_start))
     _title_values(cells[:min(table_start, first_value)], cells[min(table_start, first_value):], reading, p)
     funds = Funds({}, [c for c in cells[:values_start] if c.kind == "number"], values_start)
-    fund_end = _funds(cells, first_fund, funds, reading, p)
+    fund_end = _funds(cells, first_fund, funds, reading, p, first_value)
     _fund_fallback(cells, funds, [], reading, p)
     texts = {it.no: it.text for it in items}
     reading.goals = goals = _untangle_goals(_goals(cells, fund_end, first_value, reading, p), texts, reading, p)
@@ -352,10 +352,13 @@ def _department_like(text: str, t: Template) -> bool:
 
 # --- the fund block -----------------------------------------------------------------------------------
 
-def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading, p: Params) -> int:
+def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading, p: Params,
+           table_from: int) -> int:
     """Each fund row: its item, then one value per column of the header (words and labels among
     them skipped; a column not printed takes its place in the template's order). Values printed
-    after the other rows fill the columns the rows lack, in order. Returns where the block ends."""
+    after the other rows fill the columns the rows lack, in order. Returns where the block ends:
+    an item printed after the table's first value (``table_from``) is a block set late, it does
+    not stretch the block over the table."""
     t = p.template
     if first is None:
         return 0
@@ -380,7 +383,7 @@ def _funds(cells: list[Piece], first: int | None, funds: Funds, reading: Reading
             j += 1
         # an item with no value after it is a label printed apart from its row (its values stand
         # with the block's others): it names a row, it does not extend the block
-        end, item = (max(end, j) if values else end), t.fund_item(c.text)
+        end, item = (max(end, j) if values and c.pos < table_from else end), t.fund_item(c.text)
         for v in [c] + values:
             _take(v)
         c.place("template")
@@ -597,9 +600,14 @@ def _table(cx: Ctx, start: int) -> None:
     numbers = _row_numbers([c for c in cells if c.kind == "number" and c.pos > start], n, cx)
     met = [_met(targets[k] if k < len(targets) else None, a, cx.t) for k, a in enumerate(actuals)]
     pairs, total = _number_pairs(numbers, n, nat, cx, met)
+    # the rows printed one after the other: most rows' 得分 stand between their 实际完成值 and the
+    # next; or, the 得分 column printed apart, their 分值 do and their names stand before them
     names = [c for c in cells if c.kind == "word"]
-    by_rows = _printed_by_rows(actuals, [s for _, s in pairs])
-    pnat = ranks([s.pos for _, s in pairs if s is not None]) if by_rows else None
+    scores, weights = [s for _, s in pairs], [w for w, _ in pairs]
+    inline = (scores if _printed_by_rows(actuals, scores) else weights if _printed_by_rows(actuals, weights)
+              and _printed_by_rows(actuals, names, before=True) else None)
+    by_rows = inline is not None
+    pnat = ranks([c.pos for c in inline if c is not None]) if by_rows else None
     unit_of = _place_units(_units(targets, actuals, cx), pairs, pnat, names, cx)
     rows = []
     for k in range(n):
