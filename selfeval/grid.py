@@ -125,6 +125,7 @@ class NameOrder:
     entries: list[Entry | None]       # one per row
     prior: float = 0.0
     note: str = ""
+    beside: dict[int, str] = {}       # placed apart from their rows' values: id(name) -> 二级 label on its line
 
 
 @attrs.define(eq=False)

@@ -89,6 +89,7 @@ class Names:
     group_order: float = 0.5        # per name pair against group order
     rounds: int = 3                 # max names ⇄ groups rounds
     order_margin: float = 3.5       # a band cut ahead of another by less rests on cue words alone: a doubt
+    trade_reach: int = 3            # names placed apart trade rows this near when each reads as the other's group
 
 
 @attrs.frozen

@@ -507,6 +507,34 @@ def test_three_names_printed_together_name_in_order_the_rows_above_them_that_lac
     assert "name-run" in C.codes(form)
 
 
+def test_three_names_printed_together_before_the_first_row_name_the_next_rows_in_order():
+    sheet = SPENT.with_rows(Row("数量指标", "甲村放映点开放天数", "≥300.00(天)", "320.00(天)", 20, 20),
+                            Row("数量指标", "乙村放映点开放次数", "≥300.00(场)", "320.00(场)", 20, 20),
+                            Row("数量指标", "丙村放映点放映场次", "≥50.00(次)", "52.00(次)", 20, 20),
+                            Row("数量指标", "丁村放映点观众人数", "≥500.00(人)", "520.00(人)", 20, 20),
+                            Row("数量指标", "戊村放映点开放天数", "达标", "达成指标", 20, 20))
+    r = sheet.rows
+    # the names of rows 1-3 printed together above the table; their words point at each other's
+    # units (次数 at row 3's 次, 场次 at row 2's 场): where they are printed decides
+    table = [r[0].name, r[1].name, r[2].name, *r[0].values(), *r[1].values(), *r[2].values(), *r[3].cells(),
+             *r[4].cells()]
+    form = C.read(C.page(sheet, table_=table, tail_=C.labels(sheet) + C.totals(sheet)))
+    assert [i.name for i in form.indicators] == [x.name for x in r]
+    assert "name-run" in C.codes(form)
+
+
+def test_two_names_placed_apart_trade_rows_when_each_reads_as_the_others_group():
+    sheet = FORM.with_rows(Row("经济成本指标", "放映设备单位采购成本", "≤3.20(万元/台)", "3.10(万元/台)", 30, 30),
+                           Row("数量指标", "公益电影放映场次", "≥120.00(场)", "126.00(场)", 30, 30),
+                           replace(ROWS[2], weight=30, score=20))
+    cost, count, last = sheet.rows
+    # the first two rows' names printed each at the other's row, each beside its own group's label
+    table = [f"数量指标 {count.name}", *cost.values(), f"经济成本指标 {cost.name}", *count.values(), *last.cells()]
+    form = C.read(C.page(sheet, table_=table, tail_=C.labels(sheet)[2:] + C.totals(sheet)))
+    assert C.rows(form)[:2] == sheet.expected_rows()[:2]
+    assert "names-traded" in C.codes(form)
+
+
 def test_between_two_equal_repairs_of_the_scores_the_one_that_fits_the_values_is_taken():
     sheet = FORM.with_rows(Row("质量指标", "放映服务达标率", "≥90.00(%)", "100.00(%)", 3, 3),
                            Row("社会效益指标", "村居文化氛围改善", "改善", "部分达成", 5, 0, "放映点维修，活动减少。"),

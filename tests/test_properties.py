@@ -231,12 +231,12 @@ def test_a_dump_with_stray_lines_loses_none_of_them(forms, layout, extra):
 
 
 def _times(one: str, ten: str) -> tuple[float, float]:
-    """CPU time to parse ``one`` and ``ten`` (best of three and of two, after a parse that warms
+    """CPU time to parse ``one`` and ``ten`` (best of three each, after a parse that warms
     the caches), collector paused: CPU time, so that a loaded machine does not fail it."""
     selfeval.parse(one)
     gc.disable()
     try:
-        return least_cpu(one, 3)[0], least_cpu(ten, 2)[0]
+        return least_cpu(one, 3)[0], least_cpu(ten, 3)[0]
     finally:
         gc.enable()
 

@@ -693,7 +693,11 @@ def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_
     # a deviation printed on the line of a row's 得分 is that row's
     score_row = {x: k for k, (_, sc) in enumerate(pairs) if sc is not None for x in sc.lines}
     dev_of = _place_deviations(devs, rows, nat, cx, homes is not None, score_row)
-    cx.reading.orders = [NameOrder([Entry(name_of.get(k), dev_of.get(k)) for k in range(n)])]
+    # a 二级 label printed on a name's line, right before it
+    at = {c.pos: c for c in cx.cells}
+    beside = {id(c): at[c.pos - 1].text for c in name_of.values() if c.pos - 1 in at and at[c.pos - 1].line_mate
+              and at[c.pos - 1].text in cx.t.level2}
+    cx.reading.orders = [NameOrder([Entry(name_of.get(k), dev_of.get(k)) for k in range(n)], beside=beside)]
     # printed as a column, a label stands at the row of the name placed after it
     lnat = nat if homes is None else _placed_rows(name_of, n)
     cx.reading.pins = [Pin(c.text, c, "contains", lnat(c.pos)) if lnat(c.pos) < n and c.text in cx.t.level2
@@ -1230,7 +1234,11 @@ def _name_runs(names: list[Piece], cells: list[Piece], nat, n: int, cx: Ctx) -> 
         others = named if len(run) >= least else {nat(c.pos) for c in names if c not in run and c.pos not in pinned}
         free = [x for x in range(home + 1) if x not in others and x not in pinned.values()]
         if len(free) < len(run) or len(run) < least and free[-1] - free[-len(run)] != len(run) - 1:
-            continue
+            # a run printed before the rows it names: the next rows, none with a name of its own
+            ahead = range(home, home + len(run))
+            if len(run) < least or ahead[-1] >= n or any(x in others or x in pinned.values() for x in ahead):
+                continue
+            free = list(ahead)
         pinned.update(zip((c.pos for c in run), free[-len(run):]))
         cx.note("name-run", f"{len(run)} names printed together before row {home + 1}", run)
     return pinned

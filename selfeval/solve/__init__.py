@@ -15,7 +15,7 @@ from .doubts import cross_check
 from .funds import assign_pairs, fit_row, read_stream
 from .goals import place_goals
 from .groups import GroupRow, place_groups
-from .names import choose_order
+from .names import choose_order, trade_names
 
 TITLE_SLOTS = ("title", "year", "project_name", "department", "implementing_unit")
 
@@ -149,6 +149,12 @@ def _names_and_groups(reading: Reading, rows: list[Row], diags: list[Diagnostic]
             level2 = new
             break
         level2 = new
+    traded = trade_names(order.entries, level2, order.beside, p) if order is not None and order.beside else []
+    if traded:
+        level2, group_diags = place_groups([_group_row(r, e) for r, e in zip(rows, order.entries)], reading.pins, p)
+        lines = [x for pair in traded for k in pair for x in order.entries[k].name.lines]
+        name_diags.append(diag("names-traded", f"{len(traded)} pairs of names placed apart from their rows traded "
+                               "rows: each read as the other's group, one printed beside its label", lines, level="info"))
     diags += name_diags + group_diags
     entries = (list(order.entries) if order else []) + [None] * n
     _runner_ups(entries[:n], runner, margin)

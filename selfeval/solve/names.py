@@ -75,3 +75,31 @@ def choose_order(orders: list[NameOrder], rows: list[Row], level2: list[str | No
                               f"({best.note or 'best'} over {o.note or 'runner-up'}, margin {margin:.2f})", moved))
         return best, o, margin, diags
     return best, None, 0.0, []
+
+
+def trade_names(entries: list[Entry | None], level2: list[str | None], beside: dict[int, str], p: Params
+                ) -> list[tuple[int, int]]:
+    """Names placed apart from their rows' values, a 二级 label printed on their line (``beside``):
+    two rows at most ``Names.trade_reach`` apart whose names each read as the other's group and not
+    their own trade names when one of them was printed beside the label of the group it moves to;
+    nearest first. -> the rows traded."""
+    def reads(k: int) -> frozenset:
+        e = entries[k]
+        return frozenset(name_groups(e.name.text)) if e is not None and e.name is not None else frozenset()
+
+    def against(k: int) -> bool:
+        return bool(reads(k)) and level2[k] is not None and level2[k] not in reads(k)
+
+    def moves_to_its_label(k: int, to: int) -> bool:
+        return beside.get(id(entries[k].name)) == level2[to]
+
+    traded = []
+    for gap in range(1, p.names.trade_reach + 1):
+        for i in range(len(entries) - gap):
+            j = i + gap
+            if (against(i) and against(j) and level2[j] in reads(i) and level2[i] in reads(j)
+                    and (moves_to_its_label(i, j) or moves_to_its_label(j, i))):
+                a, b = entries[i], entries[j]
+                a.name, b.name = b.name, a.name
+                traded.append((i, j))
+    return traded
