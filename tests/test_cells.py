@@ -662,6 +662,16 @@ def test_a_fund_item_printed_after_the_table_does_not_stretch_the_fund_block_ove
     assert C.rows(form) == LOST.expected_rows()
 
 
+def test_the_tables_分值_header_printed_again_after_the_fund_items_closes_the_fund_numbers():
+    # the value columns' header words printed after the table; the 分值/得分 column first, under
+    # its own 分值 header (the fund header's 分数 printed above the fund items)
+    numbers = ["分值", "得分"] + row_cells(LOST.rows, "weight", "score")
+    table = numbers + row_cells(LOST.rows, "name", "target", "actual")
+    form = C.read(C.page(LOST, table_head=[], table_=table, tail_=C.TABLE_HEAD + C.tail(LOST)))
+    assert C.rows(form) == LOST.expected_rows()
+    assert C.project(form.to_dict(), LOST.record())["funds"] == LOST.record()["funds"]
+
+
 def test_a_weight_alone_in_its_block_printed_late_goes_back_where_the_sums_hold():
     # row 2's 分值 printed alone after the 得分 column
     columns = whole_columns(LOST, ("name", "target", "actual"))
