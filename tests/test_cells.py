@@ -215,6 +215,18 @@ def test_numbers_before_a_deviations_text_on_its_line_are_cells_of_their_own():
     assert C.project(form.to_dict(), sheet.record())["funds"] == sheet.record()["funds"]
 
 
+def test_a_rows_actual_weight_and_score_before_a_deviations_words_on_its_line_are_cells_of_their_own():
+    *kept, lost = ROWS
+    line = f"{lost.actual} {lost.printed['weight']} {lost.printed['score']} {lost.deviation}"
+    table = row_cells(kept) + lost.cells("name", "target") + [line]
+    text = C.page(FORM, table_=table, tail_=C.tail(FORM, devs=False))
+    assert C.cut(text, line) == [(lost.actual, "actual", "indicators[2].actual"),
+                                 ("30.00", "number", "indicators[2].weight"),
+                                 ("20.00", "number", "indicators[2].score"),
+                                 (lost.deviation, "prose", "indicators[2].deviation")]
+    assert C.rows(C.read(text)) == FORM.expected_rows()
+
+
 LONG_NAME = "村居放映点（含流动放映车）计划完成"          # as wide as the name column
 
 

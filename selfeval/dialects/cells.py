@@ -117,7 +117,7 @@ def note(reading: Reading, code: str, message: str, cells=(), level: str | None 
 
 def cut_cells(items: list[Lexed], skip: set[int], p: Params) -> list[Piece]:
     """The form's cells in printed order: lines cut at their spaces (prose kept whole, but for a
-    row's 得分 printed before a deviation's first words), wrapped pieces joined, each typed."""
+    row's cells printed before a deviation's words), wrapped pieces joined, each typed."""
     t = p.template
     raw: list[Piece] = []
     block = 0
@@ -128,7 +128,9 @@ def cut_cells(items: list[Lexed], skip: set[int], p: Params) -> list[Piece]:
             parts = it.text.split()
             if is_prose(it.text) and not t.fund_item(parts[0]):        # (其中：当年财政拨款 is no prose)
                 lead = 0
-                while lead < len(parts) - 1 and is_number_or_dash(parts[lead]):
+                # a row's cells before a deviation's line: its 得分, or its actual, 分值 and 得分
+                while lead < len(parts) - 1 and (is_number_or_dash(parts[lead])
+                                                 or cell_kind(parts[lead], t) in ("target", "actual")):
                     lead += 1
                 parts = parts[:lead] + [it.text.split(None, lead)[-1]]
             raw += [Piece(x, [it.no], y=it.no, block=block, line_mate=k + 1 < len(parts), last_width=width(x),
