@@ -5,6 +5,8 @@ through the public API — the record of ``selfeval.parse`` and, for the cells c
 fund block, 总分 and goals add up as a real form's do."""
 from dataclasses import replace
 
+import pytest
+
 import selfeval
 import cellsform as C
 from cellsform import Row, Sheet
@@ -674,10 +676,11 @@ def test_a_fund_item_printed_after_the_table_does_not_stretch_the_fund_block_ove
     assert C.rows(form) == LOST.expected_rows()
 
 
-def test_the_tables_分值_header_printed_again_after_the_fund_items_closes_the_fund_numbers():
+@pytest.mark.parametrize("header", [["分值", "得分"], ["得分"]])
+def test_the_tables_分值_or_得分_header_printed_again_after_the_fund_items_closes_the_fund_numbers(header):
     # the value columns' header words printed after the table; the 分值/得分 column first, under
-    # its own 分值 header (the fund header's 分数 printed above the fund items)
-    numbers = ["分值", "得分"] + row_cells(LOST.rows, "weight", "score")
+    # its own header (the fund header's 分数 and 得分 printed above the fund items)
+    numbers = header + row_cells(LOST.rows, "weight", "score")
     table = numbers + row_cells(LOST.rows, "name", "target", "actual")
     form = C.read(C.page(LOST, table_head=[], table_=table, tail_=C.TABLE_HEAD + C.tail(LOST)))
     assert C.rows(form) == LOST.expected_rows()

@@ -286,10 +286,11 @@ def read(items: list[Lexed], p: Params) -> Reading:
     # whichever is printed first (三级指标 may stand above fund values printed late)
     values_start = min(first_value, next((c.pos for c in cells if c.kind == "template"
                                           and c.text in w.values_header), table_start))
-    # … or after the 分值 header printed a second time, the fund header's own printed before
-    weights = [c.pos for c in cells if c.kind == "template" and p.template.label_slot(c.text) == "weight"]
-    if first_fund is not None and len(weights) >= 2 and weights[0] < first_fund < weights[1]:
-        values_start = min(values_start, weights[1])
+    # … or after the 分值 or 得分 header printed a second time, the fund header's own printed before
+    for slot in ("weight", "score"):
+        heads = [c.pos for c in cells if c.kind == "template" and p.template.label_slot(c.text) == slot]
+        if first_fund is not None and len(heads) >= 2 and heads[0] < first_fund < heads[1]:
+            values_start = min(values_start, heads[1])
     _title_values(cells[:min(table_start, first_value)], cells[min(table_start, first_value):], reading, p)
     funds = Funds({}, [c for c in cells[:values_start] if c.kind == "number"], values_start)
     fund_end = _funds(cells, first_fund, funds, reading, p, first_value)
