@@ -687,6 +687,16 @@ def test_the_tables_分值_or_得分_header_printed_again_after_the_fund_items_c
     assert C.project(form.to_dict(), LOST.record())["funds"] == LOST.record()["funds"]
 
 
+def test_a_rows_values_printed_after_the_total_label_fill_the_row_whose_pair_has_none():
+    # row 1 printed as its 分值/得分 alone: its name, target and actual stand after 总分 with
+    # the last row
+    r1, r2, r3, r4 = LOST.rows
+    table = r1.cells("weight", "score") + r2.cells() + r3.cells()
+    late = C.labels(LOST) + C.totals(LOST)[:2] + r1.cells("name", "target", "actual") + r4.cells() + LOST_PAIR
+    form = C.read(C.page(LOST, table_=table, tail_=late + [C.DEVIATION_HEADER] + C.deviations(LOST)))
+    assert C.rows(form) == LOST.expected_rows()
+
+
 def test_a_weight_alone_in_its_block_printed_late_goes_back_where_the_sums_hold():
     # row 2's 分值 printed alone after the 得分 column
     columns = whole_columns(LOST, ("name", "target", "actual"))

@@ -615,7 +615,8 @@ def _table(cx: Ctx, start: int) -> None:
               and _printed_by_rows(actuals, names, before=True) else None)
     by_rows = inline is not None
     pnat = ranks([c.pos for c in inline if c is not None]) if by_rows else None
-    unit_of = _place_units(_units(targets, actuals, cx), pairs, pnat, names, cx)
+    late = _late_values(cx, targets, actuals, inline) if by_rows else None
+    unit_of = late or _place_units(_units(targets, actuals, cx), pairs, pnat, names, cx)
     rows = []
     for k in range(n):
         tg, a = unit_of[k] or (None, None)
@@ -630,6 +631,42 @@ def _table(cx: Ctx, start: int) -> None:
     for c in total or ():
         _take(c)
     _entries(cx, rows, actuals, targets, names, pairs, pnat, by_rows)
+
+
+def _late_values(cx: Ctx, targets: list[Piece], actuals: list[Piece], inline: list[Piece | None]):
+    """Rows printed one after the other, each closed by its 分值/得分 (``inline``): a row whose
+    target and actual pdftotext set late (a tall row's, after the 总分 label) leaves a pair with no
+    values printed before it, and another pair with two sets; the set printed first there fills the
+    holes in order — rather than every row after it taking its neighbour's. -> (target, actual) of
+    each row, or None when no pair lacks values or the holes and the extra sets do not match."""
+    label = [c.pos for c in cx.cells if c.kind == "template" and c.text in words(cx.t).total]
+    if not label or not actuals or any(c is None for c in inline) or len(inline) != len(actuals):
+        return None
+    ends = [c.pos for c in inline]
+    if ends != sorted(ends):
+        return None
+    got = []
+    for cells in (targets, actuals):
+        slots: list[list[Piece]] = [[] for _ in ends]
+        for c in cells:
+            k = bisect.bisect_left(ends, c.pos)
+            if k >= len(ends):
+                return None
+            slots[k].append(c)
+        holes = [k for k, x in enumerate(slots) if not x]
+        extra = [x[0] for x in slots if len(x) == 2]
+        # the extra sets printed after the 总分 label, the pairs lacking values before it
+        if (not holes or len(holes) != len(extra) or any(len(x) > 2 for x in slots)
+                or any(c.pos < label[0] for c in extra) or any(ends[k] > label[0] for k in holes)):
+            return None
+        for k, c in zip(holes, extra):
+            slots[k].append(c)
+        got.append([x[-1] for x in slots])
+    if not all(_compatible(tg, a, cx.t) for tg, a in zip(*got)):
+        return None
+    cx.note("values-moved", "values printed late fill, in order, the rows whose 分值/得分 have none printed "
+            "before them", [c for k, slots in enumerate(zip(*got)) for c in slots if bisect.bisect_left(ends, c.pos) != k])
+    return list(zip(*got))
 
 
 def _anchor_on_names(cx: Ctx, rows: list[Row], names: list[Piece], total):
