@@ -125,7 +125,8 @@ class NameOrder:
     entries: list[Entry | None]       # one per row
     prior: float = 0.0
     note: str = ""
-    beside: dict[int, str] = {}       # placed apart from their rows' values: id(name) -> 二级 label on its line
+    # names placed apart from their rows' values: id(name) -> the 二级 label printed on its line
+    beside: dict[int, str] = attrs.field(factory=dict)
 
 
 @attrs.define(eq=False)

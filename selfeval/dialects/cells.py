@@ -664,8 +664,9 @@ def _late_values(cx: Ctx, targets: list[Piece], actuals: list[Piece], inline: li
         got.append([x[-1] for x in slots])
     if not all(_compatible(tg, a, cx.t) for tg, a in zip(*got)):
         return None
-    cx.note("values-moved", "values printed late fill, in order, the rows whose 分值/得分 have none printed "
-            "before them", [c for k, slots in enumerate(zip(*got)) for c in slots if bisect.bisect_left(ends, c.pos) != k])
+    moved = [c for k, row in enumerate(zip(*got)) for c in row if bisect.bisect_left(ends, c.pos) != k]
+    cx.note("values-moved", "values printed late fill, in order, the rows whose weight and score have none printed "
+            "before them", moved)
     return list(zip(*got))
 
 

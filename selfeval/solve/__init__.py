@@ -154,7 +154,7 @@ def _names_and_groups(reading: Reading, rows: list[Row], diags: list[Diagnostic]
         level2, group_diags = place_groups([_group_row(r, e) for r, e in zip(rows, order.entries)], reading.pins, p)
         lines = [x for pair in traded for k in pair for x in order.entries[k].name.lines]
         name_diags.append(diag("names-traded", f"{len(traded)} pairs of names placed apart from their rows traded "
-                               "rows: each read as the other's group, one printed beside its label", lines, level="info"))
+                               "rows: each read as the other's group, one printed beside its label", lines))
     diags += name_diags + group_diags
     entries = (list(order.entries) if order else []) + [None] * n
     _runner_ups(entries[:n], runner, margin)
