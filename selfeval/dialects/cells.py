@@ -1274,7 +1274,14 @@ def _name_runs(names: list[Piece], cells: list[Piece], nat, n: int, cx: Ctx) -> 
     pinned: dict[int, int] = {}
     for run in [r for r in runs if len(r) >= least] + [r for r in runs if len(r) < least]:
         home = nat(run[0].pos)
-        if home >= n or any(nat(c.pos) != home for c in run):
+        if any(nat(c.pos) != home for c in run):
+            continue
+        if home >= n:
+            # printed after the table: the rows no other name names, when the run is as many
+            free = [x for x in range(n) if x not in named and x not in pinned.values()]
+            if len(run) >= least and len(free) == len(run):
+                pinned.update(zip((c.pos for c in run), free))
+                cx.note("name-run", f"{len(run)} names printed together after the table", run)
             continue
         others = named if len(run) >= least else {nat(c.pos) for c in names if c not in run and c.pos not in pinned}
         free = [x for x in range(home + 1) if x not in others and x not in pinned.values()]
