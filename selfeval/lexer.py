@@ -58,6 +58,9 @@ def _alternatives(t: Template) -> str:
     ))
 
 
+CACHE_LINES = 50_000        # distinct line texts whose kinds are kept (then forgotten, all at once)
+
+
 class Lexer:
     def __init__(self, template: Template):
         self.t = template
@@ -65,10 +68,22 @@ class Lexer:
         self.level_labels = frozenset(template.level1 + template.level2)
         self.margin_text = "\x00".join(template.spellings("funds", "funds_unit", "goals"))
         self.fund_unit = frozenset(template.spellings("funds_unit"))   # （万元）: ambiguous with a unit piece
+        self._seen: dict[str, tuple[str, dict]] = {}
 
     def _margin(self, token: str) -> bool:
         return len(token) >= 2 and "\x00" not in token and token in self.margin_text
     def kind(self, text: str) -> tuple[str, dict]:
+        """The line's kind and fields; a text seen before is not matched again (a dump repeats
+        its headers and labels form after form): its fields are handed out as fresh copies."""
+        got = self._seen.get(text)
+        if got is None:
+            if len(self._seen) >= CACHE_LINES:
+                self._seen.clear()
+            got = self._seen[text] = self._kind(text)
+        kind, fields = got
+        return kind, {k: list(v) if isinstance(v, list) else v for k, v in fields.items()}
+
+    def _kind(self, text: str) -> tuple[str, dict]:
         t = text.strip()
         if not t:
             return "blank", {}
