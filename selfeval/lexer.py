@@ -72,6 +72,7 @@ class Lexer:
 
     def _margin(self, token: str) -> bool:
         return len(token) >= 2 and "\x00" not in token and token in self.margin_text
+
     def kind(self, text: str) -> tuple[str, dict]:
         """The line's kind and fields; a text seen before is not matched again (a dump repeats
         its headers and labels form after form): its fields are handed out as fresh copies."""

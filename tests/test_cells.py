@@ -521,15 +521,17 @@ def test_three_names_printed_together_name_in_order_the_rows_above_them_that_lac
     assert "name-run" in C.codes(form)
 
 
+# rows 2 and 3 whose names' words point at each other's units (次数 at row 3's 次, 场次 at row 2's 场)
+CROSSED = (Row("数量指标", "甲村放映点开放天数", "≥300.00(天)", "320.00(天)", 20, 20),
+           Row("数量指标", "乙村放映点开放次数", "≥300.00(场)", "320.00(场)", 20, 20),
+           Row("数量指标", "丙村放映点放映场次", "≥50.00(次)", "52.00(次)", 20, 20),
+           Row("数量指标", "丁村放映点观众人数", "≥500.00(人)", "520.00(人)", 20, 20))
+
+
 def test_three_names_printed_together_before_the_first_row_name_the_next_rows_in_order():
-    sheet = SPENT.with_rows(Row("数量指标", "甲村放映点开放天数", "≥300.00(天)", "320.00(天)", 20, 20),
-                            Row("数量指标", "乙村放映点开放次数", "≥300.00(场)", "320.00(场)", 20, 20),
-                            Row("数量指标", "丙村放映点放映场次", "≥50.00(次)", "52.00(次)", 20, 20),
-                            Row("数量指标", "丁村放映点观众人数", "≥500.00(人)", "520.00(人)", 20, 20),
-                            Row("数量指标", "戊村放映点开放天数", "达标", "达成指标", 20, 20))
+    sheet = SPENT.with_rows(*CROSSED, Row("数量指标", "戊村放映点开放天数", "达标", "达成指标", 20, 20))
     r = sheet.rows
-    # the names of rows 1-3 printed together above the table; their words point at each other's
-    # units (次数 at row 3's 次, 场次 at row 2's 场): where they are printed decides
+    # the names of rows 1-3 printed together above the table: where they are printed decides
     table = [r[0].name, r[1].name, r[2].name, *r[0].values(), *r[1].values(), *r[2].values(), *r[3].cells(),
              *r[4].cells()]
     form = C.read(C.page(sheet, table_=table, tail_=C.labels(sheet) + C.totals(sheet)))
@@ -538,17 +540,13 @@ def test_three_names_printed_together_before_the_first_row_name_the_next_rows_in
 
 
 def test_three_names_printed_together_after_the_table_name_the_rows_without_one_in_order():
-    sheet = SPENT.with_rows(Row("数量指标", "甲村放映点开放天数", "≥300.00(天)", "320.00(天)", 20, 20),
-                            Row("数量指标", "乙村放映点开放次数", "≥300.00(场)", "320.00(场)", 20, 20),
-                            Row("数量指标", "丙村放映点放映场次", "≥50.00(次)", "52.00(次)", 20, 20),
-                            Row("数量指标", "丁村放映点观众人数", "≥500.00(人)", "520.00(人)", 20, 20),
+    sheet = SPENT.with_rows(*CROSSED,
                             Row("数量指标", "戊村放映点开放天数", "达标", "达成指标", 10, 10),
                             Row("数量指标", "己村放映点开放天数", "达标", "达成指标", 5, 5),
                             Row("数量指标", "庚村放映点开放天数", "达标", "达成指标", 5, 5))
     r = sheet.rows
-    # the names of rows 2-4 printed together after the table, the others with their rows; their
-    # words point at each other's units (次数 at row 3's 次, 场次 at row 2's 场): where they are
-    # printed decides
+    # the names of rows 2-4 printed together after the table, the others with their rows: where
+    # they are printed decides
     table = [*r[0].cells(), *r[1].values(), *r[2].values(), *r[3].values(), *row_cells(r[4:])]
     form = C.read(C.page(sheet, table_=table, tail_=[r[1].name, r[2].name, r[3].name] + C.labels(sheet)
                          + C.totals(sheet)))

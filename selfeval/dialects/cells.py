@@ -1279,20 +1279,22 @@ def _name_runs(names: list[Piece], cells: list[Piece], nat, n: int, cx: Ctx) -> 
         if home >= n:
             # printed after the table: the rows no other name names, when the run is as many
             free = [x for x in range(n) if x not in named and x not in pinned.values()]
-            if len(run) >= least and len(free) == len(run):
-                pinned.update(zip((c.pos for c in run), free))
-                cx.note("name-run", f"{len(run)} names printed together after the table", run)
-            continue
-        others = named if len(run) >= least else {nat(c.pos) for c in names if c not in run and c.pos not in pinned}
-        free = [x for x in range(home + 1) if x not in others and x not in pinned.values()]
-        if len(free) < len(run) or len(run) < least and free[-1] - free[-len(run)] != len(run) - 1:
-            # a run printed before the rows it names: the next rows, none with a name of its own
-            ahead = range(home, home + len(run))
-            if len(run) < least or ahead[-1] >= n or any(x in others or x in pinned.values() for x in ahead):
+            if len(run) < least or len(free) != len(run):
                 continue
-            free = list(ahead)
+            where = "after the table"
+        else:
+            others = named if len(run) >= least else {nat(c.pos) for c in names
+                                                      if c not in run and c.pos not in pinned}
+            free = [x for x in range(home + 1) if x not in others and x not in pinned.values()]
+            if len(free) < len(run) or len(run) < least and free[-1] - free[-len(run)] != len(run) - 1:
+                # a run printed before the rows it names: the next rows, none with a name of its own
+                ahead = range(home, home + len(run))
+                if len(run) < least or ahead[-1] >= n or any(x in others or x in pinned.values() for x in ahead):
+                    continue
+                free = list(ahead)
+            where = f"before row {home + 1}"
         pinned.update(zip((c.pos for c in run), free[-len(run):]))
-        cx.note("name-run", f"{len(run)} names printed together before row {home + 1}", run)
+        cx.note("name-run", f"{len(run)} names printed together {where}", run)
     return pinned
 
 

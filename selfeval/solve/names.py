@@ -85,7 +85,7 @@ def trade_names(entries: list[Entry | None], level2: list[str | None], beside: d
     nearest first. -> the rows traded."""
     def reads(k: int) -> frozenset:
         e = entries[k]
-        return frozenset(name_groups(e.name.text)) if e is not None and e.name is not None else frozenset()
+        return name_groups(e.name.text) if e is not None and e.name is not None else frozenset()
 
     def against(k: int) -> bool:
         return bool(reads(k)) and level2[k] is not None and level2[k] not in reads(k)
