@@ -462,6 +462,34 @@ def test_deviations_printed_together_at_a_pages_foot_go_to_the_rows_above_that_l
     assert [i.deviation for i in form.indicators] == [r.deviation for r in sheet.rows]
 
 
+# five rows, four of them lost points: one deviation printed right after its row, two printed
+# together after a row that kept its points, and the last after its own row
+RUN = FORM.with_rows(
+    Row("数量指标", "公益电影观影人数", "≥500.00(人)", "450.00(人)", 18, 15, "部分村居观众流失。"),
+    Row("数量指标", "公益电影放映场次", "≥120.00(场)", "110.00(场)", 18, 16, "片源配送周期较长。"),
+    Row("数量指标", "流动放映车出车次数", "≥60.00(次)", "50.00(次)", 18, 14, "放映车检修停运一个月。"),
+    Row("时效指标", "放映计划发布及时性", "及时", "达成指标", 18, 18),
+    replace(ROWS[2], weight=18, score=12, deviation="音响设备老化。"))
+
+
+def test_deviations_printed_alone_by_their_rows_are_placed_before_a_run_printed_together_takes_the_rows_before_it():
+    r1, r2, r3, r4, r5 = RUN.rows
+    table = r1.cells() + [r1.deviation] + r2.cells() + r3.cells() + r4.cells() + [r2.deviation, r3.deviation] \
+        + r5.cells() + [r5.deviation]
+    form = C.read(C.page(RUN, table_=table, tail_=C.labels(RUN) + C.totals(RUN)))
+    assert [i.deviation for i in form.indicators] == [r.deviation for r in RUN.rows]
+
+
+def test_two_deviations_printed_together_after_a_row_that_lost_points_are_its_and_the_next_rows():
+    r1, r2, r3, r4, r5 = RUN.rows
+    sheet = RUN.with_rows(r1, r2, r3, r5, r4)
+    # the pair printed between r3 and r5, both of which lost points; r1's printed after the table
+    table = r1.cells() + r2.cells() + [r2.deviation] + r3.cells() + [r3.deviation, r5.deviation] + r5.cells() \
+        + r4.cells()
+    form = C.read(C.page(sheet, table_=table, tail_=C.labels(sheet) + C.totals(sheet) + [r1.deviation]))
+    assert [i.deviation for i in form.indicators] == [r.deviation for r in sheet.rows]
+
+
 def test_a_row_stands_where_its_actual_is_printed_not_its_target():
     r1, r2, r3 = ROWS
     # row 1's values printed after the table; row 2's target printed before row 1's 分值/得分

@@ -1442,28 +1442,37 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
         if k is not None and k < n and k not in placed:
             placed[k] = c
             column.add(c.pos)
-    for run in _runs(devs) if n and not by_columns else ():
+    runs = _runs(devs) if n and not by_columns else []
+
+    def by_its_row(cells: list[Piece]) -> None:
+        for c in (c for c in cells if c.pos not in column):
+            k = nat(c.pos, True)
+            options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
+            # a deviation explains lost points or a gap between target and actual: never a row with neither
+            fit = options if c.text in words(cx.t).no_deviation else \
+                [x for x in options if rows[x].lost_points] or [x for x in options if rows[x].gap]
+            if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:  # the column, or after
+                tail.append(c)                                                           # the rows
+            elif not fit:           # printed by rows it cannot belong to: its row is a guess
+                tail.append(c)
+                cx.note("deviation-row-uncertain", "a deviation printed by rows that neither lost points nor "
+                        "missed their target", [c])
+            else:
+                placed[fit[0]] = c
+            column.add(c.pos)
+    # one printed alone among the rows is its row's before a run printed together, more than the
+    # rows beside it can take, takes the rows before it that lost points and have none
+    by_its_row([c for run in runs if len(run) == 1 for c in run])
+    for run in runs:
         k = nat(run[0].pos, True)
         want = [x for x in range(min(k + 1, n)) if rows[x].lost_points and x not in placed]
-        if len(run) >= 2 and k < n - 1 and len(want) == len(run) and not column & {c.pos for c in run}:
+        beside = [x for x in (k, k + 1) if x < n and rows[x].lost_points and x not in placed]
+        if len(beside) < len(run) == len(want) >= 2 and k < n - 1 and not column & {c.pos for c in run}:
             placed.update(zip(want, run))
             column.update(c.pos for c in run)
             cx.note("deviation-column", f"{len(run)} deviations printed together after row {k + 1}", run)
-    for c in (c for c in devs if n and c.pos not in column):
-        k = nat(c.pos, True)
-        options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
-        # a deviation explains lost points or a gap between target and actual: never a row with neither
-        fit = options if c.text in words(cx.t).no_deviation else \
-            [x for x in options if rows[x].lost_points] or [x for x in options if rows[x].gap]
-        if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:     # the column, or after
-            tail.append(c)                                                              # the rows
-        elif not fit:           # printed by rows it cannot belong to: its row is a guess
-            tail.append(c)
-            cx.note("deviation-row-uncertain", "a deviation printed by rows that neither lost points nor missed "
-                    "their target", [c])
-        else:
-            placed[fit[0]] = c
-    _tail(tail, rows, placed, cx)
+    by_its_row(devs if n else [])
+    _tail(sorted(tail, key=lambda c: c.pos), rows, placed, cx)
     return placed
 
 
