@@ -131,6 +131,7 @@ class Cells:
     dev_piece: int = 8                # text this wide right of a number: deviation piece
     dev_full: int = 26                # deviation line this wide goes on …
     dev_width: int = 56               # … to text at most this wide
+    dev_names: int = 8                # deviation quoting a row's name this wide: its row's
     short_word: int = 8               # max width of a cue-less target
     target_skip: float = 1.5          # likely target read as none
     target_shift: float = 1.0         # per row a target moves

@@ -490,6 +490,33 @@ def test_two_deviations_printed_together_after_a_row_that_lost_points_are_its_an
     assert [i.deviation for i in form.indicators] == [r.deviation for r in sheet.rows]
 
 
+# two rows that lost points, the second's deviation quoting its name
+QUOTED = FORM.with_rows(
+    Row("数量指标", "公益电影观影人数", "≥500.00(人)", "450.00(人)", 30, 25, "部分村居观众流失。"),
+    Row("数量指标", "公益电影放映场次", "≥120.00(场)", "110.00(场)", 30, 26, "片源配送周期较长，公益电影放映场次未达到年初目标。"),
+    ROWS[1])
+
+
+def test_a_deviation_quoting_a_rows_name_is_that_rows_wherever_it_is_printed():
+    r1, r2, r3 = QUOTED.rows
+    # printed after the table out of the rows' order
+    form = C.read(C.page(QUOTED, table_=C.table(QUOTED), tail_=C.labels(QUOTED) + C.totals(QUOTED)
+                         + [C.DEVIATION_HEADER, C.wrap(r2.deviation, 38), r1.deviation]))
+    assert [i.deviation for i in form.indicators] == [r.deviation for r in QUOTED.rows]
+    assert "deviation-names-row" in C.codes(form)
+
+
+def test_a_run_of_deviations_one_quoting_a_row_gives_the_rest_in_order_to_the_rows_before_it():
+    r1, r2, r3, r4, r5 = RUN.rows
+    quoting = replace(r4, actual="未达成", score=10, deviation="放映员临时调整，放映计划发布及时性未达到年初目标。")
+    sheet = RUN.with_rows(r1, r2, r3, quoting, r5)
+    # r4's deviation printed first in a run after it, with the two of the rows above that lost points
+    table = r1.cells() + [r1.deviation] + r2.cells() + r3.cells() + quoting.cells() \
+        + [C.wrap(quoting.deviation, 38), r2.deviation, r3.deviation] + r5.cells() + [r5.deviation]
+    form = C.read(C.page(sheet, table_=table, tail_=C.labels(sheet) + C.totals(sheet)))
+    assert [i.deviation for i in form.indicators] == [r.deviation for r in sheet.rows]
+
+
 def test_a_row_stands_where_its_actual_is_printed_not_its_target():
     r1, r2, r3 = ROWS
     # row 1's values printed after the table; row 2's target printed before row 1's 分值/得分

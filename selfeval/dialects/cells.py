@@ -737,7 +737,7 @@ def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_
     devs = _join_deviation_pieces([c for c in cx.cells if c.kind == "prose"], cx)
     # a deviation printed on the line of a row's 得分 is that row's
     score_row = {x: k for k, (_, sc) in enumerate(pairs) if sc is not None for x in sc.lines}
-    dev_of = _place_deviations(devs, rows, nat, cx, homes is not None, score_row)
+    dev_of = _place_deviations(devs, rows, nat, cx, homes is not None, score_row, name_of)
     # a 二级 label printed on a name's line, right before it
     at = {c.pos: c for c in cx.cells}
     beside = {id(c): at[c.pos - 1].text for c in name_of.values() if c.pos - 1 in at and at[c.pos - 1].line_mate
@@ -1430,18 +1430,24 @@ def _is_open(c: Piece, p) -> bool:
 
 
 def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_columns: bool,
-                      score_row: dict[int, int]) -> dict[int, Piece]:
-    """A deviation with a line beside a row's 得分 (``score_row``) is that row's; one printed
-    among the rows the row's before it (the next one's when only that one lost points); a run
-    at a page's foot goes in order to as many rows above that lost points; those after the
-    table (the one-line ones, as a column), or all ``by_columns``, to the rows that lost points
-    (``_tail``)."""
+                      score_row: dict[int, int], name_of: dict[int, Piece]) -> dict[int, Piece]:
+    """A deviation with a line beside a row's 得分 (``score_row``) is that row's, and so is one
+    that quotes one row's name (``_quoting``); one printed among the rows the row's before it
+    (the next one's when only that one lost points); a run at a page's foot goes in order to
+    as many rows above that lost points; those after the table (the one-line ones, as a
+    column), or all ``by_columns``, to the rows that lost points (``_tail``)."""
     n, placed, column, tail = len(rows), {}, set(), []
     for c in devs if n else ():
         k = next((score_row[x] for x in c.lines if x in score_row), None)
         if k is not None and k < n and k not in placed:
             placed[k] = c
             column.add(c.pos)
+    scored = set(column)
+    for c, k in _quoting(devs, rows, name_of, cx) if n else ():
+        if k not in placed and c.pos not in column:
+            placed[k] = c
+            column.add(c.pos)
+            cx.note("deviation-names-row", f"{c.text[:20]}… quotes the name of row {k + 1}", [c, name_of[k]])
     runs = _runs(devs) if n and not by_columns else []
 
     def by_its_row(cells: list[Piece]) -> None:
@@ -1463,17 +1469,33 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
     # one printed alone among the rows is its row's before a run printed together, more than the
     # rows beside it can take, takes the rows before it that lost points and have none
     by_its_row([c for run in runs if len(run) == 1 for c in run])
-    for run in runs:
+    for run in (r for r in runs if len(r) >= 2):
         k = nat(run[0].pos, True)
+        rest = [c for c in run if c.pos not in column]
         want = [x for x in range(min(k + 1, n)) if rows[x].lost_points and x not in placed]
         beside = [x for x in (k, k + 1) if x < n and rows[x].lost_points and x not in placed]
-        if len(beside) < len(run) == len(want) >= 2 and k < n - 1 and not column & {c.pos for c in run}:
-            placed.update(zip(want, run))
-            column.update(c.pos for c in run)
+        if len(beside) < len(run) and len(rest) == len(want) and k < n - 1 and not scored & {c.pos for c in run}:
+            placed.update(zip(want, rest))
+            column.update(c.pos for c in rest)
             cx.note("deviation-column", f"{len(run)} deviations printed together after row {k + 1}", run)
     by_its_row(devs if n else [])
     _tail(sorted(tail, key=lambda c: c.pos), rows, placed, cx)
     return placed
+
+
+def _quoting(devs: list[Piece], rows: list[Row], name_of: dict[int, Piece], cx: Ctx) -> list[tuple[Piece, int]]:
+    """(deviation, row) for each deviation that quotes the name of one row that lost points or
+    kept them missing an ``=`` target (its longest name quoted, at least ``dev_names`` wide):
+    波形护栏完成数未达到年初目标 is 波形护栏完成数's."""
+    names = {k: c.text for k, c in name_of.items() if width(c.text) >= cx.p.cells.dev_names}
+    out = []
+    for c in devs:
+        hits = [k for k, t in names.items() if t in c.text]
+        longest = max((len(names[k]) for k in hits), default=0)
+        hits = [k for k in hits if len(names[k]) == longest and (rows[k].lost_points or rows[k].missed)]
+        if len(hits) == 1:
+            out.append((c, hits[0]))
+    return out
 
 
 def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx) -> None:
