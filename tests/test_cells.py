@@ -517,6 +517,35 @@ def test_a_run_of_deviations_one_quoting_a_row_gives_the_rest_in_order_to_the_ro
     assert [i.deviation for i in form.indicators] == [r.deviation for r in sheet.rows]
 
 
+# two rows that lost points; the first's deviation wraps, its last line a sentence short of the column
+STACKED = FORM.with_rows(
+    replace(ROWS[0], actual="110.00(场)", score=25,
+            deviation="部分村居道路施工，流动放映车未能按期进村，放映场次低于年度预期；下一步将提前协调放映路线。"),
+    replace(ROWS[1], actual="未达成", score=20, deviation="片源配送周期较长，放映计划有所推迟。"),
+    ROWS[2])
+
+
+def test_a_sentence_that_ends_short_of_its_columns_width_ends_its_cell():
+    r1, r2, r3 = STACKED.rows
+    first = C.wrap(r1.deviation, 48)
+    assert 36 <= C.width(first.split("\n")[-1]) <= 48 - 2 * 2      # room left for two more characters
+    # the two deviations printed under each other with no blank line between them
+    form = C.read(C.page(STACKED, table_=C.table(STACKED), tail_=C.labels(STACKED) + C.totals(STACKED)
+                         + [C.DEVIATION_HEADER, first + "\n" + r2.deviation, r3.deviation]))
+    assert [i.deviation for i in form.indicators] == [r.deviation for r in STACKED.rows]
+
+
+def test_a_sentence_that_ends_a_full_line_of_a_wrapped_deviation_runs_on():
+    long = "部分村居道路施工，流动放映车未能按期进村，放映推迟。下一步将提前协调路线。"
+    r1, r2, r3 = STACKED.rows
+    sheet = STACKED.with_rows(replace(r1, deviation=long), replace(r2, score=30, deviation=None), r3)
+    lines = C.wrap(long, 52).split("\n")
+    assert lines[0].endswith("。") and C.width(lines[0]) == 52
+    form = C.read(C.page(sheet, table_=C.table(sheet), tail_=C.labels(sheet) + C.totals(sheet)
+                         + [C.DEVIATION_HEADER, "\n".join(lines), r3.deviation]))
+    assert [i.deviation for i in form.indicators] == [long, None, r3.deviation]
+
+
 def test_a_row_stands_where_its_actual_is_printed_not_its_target():
     r1, r2, r3 = ROWS
     # row 1's values printed after the table; row 2's target printed before row 1's 分值/得分

@@ -83,6 +83,8 @@ class Piece(Cell):
     line_mate: bool = False
     after_number: bool = False
     last_width: int = 0
+    widest: int = 0             # the width of its widest line of wide characters only
+    last_wide: bool = False     # its last line has wide characters only
     looks: str = ""             # its kind by its looks, once it is taken
 
 
@@ -134,7 +136,7 @@ def cut_cells(items: list[Lexed], skip: set[int], p: Params) -> list[Piece]:
                     lead += 1
                 parts = parts[:lead] + [it.text.split(None, lead)[-1]]
             raw += [Piece(x, [it.no], y=it.no, block=block, line_mate=k + 1 < len(parts), last_width=width(x),
-                          after_number=k > 0 and is_number(parts[k - 1])) for k, x in enumerate(parts)]
+                          widest=width(x) * _wide_only(x), last_wide=_wide_only(x), after_number=k > 0 and is_number(parts[k - 1])) for k, x in enumerate(parts)]
     cells = _join_prose(_join_quantities(_join_labels(raw, p), t), p)
     for c in cells:
         c.kind = cell_kind(c.text, t)
@@ -149,7 +151,13 @@ def cut_cells(items: list[Lexed], skip: set[int], p: Params) -> list[Piece]:
 def _absorb(head: Piece, c: Piece, text: str) -> None:
     head.text = text
     head.lines.extend(c.lines)
-    head.line_mate, head.last_width = c.line_mate, c.last_width
+    head.line_mate, head.last_width, head.last_wide = c.line_mate, c.last_width, c.last_wide
+    head.widest = max(head.widest, c.widest)
+
+
+def _wide_only(text: str) -> bool:
+    """A line of wide characters only, whose printed width ``width`` tells exactly."""
+    return width(text) == 2 * len(text)
 
 
 def _join_labels(cells: list[Piece], p: Params) -> list[Piece]:
@@ -198,8 +206,11 @@ def _join_quantities(cells: list[Piece], t: Template) -> list[Piece]:
 
 def _join_prose(cells: list[Piece], p: Params) -> list[Piece]:
     """A prose line goes on with the text line under it in its block when it ends no sentence,
-    or fills a line as wide as the one under it (a goal's sentences run on); so does a line
-    that starts with punctuation."""
+    or fills a line as wide as the one under it (a goal's sentences run on) and no wider line
+    of its cell shows room left on it for the next line's first character (the text wraps by
+    the character: a sentence that ended short of its column's width ended its cell; told on
+    lines of wide characters only, whose widths are exact); so does a line that starts with
+    punctuation."""
     labels = words(p.template).labels
     out: list[Piece] = []
     for c in cells:
@@ -207,7 +218,8 @@ def _join_prose(cells: list[Piece], p: Params) -> list[Piece]:
         if (prev is not None and prev.block == c.block and not prev.line_mate and c.text not in labels
                 and not is_number(c.text) and parse_cell(c.text) is None
                 and ((is_prose(prev.text) and (not ends_sentence(prev.text) or (
-                    prev.last_width >= p.cells.full_line and (is_prose(c.text) or c.last_width <= prev.last_width))))
+                    prev.last_width >= p.cells.full_line and (is_prose(c.text) or c.last_width <= prev.last_width)
+                    and not (prev.last_wide and prev.last_width + width(c.text[:1]) <= prev.widest))))
                      or starts_with_punctuation(c.text))):
             _absorb(prev, c, join_wrapped([prev.text, c.text]))
         else:
