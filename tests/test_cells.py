@@ -546,6 +546,24 @@ def test_a_sentence_that_ends_a_full_line_of_a_wrapped_deviation_runs_on():
     assert [i.deviation for i in form.indicators] == [long, None, r3.deviation]
 
 
+# a cost row, then two rows of 数量指标 whose words say so
+COUNTED = FORM.with_rows(
+    Row("经济成本指标", "流动放映车运行成本", "≤12.00(万元)", "11.50(万元)", 20, 20),
+    Row("数量指标", "放映村居覆盖完成数", "全覆盖", "达成指标", 20, 20),
+    Row("数量指标", "公益电影放映场次", "≥120.00(场)", "126.00(场)", 20, 20),
+    replace(ROWS[2], weight=30, score=25))
+
+
+def test_a_label_printed_among_the_rows_stands_at_the_row_of_the_name_placed_right_after_it():
+    r1, r2, r3, r4 = COUNTED.rows
+    # the first row's values printed before its label and name, the next row's name right under its own
+    table = r1.values() + [C.label_cell(r1.level2), r1.name, r2.name] + r2.values() \
+        + [C.label_cell(r3.level2)] + r3.cells() + [C.label_cell(r4.level2)] + r4.cells()
+    others = [C.label_cell(x) for x in ("成本指标", "产出指标", "满意度指标")]
+    form = C.read(C.page(COUNTED, table_=table, tail_=others + C.totals(COUNTED) + [C.DEVIATION_HEADER, r4.deviation]))
+    assert C.rows(form) == COUNTED.expected_rows()
+
+
 def test_a_row_stands_where_its_actual_is_printed_not_its_target():
     r1, r2, r3 = ROWS
     # row 1's values printed after the table; row 2's target printed before row 1's 分值/得分

@@ -136,7 +136,8 @@ def cut_cells(items: list[Lexed], skip: set[int], p: Params) -> list[Piece]:
                     lead += 1
                 parts = parts[:lead] + [it.text.split(None, lead)[-1]]
             raw += [Piece(x, [it.no], y=it.no, block=block, line_mate=k + 1 < len(parts), last_width=width(x),
-                          widest=width(x) * _wide_only(x), last_wide=_wide_only(x), after_number=k > 0 and is_number(parts[k - 1])) for k, x in enumerate(parts)]
+                          widest=width(x) * _wide_only(x), last_wide=_wide_only(x),
+                          after_number=k > 0 and is_number(parts[k - 1])) for k, x in enumerate(parts)]
     cells = _join_prose(_join_quantities(_join_labels(raw, p), t), p)
     for c in cells:
         c.kind = cell_kind(c.text, t)
@@ -755,10 +756,15 @@ def _entries(cx: Ctx, rows: list[Row], actuals, targets, names, pairs, pnat, by_
     beside = {id(c): at[c.pos - 1].text for c in name_of.values() if c.pos - 1 in at and at[c.pos - 1].line_mate
               and at[c.pos - 1].text in cx.t.level2}
     cx.reading.orders = [NameOrder([Entry(name_of.get(k), dev_of.get(k)) for k in range(n)], beside=beside)]
-    # printed as a column, a label stands at the row of the name placed after it
+    # a label printed among the rows stands at the row of the name placed right after it;
+    # printed as a column, of the name placed after it
     lnat = nat if homes is None else _placed_rows(name_of, n)
-    cx.reading.pins = [Pin(c.text, c, "contains", lnat(c.pos)) if lnat(c.pos) < n and c.text in cx.t.level2
-                       else Pin(c.text, c, "parked") for c in cx.cells if c.kind == "label"]
+    row_of_name = {c.pos: k for k, c in name_of.items()}
+
+    def label_row(pos: int) -> int:
+        return row_of_name.get(pos + 1, lnat(pos)) if lnat(pos) < n else n
+    cx.reading.pins = [Pin(c.text, c, "contains", label_row(c.pos)) if label_row(c.pos) < n
+                       and c.text in cx.t.level2 else Pin(c.text, c, "parked") for c in cx.cells if c.kind == "label"]
 
 
 def _printed_by_rows(actuals: list[Piece], others: list[Piece | None], before: bool = False) -> bool:
