@@ -564,6 +564,15 @@ def test_a_label_printed_among_the_rows_stands_at_the_row_of_the_name_placed_rig
     assert C.rows(form) == COUNTED.expected_rows()
 
 
+def test_a_deviation_saying_the_actual_was_over_its_target_goes_to_the_row_beside_it_that_was_over():
+    over = Row("数量指标", "公益电影放映场次", "=100.00(场)", "120.00(场)", 30, 30, "村居需求旺盛，实际完成数超出年初目标值。")
+    lost = Row("时效指标", "放映计划按期发布率", "≥95.00(%)", "80.00(%)", 30, 20, "片源配送周期较长。")
+    sheet = FORM.with_rows(over, lost, replace(ROWS[2], weight=30, score=25))
+    # each deviation printed right after its row: the first between a row over its = target and one that lost points
+    form = C.read(C.page(sheet, table_=C.table(sheet, deviations=True), tail_=C.tail(sheet, devs=False)))
+    assert [i.deviation for i in form.indicators] == [r.deviation for r in sheet.rows]
+
+
 def test_a_row_stands_where_its_actual_is_printed_not_its_target():
     r1, r2, r3 = ROWS
     # row 1's values printed after the table; row 2's target printed before row 1's 分值/得分

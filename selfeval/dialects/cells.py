@@ -46,7 +46,7 @@ from ..grid import Cell, Entry, NameOrder, Pin, Reading, Row
 from ..lexer import Lexed
 from ..model import FundRow
 from ..params import Params
-from ..solve.cues import RowCues, lexical_cue, name_groups, value_cue
+from ..solve.cues import RowCues, deviation_fit, lexical_cue, name_groups, value_cue
 from ..solve.funds import TOTAL_ONLY, Num, read_stream
 from ..template import Template
 from ..text import (
@@ -1472,9 +1472,12 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
         for c in (c for c in cells if c.pos not in column):
             k = nat(c.pos, True)
             options = [x for x in (k, k + 1) if 0 <= x < n and x not in placed]
-            # a deviation explains lost points or a gap between target and actual: never a row with neither
+            # a deviation explains lost points or a gap between target and actual: never a row with neither;
+            # first the row it says its actual was over or under the target of
             fit = options if c.text in words(cx.t).no_deviation else \
-                [x for x in options if rows[x].lost_points] or [x for x in options if rows[x].gap]
+                [x for x in options if (rows[x].lost_points or rows[x].gap) and deviation_fit(
+                    c.text, _text(rows[x].target), _text(rows[x].actual), rows[x].lost_points) > 0] \
+                or [x for x in options if rows[x].lost_points] or [x for x in options if rows[x].gap]
             if by_columns or k >= n - 1 and c.pos > rows[-1].extent[1] or not options:  # the column, or after
                 tail.append(c)                                                           # the rows
             elif not fit:           # printed by rows it cannot belong to: its row is a guess
