@@ -573,6 +573,18 @@ def test_a_deviation_saying_the_actual_was_over_its_target_goes_to_the_row_besid
     assert [i.deviation for i in form.indicators] == [r.deviation for r in sheet.rows]
 
 
+def test_a_deviation_printed_by_rows_that_cannot_take_it_goes_to_the_nearest_row_before_it_that_lost_points():
+    r1, r2, r3, r4, r5 = RUN.rows
+    sheet = RUN.with_rows(replace(r1, score=6, deviation=None),
+                          replace(r2, actual="120.00(场)", score=18, deviation=None), r3,
+                          r4, replace(r5, actual="90.00(%)", score=18, deviation=None))
+    first, second, third, fourth, fifth = sheet.rows
+    # the first row lost the larger share of its points but has no deviation; the third's printed after the fourth
+    table = first.cells() + second.cells() + third.cells() + fourth.cells() + [third.deviation] + fifth.cells()
+    form = C.read(C.page(sheet, table_=table, tail_=C.labels(sheet) + C.totals(sheet)))
+    assert [i.deviation for i in form.indicators] == [None, None, third.deviation, None, None]
+
+
 def test_a_row_stands_where_its_actual_is_printed_not_its_target():
     r1, r2, r3 = ROWS
     # row 1's values printed after the table; row 2's target printed before row 1's 分值/得分

@@ -1500,7 +1500,7 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
             column.update(c.pos for c in rest)
             cx.note("deviation-column", f"{len(run)} deviations printed together after row {k + 1}", run)
     by_its_row(devs if n else [])
-    _tail(sorted(tail, key=lambda c: c.pos), rows, placed, cx)
+    _tail(sorted(tail, key=lambda c: c.pos), rows, placed, cx, nat)
     return placed
 
 
@@ -1519,15 +1519,14 @@ def _quoting(devs: list[Piece], rows: list[Row], name_of: dict[int, Piece], cx: 
     return out
 
 
-def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx) -> None:
+def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx, nat) -> None:
     """Deviations printed apart go in order to the rows that lost points or missed an ``=`` target
     and have none; with more such rows than deviations, those that missed an ``=`` target, then
-    those that lost the largest share of their points; with fewer, then the rows after them."""
+    those nearest the rows each is printed by (``_nearest``); with fewer, then the rows after them."""
     want = chosen = [k for k in range(len(rows)) if (rows[k].lost_points or rows[k].missed) and k not in placed]
     if len(want) > len(tail):
-        w, s = ({k: rows[k].number(x) for k in want} for x in ("weight", "score"))
-        share_lost = {k: (w[k] - s[k]) / w[k] if w[k] else 0 for k in want}
-        chosen = sorted(sorted(want, key=lambda k: (not rows[k].missed, -share_lost[k]))[:len(tail)])
+        at = [min(nat(c.pos, True), len(rows) - 1) for c in tail]
+        chosen = _nearest(at, want, {k for k in want if rows[k].missed})
     elif len(want) < len(tail):
         rest = [k for k in range(len(rows)) if k not in placed and k not in want]
         chosen = sorted(want + rest[:len(tail) - len(want)])
@@ -1535,6 +1534,27 @@ def _tail(tail: list[Piece], rows: list[Row], placed: dict[int, Piece], cx: Ctx)
         cx.note("deviation-row-uncertain", f"{len(tail)} deviations printed apart for {len(want)} rows that lost "
                 "points or kept them missing an = target", tail)
     placed.update(zip(chosen, tail))
+
+
+def _nearest(at: list[int], rows: list[int], first: set[int]) -> list[int]:
+    """Of ``rows`` (more than ``at``'s), as many as ``at`` in order, those in ``first`` before any
+    other, each as near the row its item is printed by as can be: the least total distance
+    (ties: the later rows)."""
+    m, f = len(at), len(rows)
+    skip = [(max(at + rows) + 1) * m * (r in first) for r in rows]      # outweighs any distance
+    best = [[INF] * (f + 1) for _ in range(m + 1)]
+    for j in range(f + 1):
+        best[0][j] = sum(skip[:j])
+    for i in range(1, m + 1):
+        for j in range(i, f + 1):
+            best[i][j] = min(best[i][j - 1] + skip[j - 1], best[i - 1][j - 1] + abs(at[i - 1] - rows[j - 1]))
+    out, i, j = [], m, f
+    while i:
+        if best[i][j] == best[i - 1][j - 1] + abs(at[i - 1] - rows[j - 1]):
+            out.append(rows[j - 1])
+            i -= 1
+        j -= 1
+    return out[::-1]
 
 
 def _runs(cells: list[Piece]) -> list[list[Piece]]:
