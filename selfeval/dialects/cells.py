@@ -1507,7 +1507,7 @@ def _place_deviations(devs: list[Piece], rows: list[Row], nat, cx: Ctx, by_colum
 def _quoting(devs: list[Piece], rows: list[Row], name_of: dict[int, Piece], cx: Ctx) -> list[tuple[Piece, int]]:
     """(deviation, row) for each deviation that quotes the name of one row that lost points or
     kept them missing an ``=`` target (its longest name quoted, at least ``dev_names`` wide):
-    波形护栏完成数未达到年初目标 is 波形护栏完成数's."""
+    示例设施建成数未达到年初目标 is 示例设施建成数's."""
     names = {k: c.text for k, c in name_of.items() if width(c.text) >= cx.p.cells.dev_names}
     out = []
     for c in devs:
