@@ -187,6 +187,36 @@ def test_the_goal_margin_label_cut_anywhere_is_no_part_of_the_goals():
         "计划全年开放图书馆三百天，力争借阅量有所增长。", "全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，读者满意度达到九成。")
 
 
+def test_a_goal_line_starting_with_a_character_some_label_holds_keeps_it():
+    # the right text's line of its own starts with 出 (a piece of 支出, 产出指标): it is the
+    # text's, not a piece of the margin label
+    cut = FORM.replace("""\
+ 年度                                        全年实际开放图书馆三百一十天，
+ 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
+ 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+ 年度                                        全年预算十万元，读者满意度
+ 总体   计划全年开放图书馆三百天，           达到九成，实际支
+ 目标   力争借阅量有所增长。
+                                             出 9.5 万元。""")
+    form, = selfeval.parse(cut)
+    assert form.goals.actual == "全年预算十万元，读者满意度达到九成，实际支出 9.5 万元。"
+
+
+def test_the_indicator_headers_wrapped_first_line_above_it_is_no_part_of_the_goals():
+    # 年度指标值 and 偏差原因分析及改进措施 wrap; their first pieces print on a line of their own
+    # above the header's line, under the goal texts
+    cut = FORM.replace("""\
+一级指标 二级指标      三级指标        年度指标值   实际完成值  分值  得分      偏差原因分析及改进措施""", """\
+
+                                   年度指标                                 偏差原因分析
+一级指标 二级指标      三级指标                    实际完成值  分值  得分
+                                     值                                     及改进措施""")
+    form, = selfeval.parse(cut)
+    assert (form.goals.expected, form.goals.actual) == (
+        "计划全年开放图书馆三百天，力争借阅量有所增长。", "全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，读者满意度达到九成。")
+    assert [i.name for i in form.indicators] == ["每册图书采购成本", "图书采购册数"]
+
+
 def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
     # a word processor's centred cells: 年初预算 above the header's line and 数 under it; 其中：当年财
     # above the row's values, 政拨款 under them, the margin label's piece before the values

@@ -400,8 +400,11 @@ def _goal_columns(items: list[Lexed], used: set[int], reading: Reading, p: Param
         if items[i].kind == "blank" or i in used:
             continue
         toks = tokens_at(items[i].line.text)
-        while toks and t.is_label_piece(toks[0][1]) and (len(toks[0][1]) <= 4 or toks[0][1] in label) \
-                and not prose_marks(toks[0][1]):
+        # a line of label pieces only (the indicator header's wrapped first line: 年度指标 … 偏差原因分析及改进措),
+        # then pieces of the goals' own label starting a line — not a goal text's line starting with a
+        # character that some label holds (出)
+        pieces = all(t.is_label_piece(x) and not prose_marks(x) for _, x in toks)
+        while toks and (pieces or (toks[0][1] in label and not prose_marks(toks[0][1]))):
             margin.append((items[i].no, toks[0][1]))
             toks = toks[1:]
         if toks:
