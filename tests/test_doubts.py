@@ -165,6 +165,14 @@ def test_a_row_no_template_row_prints_is_doubted():
     assert doubts(RAW) == []
 
 
+def test_a_row_left_without_a_cell_every_row_prints_is_doubted():
+    # the template prints a name, a target, an actual, a weight and a score on every row: a row
+    # read without one lost it (or gave it to another row), whatever else adds up
+    line = "≥3000.00(册) 3120.00(册) 10.00 10.00"
+    text = RAW.replace("新增馆藏图书数量 " + line, line)
+    assert doubts(text) == [("name-missing", "indicators[1]", [line_no(text, line)])]
+
+
 def test_a_band_cut_ahead_of_the_printed_one_on_cue_words_alone_is_doubted():
     """Names of one group, the same words about other subjects: which band cut holds rests on cue
     words that can point the wrong way; a cut ahead by less than the names' order margin says so."""

@@ -54,6 +54,21 @@ def _ill_formed(inds) -> list[tuple[int, str]]:
     return out
 
 
+def _empty_cells(inds, reading: Reading) -> list[Diagnostic]:
+    """A row left without a cell the template prints on every row (its name, target, actual, weight or
+    score): the cell was lost or joined to another row's."""
+    out = []
+    for k, ind in enumerate(inds):
+        if not ind.name:
+            out.append(diag("name-missing", f"indicators[{k}]: no indicator name found for the row",
+                            _lines(reading, f"indicators[{k}].target")))
+        empty = [f for f in ("target", "actual", "weight", "score") if getattr(ind, f) in (None, "")]
+        if empty:
+            out.append(diag("row-uncertain", f"indicators[{k}]: no {' or '.join(empty)} found for the row",
+                            _lines(reading, f"indicators[{k}].name")))
+    return out
+
+
 def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
     out = []
     inds = form.indicators
@@ -68,6 +83,7 @@ def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
                             _lines(reading, f"indicators[{k}].name"), level="info" if k in pinned else None))
     out += [diag("row-uncertain", f"indicators[{k}]: {why}", _lines(reading, f"indicators[{k}].target")
                  + _lines(reading, f"indicators[{k}].actual")) for k, why in _ill_formed(inds)]
+    out += _empty_cells(inds, reading)
     lost = [lost_points(i.weight, i.score, p.template) for i in inds]
     for k, ind in enumerate(inds):
         if not ind.deviation or lost[k]:
