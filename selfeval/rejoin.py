@@ -9,7 +9,7 @@ from __future__ import annotations
 import attrs
 
 from .lexer import INDICATOR_SLOTS, Lexed, Lexer, next_line
-from .text import is_number_or_dash, width
+from .text import is_number_or_dash, tokens_at, width
 
 MAX_RUN = 10          # lines of one wrapped header at most
 
@@ -62,6 +62,40 @@ class Rejoiner:
                 if j + 1 >= len(items) or not self._goes_on(items, j):
                     return whole
         return whole        # what spelled the header whole, a piece after it (a name's tail) apart
+
+    def stacked_header(self, items: list[Lexed], i: int) -> tuple[int, list[str], str] | None:
+        """The indicator header printed over two or three lines with each label centred in its cell
+        (-layout): a one-line label on one line, a wrapped one's head above and its tail on the last
+        line (一级指 年度指标 / 二级指标 三级指标 分值 得分 / 标 值). pdftotext sets each line's columns on
+        its own, so the heads and the tails pair by order, not by column; the labels then stand in
+        the order of their centres: (items taken, its slots, the header as one line)."""
+        lines: list[list[tuple[int, str]]] = []
+        taken = 0
+        for j in range(i, min(len(items), i + 3)):
+            if items[j].kind == "blank":
+                continue
+            toks = tokens_at(items[j].line.text)
+            if not toks or not all(self.t.is_label_piece(x) for _, x in toks):
+                break
+            lines.append(toks)
+            taken = j + 1
+        spaced = any(b - (a + width(x)) >= 2 for toks in lines for (a, x), (b, _) in zip(toks, toks[1:]))
+        if not spaced or len(lines) < 2:
+            return None
+        heads = sorted((x, tok) for toks in lines[:-1] for x, tok in toks if tok not in self.labels)
+        whole = [(x + width(tok) / 2, tok) for toks in lines[:-1] for x, tok in toks if tok in self.labels]
+        if len(heads) != len(lines[-1]):
+            return None
+        cells = sorted(whole + [(x + width(h) / 2, h + t) for (x, h), (_, t) in zip(heads, lines[-1])])
+        labels = [tok for _, tok in cells]
+        slots = [self.t.label_slot(x) for x in labels]
+        if not (all(slots) and slots[0] == "level1" and {"weight", "score"} <= set(slots)
+                and set(slots) <= set(INDICATOR_SLOTS)):
+            return None
+        line = ""
+        for centre, label in cells:
+            line += " " * max(1 if line else 0, round(centre - width(label) / 2) - width(line)) + label
+        return taken, slots, line
 
     def fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
         """The fund table's header cut by wraps (年初预算 / 数 / 全年预算数 权重 …): (items taken, its
@@ -207,6 +241,11 @@ class Rejoiner:
             if hit is not None:
                 end, slots = hit
                 text = it.line.text if end == i + 1 else " ".join(x.text for x in items[i:end] if x.kind != "blank")
+                return end, Lexed(attrs.evolve(it.line, text=text), "indicator_header",
+                                  {"slots": slots, "lines": lines(end)})
+            stacked = self.stacked_header(items, i)
+            if stacked is not None:
+                end, slots, text = stacked
                 return end, Lexed(attrs.evolve(it.line, text=text), "indicator_header",
                                   {"slots": slots, "lines": lines(end)})
         if it.kind == "text":

@@ -94,6 +94,23 @@ def width(text: str) -> int:
     return len(text) + sum(map(len, WIDE_RE.findall(text)))
 
 
+def tokens_at(text: str) -> list[tuple[int, str]]:
+    """A line's tokens with the display column each starts at (a Chinese character is two wide)."""
+    out, col, i = [], 0, 0
+    while i < len(text):
+        if text[i] == " ":
+            col += 1
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] != " ":
+            j += 1
+        out.append((col, text[i:j]))
+        col += width(text[i:j])
+        i = j
+    return out
+
+
 def has_han(text: str) -> bool:
     return bool(HAN_RE.search(text))
 

@@ -217,6 +217,21 @@ def test_the_indicator_headers_wrapped_first_line_above_it_is_no_part_of_the_goa
     assert [i.name for i in form.indicators] == ["每册图书采购成本", "图书采购册数"]
 
 
+def test_a_header_centred_over_three_lines_pairs_its_wrapped_heads_and_tails_by_order():
+    # each label centred in its cell: the one-line labels on the middle line, a wrapped label's
+    # head above and its tail under it; pdftotext sets each line's columns on its own, so the
+    # heads and tails do not stand over each other (得分 under 偏差原因分析及改进措's head)
+    header = "一级指标 二级指标      三级指标        年度指标值   实际完成值  分值  得分      偏差原因分析及改进措施"
+    stacked = """\
+一级指                          年度指标                        偏差原因分析及改进措
+      二级指标      三级指标                  实际完成值  分值  得分
+ 标                             值                              施"""
+    want, = selfeval.parse(FORM)
+    form, = selfeval.parse(FORM.replace(header, stacked))
+    assert form.indicators == want.indicators and len(want.indicators) == 2
+    assert [d.code for d in form.diagnostics if d.level != "info"] == []
+
+
 def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
     # a word processor's centred cells: 年初预算 above the header's line and 数 under it; 其中：当年财
     # above the row's values, 政拨款 under them, the margin label's piece before the values

@@ -14,7 +14,7 @@ from ..lexer import Lexed
 from ..params import Params
 from ..text import (
     QUANT_HEAD_RE, QUANT_RE, QUANT_TAIL_RE, QUANT_UNIT_RE, ends_sentence, is_whole_cell, join_wrapped, prose_marks,
-    width,
+    tokens_at, width,
 )
 from .common import label_runs, read_funds, read_headers, read_title, read_total_grade, template_cell
 from .features import shape, share
@@ -37,22 +37,6 @@ class Fragment:
     no: int
     x: int              # display column where it starts
     text: str
-
-
-def tokens_at(text: str) -> list[tuple[int, str]]:
-    out, col, i = [], 0, 0
-    while i < len(text):
-        if text[i] == " ":
-            col += 1
-            i += 1
-            continue
-        j = i
-        while j < len(text) and text[j] != " ":
-            j += 1
-        out.append((col, text[i:j]))
-        col += width(text[i:j])
-        i = j
-    return out
 
 
 @attrs.define
