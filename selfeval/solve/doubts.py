@@ -3,6 +3,8 @@ group than its row's; a deviation on a row that kept its points beside a row tha
 one; a deviation that breaks off mid-sentence."""
 from __future__ import annotations
 
+import regex
+
 from ..arith import lost_points
 from ..codes import diag
 from ..grid import Reading
@@ -10,6 +12,9 @@ from ..model import Diagnostic, Form
 from ..params import Params
 from ..text import ends_sentence, open_parens, parse_cell
 from .cues import name_groups
+
+EMBEDDED_QUANTITY_RE = regex.compile(r"\d\s*[(（]")
+LEADING_ZERO_RE = regex.compile(r"^[=≥≤<>]?\s*0\d")
 
 ROWS_WHOLE = frozenset({"raw", "layout"})
 
@@ -39,6 +44,14 @@ def pinned_rows(level2: list[str | None], reading: Reading) -> set[int]:
     return out
 
 
+def _odd_quantity(text: str, parsed) -> bool:
+    """A number(unit) inside a cell that is not one quantity (=4.6(万元3.3(万元/套)/套)), or a number
+    with a leading zero (00(吨), the tail of a number cut at its point)."""
+    if parsed is None:
+        return bool(EMBEDDED_QUANTITY_RE.search(text))
+    return bool(LEADING_ZERO_RE.match(text))
+
+
 def _ill_formed(inds) -> list[tuple[int, str]]:
     """Rows whose cells no template row prints: a bracket unbalanced, a quantity against a word, two units."""
     out = []
@@ -47,7 +60,10 @@ def _ill_formed(inds) -> list[tuple[int, str]]:
             out.append((k, "a bracket of its name, target or actual is left open or closed alone"))
             continue
         t, a = parse_cell(ind.target), parse_cell(ind.actual)
-        if (t is None) != (a is None) and ind.target and ind.actual:
+        odd = [v for v, q in ((ind.target, t), (ind.actual, a)) if v and _odd_quantity(v, q)]
+        if odd:
+            out.append((k, f"{odd[0]} is no quantity the template prints: pieces of two cells may have run together"))
+        elif (t is None) != (a is None) and ind.target and ind.actual:
             out.append((k, f"the target {ind.target} and the actual {ind.actual} are not both quantities"))
         elif t and a and t[2] != a[2]:
             out.append((k, f"the target's unit {t[2]} and the actual's {a[2]} differ"))
