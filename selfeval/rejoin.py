@@ -28,6 +28,38 @@ def _segment(text_pieces: list[str], labels: frozenset[str], longest: int) -> li
     return best[n]
 
 
+def _stacked(items: list[Lexed], i: int, is_piece, whole_labels) -> tuple[int, list[str], str] | None:
+    """A header printed over two or three lines with each label centred in its cell (-layout): a
+    one-line label on one line, a wrapped one's head above and its tail on the last line.
+    pdftotext sets each line's columns on its own, so heads and tails pair by order, not by
+    column; the labels then stand in the order of their centres: (items taken, the labels, the
+    header as one line with each label about where its column stands)."""
+    lines: list[list[tuple[int, str]]] = []
+    taken = 0
+    for j in range(i, min(len(items), i + 3)):
+        if items[j].kind == "blank":
+            continue
+        toks = tokens_at(items[j].line.text)
+        if not toks or not all(is_piece(x) for _, x in toks):
+            break
+        lines.append(toks)
+        taken = j + 1
+    spaced = any(b - (a + width(x)) >= 2 for toks in lines for (a, x), (b, _) in zip(toks, toks[1:]))
+    if not spaced or len(lines) < 2:
+        return None
+    heads = sorted((x, tok) for toks in lines[:-1] for x, tok in toks if tok not in whole_labels)
+    if len(heads) != len(lines[-1]):
+        return None
+    cells = sorted([(x + width(tok) / 2, tok) for toks in lines[:-1] for x, tok in toks if tok in whole_labels]
+                   + [(x + width(h) / 2, h + t) for (x, h), (_, t) in zip(heads, lines[-1])])
+    if not all(tok in whole_labels for _, tok in cells):
+        return None
+    line = ""
+    for centre, label in cells:
+        line += " " * max(1 if line else 0, round(centre - width(label) / 2) - width(line)) + label
+    return taken, [tok for _, tok in cells], line
+
+
 class Rejoiner:
     def __init__(self, lexer: Lexer):
         t = lexer.t
@@ -64,38 +96,26 @@ class Rejoiner:
         return whole        # what spelled the header whole, a piece after it (a name's tail) apart
 
     def stacked_header(self, items: list[Lexed], i: int) -> tuple[int, list[str], str] | None:
-        """The indicator header printed over two or three lines with each label centred in its cell
-        (-layout): a one-line label on one line, a wrapped one's head above and its tail on the last
-        line (一级指 年度指标 / 二级指标 三级指标 分值 得分 / 标 值). pdftotext sets each line's columns on
-        its own, so the heads and the tails pair by order, not by column; the labels then stand in
-        the order of their centres: (items taken, its slots, the header as one line)."""
-        lines: list[list[tuple[int, str]]] = []
-        taken = 0
-        for j in range(i, min(len(items), i + 3)):
-            if items[j].kind == "blank":
-                continue
-            toks = tokens_at(items[j].line.text)
-            if not toks or not all(self.t.is_label_piece(x) for _, x in toks):
-                break
-            lines.append(toks)
-            taken = j + 1
-        spaced = any(b - (a + width(x)) >= 2 for toks in lines for (a, x), (b, _) in zip(toks, toks[1:]))
-        if not spaced or len(lines) < 2:
+        """The indicator header centred over lines of its own (一级指 年度指标 / 二级指标 三级指标 分值 得分
+        / 标 值): (items taken, its slots, the header as one line)."""
+        got = _stacked(items, i, self.t.is_label_piece, self.labels)
+        if got is None:
             return None
-        heads = sorted((x, tok) for toks in lines[:-1] for x, tok in toks if tok not in self.labels)
-        whole = [(x + width(tok) / 2, tok) for toks in lines[:-1] for x, tok in toks if tok in self.labels]
-        if len(heads) != len(lines[-1]):
-            return None
-        cells = sorted(whole + [(x + width(h) / 2, h + t) for (x, h), (_, t) in zip(heads, lines[-1])])
-        labels = [tok for _, tok in cells]
+        taken, labels, line = got
         slots = [self.t.label_slot(x) for x in labels]
         if not (all(slots) and slots[0] == "level1" and {"weight", "score"} <= set(slots)
                 and set(slots) <= set(INDICATOR_SLOTS)):
             return None
-        line = ""
-        for centre, label in cells:
-            line += " " * max(1 if line else 0, round(centre - width(label) / 2) - width(line)) + label
         return taken, slots, line
+
+    def stacked_fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str], str] | None:
+        """The fund header centred the same way (年初预算 全年预算 / 分值 得分 全年执行数 执行率(%) / 数 数):
+        (items taken, its columns, the header as one line)."""
+        got = _stacked(items, i, lambda x: x in self.fund_text, self.fund_spellings)
+        if got is None or len(got[1]) < 4:
+            return None
+        taken, labels, line = got
+        return taken, [self.t.fund_column(x) for x in labels], line
 
     def fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str]] | None:
         """The fund table's header cut by wraps (年初预算 / 数 / 全年预算数 权重 …): (items taken, its
@@ -231,6 +251,11 @@ class Rejoiner:
             if hit is not None:
                 end, cols = hit
                 text = " ".join(x.text for x in items[i:end] if x.kind != "blank")
+                return end, Lexed(attrs.evolve(it.line, text=text), "fund_header",
+                                  {"columns": cols, "lines": lines(end)})
+            stacked = self.stacked_fund_header(items, i)
+            if stacked is not None:
+                end, cols, text = stacked
                 return end, Lexed(attrs.evolve(it.line, text=text), "fund_header",
                                   {"columns": cols, "lines": lines(end)})
         slots = it.fields.get("slots", ())

@@ -232,6 +232,17 @@ def test_a_header_centred_over_three_lines_pairs_its_wrapped_heads_and_tails_by_
     assert [d.code for d in form.diagnostics if d.level != "info"] == []
 
 
+def test_a_fund_header_centred_over_three_lines_pairs_its_wrapped_heads_and_tails_by_order():
+    header = "                     年初预算数   全年预算数  分数   得分   全年执行数  执行率(%)"
+    stacked = """\
+                     年初预算     全年预算
+                                              分数   得分   全年执行数  执行率(%)
+                       数           数"""
+    want, = selfeval.parse(FORM)
+    form, = selfeval.parse(FORM.replace(header, stacked))
+    assert form.funds == want.funds and want.funds[0].executed == 100.0
+
+
 def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
     # a word processor's centred cells: 年初预算 above the header's line and 数 under it; 其中：当年财
     # above the row's values, 政拨款 under them, the margin label's piece before the values
