@@ -243,6 +243,21 @@ def test_a_fund_header_centred_over_three_lines_pairs_its_wrapped_heads_and_tail
     assert form.funds == want.funds and want.funds[0].executed == 100.0
 
 
+def test_the_fund_margin_labels_head_alone_with_its_tail_beside_a_fund_row_is_the_template():
+    cut = FORM.replace("""\
+  项目资金
+          其中：当年财政拨款  100.00      100.00     -      -       100.00     100.00
+  （万元）
+""", """\
+项目资金（万
+  元）    其中：当年财政拨款  100.00      100.00     -      -       100.00     100.00
+""")
+    want, = selfeval.parse(FORM)
+    form, = selfeval.parse(cut)
+    assert form.funds == want.funds
+    assert [d.code for d in form.diagnostics if d.level != "info"] == []
+
+
 def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
     # a word processor's centred cells: 年初预算 above the header's line and 数 under it; 其中：当年财
     # above the row's values, 政拨款 under them, the margin label's piece before the values
