@@ -128,6 +128,7 @@ class Cells:
     label_reach: int = 8              # max cells between label pieces
     name_wrap: int = 30               # a name this wide may wrap …
     name_tail_width: int = 4          # … leaving a tail this narrow
+    edge_lines: int = 3               # words alone on their lines at one widest width: the column's edge
     dev_piece: int = 8                # text this wide right of a number: deviation piece
     dev_full: int = 26                # deviation line this wide goes on …
     dev_width: int = 56               # … to text at most this wide

@@ -248,6 +248,16 @@ def test_a_long_names_short_tail_joins_it_but_a_value_word_does_not():
     assert [t for t, _, _ in C.cut(text, short)] == ["观影人", "数"]
 
 
+def test_names_cut_at_a_narrow_columns_edge_join_their_tails():
+    # a drawn form's name column six characters wide: every longer name is cut at that edge, its
+    # tail (up to half a line) on the next line of its cell; the edge is measured on the form
+    sheet = FORM.with_rows(replace(ROWS[0], name="公益电影放映场次"), replace(ROWS[1], name="放映计划发布及时性"),
+                           replace(ROWS[2], name="村居观众观影满意度"))
+    table = [c for r in sheet.rows for c in [C.wrap(r.name, 12), *r.values()] + ([r.deviation] if r.deviation else [])]
+    text = C.page(sheet, table_=table, tail_=C.tail(sheet, devs=False))
+    assert C.rows(C.read(text)) == sheet.expected_rows()
+
+
 def test_a_long_names_one_character_tail_printed_after_its_rows_target_still_joins_it():
     sheet = FORM.with_rows(replace(ROWS[0], name=LONG_NAME + "数"), *ROWS[1:])
     count = sheet.rows[0]

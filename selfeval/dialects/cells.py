@@ -233,6 +233,10 @@ def _join_name_tails(cells: list[Piece], p: Params) -> list[Piece]:
     row's 年度指标值 maybe printed between (… / ≥6968.00(台) / 数): a word of a character or two
     under a word as wide as the name column is its tail, unless it reads as a value (及时)."""
     w = words(p.template)
+    wrap, tail = p.cells.name_wrap, p.cells.name_tail_width
+    edge = _column_edge(cells, p)
+    if edge is not None and edge < wrap:
+        wrap, tail = edge, edge - 2     # a narrower name column: any shorter line under a full one
     out: list[Piece] = []
     for c in cells:
         prev = out[-1] if out else None
@@ -241,12 +245,28 @@ def _join_name_tails(cells: list[Piece], p: Params) -> list[Piece]:
                 and len(c.text) == 1):
             prev = out[-2]
         if (prev is not None and prev.kind == c.kind == "word" and prev.block == c.block and not prev.line_mate
-                and width(prev.text) >= p.cells.name_wrap and width(c.text) <= p.cells.name_tail_width
+                and width(prev.text) >= wrap and width(c.text) <= tail
                 and c.text not in w.targets and c.text not in w.no_deviation):
             _absorb(prev, c, prev.text + c.text)
         else:
             out.append(c)
     return out
+
+
+def _column_edge(cells: list[Piece], p: Params) -> int | None:
+    """The name column's width, where the form shows it: the widest of the table's words alone on
+    their lines (after the title block: from the first number on), reached by several that a
+    short word follows in their block (lines cut at the column's edge and their tails), else None."""
+    start = next((k for k, c in enumerate(cells) if c.kind == "number"), len(cells))
+    alone = [c for c in cells[start:] if c.kind == "word" and not c.line_mate and _wide_only(c.text)]
+    if not alone:
+        return None
+    top = max(width(c.text) for c in alone)
+    ids = {id(c) for c in alone}
+    table = cells[start:]
+    cut = sum(id(a) in ids and id(b) in ids and width(a.text) == top and b.block == a.block
+              and width(b.text) <= top // 2 for a, b in zip(table, table[1:]))
+    return top if cut >= p.cells.edge_lines else None
 
 
 def cell_kind(text: str, t: Template) -> str:
