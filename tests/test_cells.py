@@ -79,6 +79,18 @@ def test_fund_values_printed_after_the_other_fund_rows_fill_the_columns_it_lacks
     assert C.project(form.to_dict(), FORM.record())["funds"] == FORM.record()["funds"]
 
 
+def test_fund_rows_whose_items_are_printed_after_the_block_are_read_by_its_arithmetic():
+    # a drawn form prints the first two rows' values before any item, their items after the block,
+    # the second cut in its narrow cell beside the margin label's own pieces: no row reads whole
+    total, first, *others = C.fund_rows(FORM)
+    funds = total[1:] + first[1:] + [c for row in others for c in row] + [total[0], "项目资金（万元 其中：当年财政拨\n）\n款"]
+    head = C.head(FORM)
+    head.remove("项目资金\n（万元）")
+    form = C.read(C.page(FORM, head_=head, funds_=funds))
+    assert C.project(form.to_dict(), FORM.record())["funds"] == FORM.record()["funds"]
+    assert "funds-by-arithmetic" in C.codes(form)
+
+
 # a cost row whose 实际完成值 wraps in its cell, and one whose two values are cut on one line
 COSTS = FORM.with_rows(
     Row("经济成本指标", "每场放映人均成本", "≤6.50(元/人/场)", "6.20(元/人/场)", 15, 15),

@@ -460,14 +460,17 @@ def _fund_fallback(cells: list[Piece], funds: Funds, late: list[Piece], reading:
     rows' sums need the block's 分值 and 得分."""
     t = p.template
     rows, numbers = funds.rows(t), funds.early + late
-    if len(rows) != len(t.fund_items) or not numbers or not fund_broken(rows, t):
+    whole = all(funds.grid.get(item) for item in t.fund_item_names)
+    if not numbers or (whole and not fund_broken(rows, t)):
         return
-    before = fund_broken(rows, t)
+    # a row without its values (its item printed apart from them, or not found) breaks more than any rule
+    before = fund_broken(rows, t) if whole else len(t.fund_items) * len(t.fund_columns)
     grid = read_stream(_nums(cells, numbers, funds.values_start, t), p)
     if grid is None or grid.broken >= before:
         return
     items = t.fund_item_names
-    dashes = [c for item in items for c in funds.grid[item].values() if c.kind == "taken" and c not in numbers]
+    dashes = [c for item in items for c in funds.grid.get(item, {}).values() if c.kind == "taken" and c not in numbers]
+    dashes = sorted(dashes + [c for c in cells[:funds.values_start] if c.kind == "dash"], key=lambda c: c.pos)
     funds.grid = {item: {} for item in items}
     for c, col, r in zip(numbers, grid.labels, grid.rows_of):
         funds.grid[items[r]][col] = c
