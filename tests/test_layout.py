@@ -258,6 +258,22 @@ def test_the_fund_margin_labels_head_alone_with_its_tail_beside_a_fund_row_is_th
     assert [d.code for d in form.diagnostics if d.level != "info"] == []
 
 
+def test_goal_texts_one_space_apart_on_every_shared_line_are_cut_at_the_left_texts_width():
+    # no line of the right text stands alone and pdftotext left one space between the texts:
+    # the left text's width (its widest line alone) tells where each shared line is cut
+    cut = FORM.replace("""\
+ 年度                                        全年实际开放图书馆三百一十天，
+ 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
+ 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+ 年度   计划全年开放图书馆三百天，力争
+ 总体   借阅量有所增长，读者满意度达到 全年实际开放图书馆三百一十天，借阅量比上
+ 目标   九成。 年增长百分之五，读者满意度达到九成。""")
+    form, = selfeval.parse(cut)
+    assert (form.goals.expected, form.goals.actual) == (
+        "计划全年开放图书馆三百天，力争借阅量有所增长，读者满意度达到九成。",
+        "全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，读者满意度达到九成。")
+
+
 def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
     # a word processor's centred cells: 年初预算 above the header's line and 数 under it; 其中：当年财
     # above the row's values, 政拨款 under them, the margin label's piece before the values

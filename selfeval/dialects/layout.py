@@ -427,6 +427,10 @@ def _wider_than_the_texts(cols: list[list[tuple[int, str]]], reading: Reading, p
 def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p: Params):
     """Each text's lines: a lone fragment goes to the text whose lines start nearest (pdftotext shifts it)."""
     frags = [(i, _fragments(toks, p.rows.fragment_gap)) for i, toks in lines]
+    if not any(len(f) >= 2 for _, f in frags):
+        got = _one_space_apart(lines, items, p)
+        if got is not None:
+            return got
     left_x = sorted(f[0][0] for _, f in frags if len(f) >= 2)
     right_x = sorted(f[-1][0] for _, f in frags if len(f) >= 2)
     widths = sorted(width(f[0][1]) for _, f in frags if len(f) >= 2)
@@ -461,6 +465,34 @@ def _sides(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p
             side = int(x >= split_x)
         cols[side].append((no, text))
     return cols
+
+
+def _one_space_apart(lines: list[tuple[int, list[tuple[int, str]]]], items: list[Lexed], p: Params):
+    """No line shows the two texts a gap apart and none starts right of the left text's middle:
+    where both texts stand on a line pdftotext left one space between them. The left text's
+    width is that of its widest line of one token (starting where the texts start); a line wider
+    than that by more than a gap is cut where the left text's width ends. None when no line is
+    cut (one text, or nothing to tell)."""
+    gap = p.rows.fragment_gap
+    lx = min(toks[0][0] for _, toks in lines)
+    alone = [width(toks[0][1]) for _, toks in lines if len(toks) == 1 and toks[0][0] - lx <= gap]
+    if not alone:
+        return None
+    left_w = max(alone)
+    if any(toks[0][0] - lx > left_w // 2 for _, toks in lines):
+        return None         # a line of the right text alone: its start tells the columns
+    cols: list[list[tuple[int, str]]] = [[], []]
+    cut_any = False
+    for i, toks in lines:
+        no = items[i].no
+        cut = _two_texts(toks, left_w, p)
+        if cut is None:
+            cols[0].append((no, " ".join(tok for _, tok in toks)))
+            continue
+        cut_any = True
+        cols[0].append((no, " ".join(tok for _, tok in toks[:cut])))
+        cols[1].append((no, " ".join(tok for _, tok in toks[cut:])))
+    return cols if cut_any else None
 
 
 def _two_texts(toks: list[tuple[int, str]], left_w: int, p: Params) -> int | None:
