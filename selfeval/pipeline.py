@@ -18,9 +18,20 @@ from .split import Segment, split_forms
 DEFAULT_PARAMS = Params()
 
 
-def _orphans(lines: list[Line]) -> list[Diagnostic]:
-    return [diag("unassigned", f"line outside any form: {ln.text.strip()[:60]}", [ln.no])
-            for ln in lines if not ln.blank] + damage(lines)
+def _orphans(lines: list[Line], params: Params) -> list[Diagnostic]:
+    """Lines outside any form: page furniture (a browser's date and address, a page count) is
+    information, anything else a line the user may miss."""
+    furniture = params.template.furniture_patterns
+    out = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        text = ln.text.strip()
+        if any(f.match(text) for f in furniture):
+            out.append(diag("unassigned", f"page furniture: {text[:60]}", [ln.no], level="info"))
+        else:
+            out.append(diag("unassigned", f"line outside any form: {text[:60]}", [ln.no]))
+    return out + damage(lines)
 
 
 def debugging() -> bool:
@@ -101,9 +112,9 @@ def iter_forms(lines: Iterable[Line], file: str | None = None,
             form.source.form_index = index
         if form is None:
             if held is not None:
-                held.diagnostics.extend(_orphans(segment.lines))
+                held.diagnostics.extend(_orphans(segment.lines, params))
             else:
-                pending.extend(_orphans(segment.lines))
+                pending.extend(_orphans(segment.lines, params))
             continue
         if pending:
             form.diagnostics[:0] = pending

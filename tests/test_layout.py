@@ -274,6 +274,14 @@ def test_goal_texts_one_space_apart_on_every_shared_line_are_cut_at_the_left_tex
         "全年实际开放图书馆三百一十天，借阅量比上年增长百分之五，读者满意度达到九成。")
 
 
+def test_a_browsers_print_header_before_the_form_is_page_furniture_but_other_lines_warn():
+    header = "3/14/25, 9:05 AM                                   社区图书馆运营补助\n\n\n\n"
+    form, = selfeval.parse(header + FORM)
+    assert [(d.level, d.lines) for d in form.diagnostics if d.code == "unassigned"] == [("info", [1])]
+    form, = selfeval.parse("内部资料 请勿外传\n\n\n\n" + FORM)
+    assert [(d.level, d.lines) for d in form.diagnostics if d.code == "unassigned"] == [("warning", [1])]
+
+
 def test_a_centred_fund_header_and_item_cut_around_their_values_line_are_read():
     # a word processor's centred cells: 年初预算 above the header's line and 数 under it; 其中：当年财
     # above the row's values, 政拨款 under them, the margin label's piece before the values
