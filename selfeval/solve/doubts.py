@@ -52,8 +52,10 @@ def _odd_quantity(text: str, parsed) -> bool:
     return bool(LEADING_ZERO_RE.match(text))
 
 
-def _ill_formed(inds) -> list[tuple[int, str]]:
-    """Rows whose cells no template row prints: a bracket unbalanced, a quantity against a word, two units."""
+def _ill_formed(inds, t) -> list[tuple[int, str]]:
+    """Rows whose cells no template row prints: a bracket unbalanced, a quantity against a word, two units,
+    an achievement word (达成指标) with more after it."""
+    achievement = sorted(t.words("cells", "achievement_closed"), key=len, reverse=True)
     out = []
     for k, ind in enumerate(inds):
         if any(v and open_parens(v) for v in (ind.name, ind.target, ind.actual)):
@@ -61,8 +63,11 @@ def _ill_formed(inds) -> list[tuple[int, str]]:
             continue
         t, a = parse_cell(ind.target), parse_cell(ind.actual)
         odd = [v for v, q in ((ind.target, t), (ind.actual, a)) if v and _odd_quantity(v, q)]
+        said = next((w for w in achievement if ind.actual and ind.actual.startswith(w)), None)
         if odd:
             out.append((k, f"{odd[0]} is no quantity the template prints: pieces of two cells may have run together"))
+        elif said and ind.actual != said:
+            out.append((k, f"the actual {ind.actual} runs on past {said}: a piece of another cell may have joined it"))
         elif (t is None) != (a is None) and ind.target and ind.actual:
             out.append((k, f"the target {ind.target} and the actual {ind.actual} are not both quantities"))
         elif t and a and t[2] != a[2]:
@@ -98,7 +103,7 @@ def cross_check(form: Form, reading: Reading, p: Params) -> list[Diagnostic]:
                             f"{'/'.join(sorted(groups))} but stands under {ind.level2}",
                             _lines(reading, f"indicators[{k}].name"), level="info" if k in pinned else None))
     out += [diag("row-uncertain", f"indicators[{k}]: {why}", _lines(reading, f"indicators[{k}].target")
-                 + _lines(reading, f"indicators[{k}].actual")) for k, why in _ill_formed(inds)]
+                 + _lines(reading, f"indicators[{k}].actual")) for k, why in _ill_formed(inds, p.template)]
     out += _empty_cells(inds, reading)
     lost = [lost_points(i.weight, i.score, p.template) for i in inds]
     for k, ind in enumerate(inds):
