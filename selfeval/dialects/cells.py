@@ -461,11 +461,12 @@ def _fund_fallback(cells: list[Piece], funds: Funds, late: list[Piece], reading:
     t = p.template
     rows, numbers = funds.rows(t), funds.early + late
     whole = all(funds.grid.get(item) for item in t.fund_item_names)
-    if not numbers or (whole and not fund_broken(rows, t)):
-        return
+    if not numbers or not funds.grid or (whole and not fund_broken(rows, t)):
+        return          # no fund item printed: no block to read (and no search on stray numbers)
     # a row without its values (its item printed apart from them, or not found) breaks more than any rule
     before = fund_broken(rows, t) if whole else len(t.fund_items) * len(t.fund_columns)
-    grid = read_stream(_nums(cells, numbers, funds.values_start, t), p)
+    # rows not all found: a loose labelling only where two items or more show the block is there
+    grid = read_stream(_nums(cells, numbers, funds.values_start, t), p, loose=len(funds.grid) >= 2)
     if grid is None or grid.broken >= before:
         return
     items = t.fund_item_names

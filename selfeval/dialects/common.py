@@ -250,7 +250,7 @@ def label_runs(items: list[Lexed], p: Params, kinds=("label",)) -> list[list[Lab
     t = p.template
     labels = frozenset(t.all_labels)
     longest = max(map(len, labels))
-    margin = "\x00".join(t.spellings("funds", "funds_unit", "goals"))
+    margin = t.spellings("funds", "goals")
     runs: list[list[Label]] = []
     i = 0
     while i < len(items):
@@ -264,10 +264,11 @@ def label_runs(items: list[Lexed], p: Params, kinds=("label",)) -> list[list[Lab
                 pieces += [(j, items[j].no, tok) for tok in items[j].text.split()]
             j += 1
         got = segment_labels(pieces, labels, longest)
-        # a margin label's head whose tail went with a fund row's values (项目资金（万 / 元） 142.87 …)
+        # a margin label's head (its first four characters or more) whose tail went with a fund row's
+        # values (项目资金（万 / 元） 142.87 …); not a word some label ends with (目标 of a deviation)
         covered = {k for lab in got for k in range(lab.first, lab.last + 1)}
         got += [Label(tok, [no], k, k) for k, no, tok in pieces
-                if k not in covered and len(tok) >= 2 and tok in margin]
+                if k not in covered and len(tok) >= 4 and any(m.startswith(tok) for m in margin)]
         if got:
             runs.append(sorted(got, key=lambda lab: lab.first))
         i = j

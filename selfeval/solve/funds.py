@@ -20,6 +20,7 @@ ROW_COLUMNS = ("initial_budget", "annual_budget", "executed", "execution_rate")
 TOTAL_ONLY = ("weight", "score")
 DEFERRABLE = ("executed", "execution_rate")
 INF = float("inf")
+LOOSE_CAP = 4          # a loose search that has found nothing stops at this many times the node cap
 
 
 def _value(c: Cell | None) -> float | None:
@@ -95,8 +96,9 @@ class Grid:
     rows_of: list[int]         # and row
 
 
-def read_stream(nums: list[Num], p: Params) -> Grid | None:
-    """Label ``nums`` with the block's columns: fewest broken rules, then best fit; None on a wrong count."""
+def read_stream(nums: list[Num], p: Params, loose: bool = True) -> Grid | None:
+    """Label ``nums`` with the block's columns: fewest broken rules, then best fit; None on a wrong count
+    (``loose=False``: None too when no labelling keeps every rule strictly)."""
     items = p.template.fund_item_names
     need = {c: len(items) for c in ROW_COLUMNS} | {c: 1 for c in TOTAL_ONLY}
     if len(nums) != sum(need.values()):
@@ -104,7 +106,7 @@ def read_stream(nums: list[Num], p: Params) -> Grid | None:
     search = _Search(nums, need, p)
     found = search.run(strict=True, defer=False)
     found = search.run(strict=True, defer=True, bound=found) or found
-    found = found or search.run(strict=False, defer=False)
+    found = found or (search.run(strict=False, defer=False) if loose else None)
     if found is None:
         return None
     _, got, labs, rows_of = found
@@ -135,8 +137,9 @@ class _Search:
 
     def step(self, i: int, cost: float) -> None:
         self.nodes += 1
-        if self.nodes > self.p.funds.max_nodes and (self.strict or self.best is not None):
-            return
+        if self.nodes > self.p.funds.max_nodes and (self.strict or self.best is not None
+                                                    or self.nodes > LOOSE_CAP * self.p.funds.max_nodes):
+            return      # a loose search with nothing found stops too, later: stray numbers fit no block
         if self.best is not None and cost >= self.best[0]:
             return
         nums, labels = self.nums, self.labels
