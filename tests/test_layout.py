@@ -31,6 +31,12 @@ FORM = """\
 """
 
 
+# the goal block of FORM, which tests print otherwise
+GOALS = """\
+ 年度                                        全年实际开放图书馆三百一十天，
+ 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
+ 目标   力争借阅量有所增长。                 满意度达到九成。"""
+
 # row 2 with a name that holds single spaces, its deviation's lines standing in their column
 # by display width (a Chinese character takes two columns): on the row's line the deviation
 # starts 62 characters but 77 columns in, beside the 76 of the lines above and below it
@@ -175,10 +181,7 @@ def test_a_fund_item_cut_in_two_with_its_values_centred_between_the_pieces_is_th
 
 
 def test_the_goal_margin_label_cut_anywhere_is_no_part_of_the_goals():
-    cut = FORM.replace("""\
- 年度                                        全年实际开放图书馆三百一十天，
- 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
- 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+    cut = FORM.replace(GOALS, """\
                                             全年实际开放图书馆三百一十天，
 年度总体目 计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
   标   力争借阅量有所增长。                 满意度达到九成。""")
@@ -190,10 +193,7 @@ def test_the_goal_margin_label_cut_anywhere_is_no_part_of_the_goals():
 def test_a_goal_line_starting_with_a_character_some_label_holds_keeps_it():
     # the right text's line of its own starts with 出 (a piece of 支出, 产出指标): it is the
     # text's, not a piece of the margin label
-    cut = FORM.replace("""\
- 年度                                        全年实际开放图书馆三百一十天，
- 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
- 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+    cut = FORM.replace(GOALS, """\
  年度                                        全年预算十万元，读者满意度
  总体   计划全年开放图书馆三百天，           达到九成，实际支
  目标   力争借阅量有所增长。
@@ -261,10 +261,7 @@ def test_the_fund_margin_labels_head_alone_with_its_tail_beside_a_fund_row_is_th
 def test_goal_texts_one_space_apart_on_every_shared_line_are_cut_at_the_left_texts_width():
     # no line of the right text stands alone and pdftotext left one space between the texts:
     # the left text's width (its widest line alone) tells where each shared line is cut
-    cut = FORM.replace("""\
- 年度                                        全年实际开放图书馆三百一十天，
- 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
- 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+    cut = FORM.replace(GOALS, """\
  年度   计划全年开放图书馆三百天，力争
  总体   借阅量有所增长，读者满意度达到 全年实际开放图书馆三百一十天，借阅量比上
  目标   九成。 年增长百分之五，读者满意度达到九成。""")
@@ -347,10 +344,7 @@ def test_the_headers_last_label_centred_around_its_line_is_the_header():
 def test_a_goal_line_holding_both_texts_one_space_apart_is_doubted():
     # pdftotext left one space between the two goal texts on one line: nothing tells where to cut
     # it, but the line is far wider than its text's others
-    merged = FORM.replace("""\
- 年度                                        全年实际开放图书馆三百一十天，
- 总体   计划全年开放图书馆三百天，           借阅量比上年增长百分之五，读者
- 目标   力争借阅量有所增长。                 满意度达到九成。""", """\
+    merged = FORM.replace(GOALS, """\
                        全年实际开放图书馆三百一十天，借阅
 年度总体目标 计划全年开放图书馆三百天，力争 量比上年增长百分之五，读者满意度
                        达到九成，新增期刊一百二十种，
