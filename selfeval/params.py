@@ -107,6 +107,7 @@ class Funds:
     off_row: float = 0.5     # per row a number moves from its item
     deferred: float = 0.5    # 年度资金总额 value printed after its rows
     max_nodes: int = 50000   # search node cap
+    loose_cap: int = 4       # a loose search that has found nothing stops at this many times the cap
 
 
 @attrs.frozen

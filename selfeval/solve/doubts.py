@@ -52,10 +52,10 @@ def _odd_quantity(text: str, parsed) -> bool:
     return bool(LEADING_ZERO_RE.match(text))
 
 
-def _ill_formed(inds, t) -> list[tuple[int, str]]:
+def _ill_formed(inds, template) -> list[tuple[int, str]]:
     """Rows whose cells no template row prints: a bracket unbalanced, a quantity against a word, two units,
     an achievement word (达成指标) with more after it."""
-    achievement = sorted(t.words("cells", "achievement_closed"), key=len, reverse=True)
+    achievement = sorted(template.words("cells", "achievement_closed"), key=len, reverse=True)
     out = []
     for k, ind in enumerate(inds):
         if any(v and open_parens(v) for v in (ind.name, ind.target, ind.actual)):

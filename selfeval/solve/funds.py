@@ -20,7 +20,6 @@ ROW_COLUMNS = ("initial_budget", "annual_budget", "executed", "execution_rate")
 TOTAL_ONLY = ("weight", "score")
 DEFERRABLE = ("executed", "execution_rate")
 INF = float("inf")
-LOOSE_CAP = 4          # a loose search that has found nothing stops at this many times the node cap
 
 
 def _value(c: Cell | None) -> float | None:
@@ -138,7 +137,7 @@ class _Search:
     def step(self, i: int, cost: float) -> None:
         self.nodes += 1
         if self.nodes > self.p.funds.max_nodes and (self.strict or self.best is not None
-                                                    or self.nodes > LOOSE_CAP * self.p.funds.max_nodes):
+                                                    or self.nodes > self.p.funds.loose_cap * self.p.funds.max_nodes):
             return      # a loose search with nothing found stops too, later: stray numbers fit no block
         if self.best is not None and cost >= self.best[0]:
             return
