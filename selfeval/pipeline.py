@@ -18,20 +18,17 @@ from .split import Segment, split_forms
 DEFAULT_PARAMS = Params()
 
 
-def _orphans(lines: list[Line], params: Params) -> list[Diagnostic]:
-    """Lines outside any form: page furniture (a browser's date and address, a page count) is
-    information, anything else a line the user may miss."""
-    furniture = params.template.furniture_patterns
+def _orphans(segment: Segment) -> list[Diagnostic]:
+    """Lines outside any form: page furniture as the lexer told it (a browser's date and address,
+    a page count) is information, anything else a line the user may miss."""
     out = []
-    for ln in lines:
-        if ln.blank:
-            continue
-        text = ln.text.strip()
-        if any(f.match(text) for f in furniture):
-            out.append(diag("unassigned", f"page furniture: {text[:60]}", [ln.no], level="info"))
-        else:
-            out.append(diag("unassigned", f"line outside any form: {text[:60]}", [ln.no]))
-    return out + damage(lines)
+    for it in segment.items:
+        text = it.line.text.strip()
+        if it.kind == "furniture":
+            out.append(diag("unassigned", f"page furniture: {text[:60]}", [it.no], level="info"))
+        elif not it.line.blank:
+            out.append(diag("unassigned", f"line outside any form: {text[:60]}", [it.no]))
+    return out + damage(segment.lines)
 
 
 def debugging() -> bool:
@@ -112,9 +109,9 @@ def iter_forms(lines: Iterable[Line], file: str | None = None,
             form.source.form_index = index
         if form is None:
             if held is not None:
-                held.diagnostics.extend(_orphans(segment.lines, params))
+                held.diagnostics.extend(_orphans(segment))
             else:
-                pending.extend(_orphans(segment.lines, params))
+                pending.extend(_orphans(segment))
             continue
         if pending:
             form.diagnostics[:0] = pending
