@@ -257,15 +257,15 @@ def _column_edge(cells: list[Piece], p: Params) -> int | None:
     """The name column's width, where the form shows it: the widest of the table's words alone on
     their lines (after the title block: from the first number on), reached by several that a
     short word follows in their block (lines cut at the column's edge and their tails), else None."""
-    start = next((k for k, c in enumerate(cells) if c.kind == "number"), len(cells))
-    alone = [c for c in cells[start:] if c.kind == "word" and not c.line_mate and _wide_only(c.text)]
-    if not alone:
+    table = cells[next((k for k, c in enumerate(cells) if c.kind == "number"), len(cells)):]
+
+    def alone(c: Piece) -> bool:
+        return c.kind == "word" and not c.line_mate and _wide_only(c.text)
+    top = max((width(c.text) for c in table if alone(c)), default=None)
+    if top is None:
         return None
-    top = max(width(c.text) for c in alone)
-    ids = {id(c) for c in alone}
-    table = cells[start:]
-    cut = sum(id(a) in ids and id(b) in ids and width(a.text) == top and b.block == a.block
-              and width(b.text) <= top // 2 for a, b in zip(table, table[1:]))
+    cut = sum(alone(a) and alone(b) and width(a.text) == top and b.block == a.block and width(b.text) <= top // 2
+              for a, b in zip(table, table[1:]))
     return top if cut >= p.cells.edge_lines else None
 
 
