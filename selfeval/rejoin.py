@@ -86,10 +86,8 @@ class Rejoiner:
                 break
             pieces += tokens
             taken = j + 1
-            got = _segment(pieces, self.labels, self.longest)
-            slots = [self.t.label_slot(x) for x in got] if got else []
-            if slots and slots[0] == "level1" and {"weight", "score"} <= set(slots) and \
-                    set(slots) <= set(INDICATOR_SLOTS):
+            slots = self._header_slots(_segment(pieces, self.labels, self.longest))
+            if slots:
                 whole = taken, slots
                 if j + 1 >= len(items) or not self._goes_on(items, j):
                     return whole
@@ -102,11 +100,16 @@ class Rejoiner:
         if got is None:
             return None
         taken, labels, line = got
-        slots = [self.t.label_slot(x) for x in labels]
-        if not (all(slots) and slots[0] == "level1" and {"weight", "score"} <= set(slots)
-                and set(slots) <= set(INDICATOR_SLOTS)):
-            return None
-        return taken, slots, line
+        slots = self._header_slots(labels)
+        return (taken, slots, line) if slots else None
+
+    def _header_slots(self, labels: list[str] | None) -> list[str] | None:
+        """The slots of labels that spell the indicator header (一级指标 first, 分值 and 得分 among
+        them, nothing but its columns), else None."""
+        slots = [self.t.label_slot(x) for x in labels or ()]
+        if slots and slots[0] == "level1" and {"weight", "score"} <= set(slots) and set(slots) <= set(INDICATOR_SLOTS):
+            return slots
+        return None
 
     def stacked_fund_header(self, items: list[Lexed], i: int) -> tuple[int, list[str], str] | None:
         """The fund header centred the same way (年初预算 全年预算 / 分值 得分 全年执行数 执行率(%) / 数 数):
