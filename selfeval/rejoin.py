@@ -39,10 +39,10 @@ def _stacked(items: list[Lexed], i: int, is_piece, whole_labels) -> tuple[int, l
     for j in range(i, min(len(items), i + 3)):
         if items[j].kind == "blank":
             continue
-        toks = tokens_at(items[j].line.text)
-        if not toks or not all(is_piece(x) for _, x in toks):
+        words = items[j].line.text.split()
+        if not words or not all(map(is_piece, words)):
             break
-        lines.append(toks)
+        lines.append(tokens_at(items[j].line.text))
         taken = j + 1
     spaced = any(b - (a + width(x)) >= 2 for toks in lines for (a, x), (b, _) in zip(toks, toks[1:]))
     if not spaced or len(lines) < 2:
@@ -263,8 +263,9 @@ class Rejoiner:
                                   {"columns": cols, "lines": lines(end)})
         slots = it.fields.get("slots", ())
         # a header printed in row order (三级指标 beside 一级指标) whose later cells wrapped onto lines of their own
-        if it.kind != "indicator_header" or "level1" not in slots or "name" in slots and (
-                "score" not in slots or "deviation" not in slots):
+        pieces = all(map(self.t.is_label_piece, it.text.split()))     # a header's lines hold label pieces only
+        if pieces and (it.kind != "indicator_header" or "level1" not in slots or "name" in slots and (
+                "score" not in slots or "deviation" not in slots)):
             hit = self.header(items, i)
             if hit is not None:
                 end, slots = hit
