@@ -9,10 +9,11 @@ from pathlib import Path
 
 import selfeval
 from selfeval.template import NATIONAL
-from timing import least_cpu
+from timing import least_ratio
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "songjiang-2024.txt"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
 GOLD = json.loads((ROOT / "samples" / "songjiang-2024.json").read_text(encoding="utf-8"))
 
 PEAK = """
@@ -23,30 +24,19 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
-def cpu(text: str, runs: int = 2) -> float:
-    return least_cpu(text, runs)[0]
-
-
 def peak_mib(path: Path) -> int:
     r = subprocess.run([sys.executable, "-c", PEAK, str(path)], capture_output=True, text=True, cwd=ROOT, check=True)
     return int(r.stdout.split()[-1])
 
 
-def seed_cpu() -> float:
-    text = SEED.read_text(encoding="utf-8")
-    cpu(text, 1)                                 # warm the caches the others see warm too
-    return cpu(text, 3)
-
-
 def test_every_line_repeated_costs_a_bounded_multiple_of_the_seed(tmp_path):
-    lines = SEED.read_text(encoding="utf-8").split("\n")
+    lines = SEED_TEXT.split("\n")
     starts = [k for k, x in enumerate(lines) if x.startswith(NATIONAL.fund_columns["initial_budget"][0])]
     last_form = lines[starts[-1]:]
     fourfold = "\n".join(x for x in last_form for _ in range(4))
     doubled = "\n".join(x for x in lines for _ in range(2))
-    base = seed_cpu()
     for text in (fourfold, doubled):
-        assert cpu(text) <= 10 * base
+        assert least_ratio(text, SEED_TEXT, 2) <= 10
         path = tmp_path / "hostile.txt"
         path.write_text(text, encoding="utf-8")
         assert peak_mib(path) < 200
@@ -54,7 +44,7 @@ def test_every_line_repeated_costs_a_bounded_multiple_of_the_seed(tmp_path):
 
 def test_a_megabyte_of_form_lines_and_random_chinese_is_bounded(tmp_path):
     rng = random.Random(7)
-    lines = [x for x in SEED.read_text(encoding="utf-8").split("\n")]
+    lines = [x for x in SEED_TEXT.split("\n")]
     out, size = [], 0
     while size < 1_000_000:
         x = rng.choice(lines) if rng.random() < 0.5 else "".join(chr(rng.randint(0x4E00, 0x9FA5))
@@ -64,7 +54,7 @@ def test_a_megabyte_of_form_lines_and_random_chinese_is_bounded(tmp_path):
     text = "\n".join(out)
     path = tmp_path / "mixed.txt"
     path.write_text(text, encoding="utf-8")
-    assert cpu(text, 3) <= 40 * seed_cpu()       # about 32x on a quiet machine
+    assert least_ratio(text, SEED_TEXT) <= 40      # 25-35x on a quiet machine
     assert peak_mib(path) < 300
 
 
@@ -80,7 +70,7 @@ def test_a_form_of_160_rows_is_read_whole_or_says_it_is_not():
                      "score": round(sum(r["score"] for r in form["indicators"]) + fund["score"], 2)}
     form["grade"] = NATIONAL.grade_of(form["total"]["score"])
     text = selfeval.render([selfeval.Form.from_dict(form)])
-    assert cpu(text) <= 10 * seed_cpu()
+    assert least_ratio(text, SEED_TEXT, 2) <= 10
     got, = selfeval.parse(text)
     exact = not selfeval.differences([form], [got.to_dict()])
     assert exact or got.errors()
