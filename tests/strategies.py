@@ -99,6 +99,20 @@ RECORD_CLASSES = frozenset({"wrapping_words", "marked_names", "spaced_text", "tr
                             "duplicate_names", "long_names"})
 
 
+_SAMPLED: dict[tuple, st.SearchStrategy] = {}
+
+
+def sampled(elements) -> st.SearchStrategy:
+    """``st.sampled_from(elements)``, built once per sequence: hypothesis does not cache it, and a
+    fresh strategy is validated on each draw; built in every draw of every example, those
+    validations cost more time than the parses the tests make."""
+    key = tuple(elements)
+    got = _SAMPLED.get(key)
+    if got is None:
+        got = _SAMPLED[key] = st.sampled_from(key)
+    return got
+
+
 def cents(lo: float, hi: float):
     """A money amount with two decimals, as a float that prints back exactly."""
     return st.integers(int(lo * 100), int(hi * 100)).map(lambda c: c / 100)
@@ -118,19 +132,19 @@ def names(draw, group: str, off: frozenset = frozenset()) -> str:
     characters unless ``long_names`` is drawn."""
     suffixes = GROUPS[group][0]
     subjects = MARKED if draw(st.integers(0, 3)) == 0 and "marked_names" not in off else SUBJECTS
-    a = draw(st.sampled_from(subjects))
-    shape = draw(st.sampled_from(["plain", "plain", "and", "incl", "year", "comma"]))
+    a = draw(sampled(subjects))
+    shape = draw(sampled(["plain", "plain", "and", "incl", "year", "comma"]))
     if shape == "and":
-        a = a + draw(st.sampled_from(["和", "与", "及"])) + draw(st.sampled_from(SUBJECTS))
+        a = a + draw(sampled(["和", "与", "及"])) + draw(sampled(SUBJECTS))
     elif shape == "incl":
-        a = a + "（含" + draw(st.sampled_from(SUBJECTS)) + "）"
+        a = a + "（含" + draw(sampled(SUBJECTS)) + "）"
     elif shape == "comma":
-        a = a + "、" + draw(st.sampled_from(SUBJECTS))
-    suffix = draw(st.sampled_from(suffixes))
+        a = a + "、" + draw(sampled(SUBJECTS))
+    suffix = draw(sampled(suffixes))
     name = ("年度" if shape == "year" else "") + a + suffix
     if len(name) > SHORT_NAME and not _on(draw, "long_names", off):
         short = min(suffixes, key=len)
-        name = draw(st.sampled_from([x for x in subjects + SUBJECTS if len(x) + len(short) <= SHORT_NAME])) + short
+        name = draw(sampled([x for x in subjects + SUBJECTS if len(x) + len(short) <= SHORT_NAME])) + short
     return name
 
 
@@ -146,19 +160,19 @@ def cells(draw, group: str, off: frozenset = frozenset()) -> tuple[str, str]:
     _, words, long_words, kind = GROUPS[group]
     if kind is None or draw(st.booleans()):
         if _on(draw, "spaced_text", off) and kind == "count":
-            return f"不少于 {draw(st.integers(2, 90))} {draw(st.sampled_from(['次', '处', '场']))}", "达成指标"
+            return f"不少于 {draw(st.integers(2, 90))} {draw(sampled(['次', '处', '场']))}", "达成指标"
         if _on(draw, "wrapping_words", off):
-            return draw(st.sampled_from(long_words)), draw(st.sampled_from(WRAPPING_ACTUALS + ACTUALS))
-        return draw(st.sampled_from(words)), draw(st.sampled_from(ACTUALS))
-    op = draw(st.sampled_from(["≥", "=", ">", "≤", "<"]))
+            return draw(sampled(long_words)), draw(sampled(WRAPPING_ACTUALS + ACTUALS))
+        return draw(sampled(words)), draw(sampled(ACTUALS))
+    op = draw(sampled(["≥", "=", ">", "≤", "<"]))
     if kind == "percent":
         v, unit = float(draw(st.integers(1, 100))), "%"
     elif kind == "money":
         v = draw(st.integers(1, 99999)) / 100
-        unit = draw(st.sampled_from(["万元", "元", "元/", "万元/"]))
-        unit = unit + draw(st.sampled_from(PER)) if unit.endswith("/") else unit
+        unit = draw(sampled(["万元", "元", "元/", "万元/"]))
+        unit = unit + draw(sampled(PER)) if unit.endswith("/") else unit
     else:
-        v, unit = draw(st.integers(1, 20000)) / draw(st.sampled_from([1, 1, 10])), draw(st.sampled_from(COUNT_UNITS))
+        v, unit = draw(st.integers(1, 20000)) / draw(sampled([1, 1, 10])), draw(sampled(COUNT_UNITS))
     actual = float(draw(st.integers(0, int(v * 1.5) + 1))) if kind != "money" else v
     return f"{op}{_figure(draw, v, off)}({unit})", f"{_figure(draw, actual, off)}({unit})"
 
@@ -167,11 +181,11 @@ def cells(draw, group: str, off: frozenset = frozenset()) -> tuple[str, str]:
 def deviations(draw, name: str, lost: bool, off: frozenset = frozenset()) -> str:
     """Why a row lost points (or did better than planned) and what will be done: a reason,
     often naming the row, and a remedy or two."""
-    text = draw(st.sampled_from(REASONS))
+    text = draw(sampled(REASONS))
     if draw(st.booleans()):
         text += "，" + name + ("未达到年初目标" if lost else "超出年初目标")
     if draw(st.booleans()):
-        text += "；" + draw(st.sampled_from(REMEDIES))
+        text += "；" + draw(sampled(REMEDIES))
     return text + ("" if _on(draw, "open_deviations", off) else "。")
 
 
@@ -186,7 +200,7 @@ def groups(draw, off: frozenset = frozenset()) -> list[str]:
     if _on(draw, "no_satisfaction_group", off):
         drop.add(last)
     pool = [g for g in LEVEL2 if LEVEL1_OF[g] not in drop]
-    chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=len(pool), unique=True))
+    chosen = draw(st.lists(sampled(pool), min_size=1, max_size=len(pool), unique=True))
     return sorted(chosen, key=LEVEL2.index)
 
 
@@ -228,7 +242,7 @@ def funds(draw) -> list[FundRow]:
         initial = draw(st.one_of(st.just(0.0), cents(0, 3000)))
         annual = draw(st.one_of(st.just(0.0), cents(0, 3000)))
         executed = draw(cents(0, annual)) if annual else 0.0
-        rate = round(executed / annual * 100, 2) if annual else draw(st.sampled_from([0.0, 100.0]))
+        rate = round(executed / annual * 100, 2) if annual else draw(sampled([0.0, 100.0]))
         rows.append(FundRow(item, initial, annual, executed, None, rate, None))
     initial = round(sum(r.initial_budget for r in rows), 2)
     annual = round(sum(r.annual_budget for r in rows), 2)
@@ -240,7 +254,7 @@ def funds(draw) -> list[FundRow]:
 
 @st.composite
 def goals(draw, project: str, year: int, executed: float, off: frozenset = frozenset()) -> Goals:
-    subject = draw(st.sampled_from(SUBJECTS))
+    subject = draw(sampled(SUBJECTS))
     gap = " " if _on(draw, "spaced_text", off) else ""
     n = draw(st.integers(2, 999))
     plan = [f"计划对{subject}开展专项整治{n}轮", f"确保{subject}设施运行稳定",
@@ -249,19 +263,19 @@ def goals(draw, project: str, year: int, executed: float, off: frozenset = froze
     done = [f"{year}{gap}年{project}实际支出{executed:.2f}万元", f"已完成{subject}专项整治{n}轮",
             f"累计服务{subject}对象{n}人次", f"已建立{subject}管护台账", "各项工作均已按计划推进"]
     short = _on(draw, "short_goals", off)
-    expected = "，".join(draw(st.lists(st.sampled_from(plan), min_size=1 if short else 3, max_size=6))) + "。"
-    actual = "，".join([done[0]] + draw(st.lists(st.sampled_from(done[1:]), min_size=0 if short else 2,
+    expected = "，".join(draw(st.lists(sampled(plan), min_size=1 if short else 3, max_size=6))) + "。"
+    actual = "，".join([done[0]] + draw(st.lists(sampled(done[1:]), min_size=0 if short else 2,
                                                  max_size=5))) + "。"
     return Goals(expected, actual)
 
 
 @st.composite
 def forms_one(draw, off: frozenset = frozenset()) -> Form:
-    city, district = draw(st.sampled_from(PLACES))
-    agency, unit = draw(st.sampled_from(LONG_UNITS if _on(draw, "long_units", off) else AGENCIES))
+    city, district = draw(sampled(PLACES))
+    agency, unit = draw(sampled(LONG_UNITS if _on(draw, "long_units", off) else AGENCIES))
     year = draw(st.integers(2019, 2026))
-    project = draw(st.sampled_from(["", "", f"{year}年度"])) + draw(st.sampled_from(SUBJECTS)) + \
-        draw(st.sampled_from(["专项", "项目", "经费", "补助资金", "运行维护项目"]))
+    project = draw(sampled(["", "", f"{year}年度"])) + draw(sampled(SUBJECTS)) + \
+        draw(sampled(["专项", "项目", "经费", "补助资金", "运行维护项目"]))
     fund_rows = draw(funds())
     inds = draw(indicators(off))
     weight = round(fund_rows[0].weight + sum(i.weight for i in inds), 2)
@@ -306,14 +320,14 @@ def layouts(draw, off: frozenset = frozenset()) -> Layout:
     goal_width = plain.goal_width if "goal_width" in off else \
         max(name_width, deviation_width) + 2 * draw(st.integers(8, 20))
     band_rows = pick("band_rows", st.integers(2, 8))
-    placements = pick("labels", st.dictionaries(st.sampled_from(LEVEL2), st.sampled_from(
+    placements = pick("labels", st.dictionaries(sampled(LEVEL2), sampled(
         ["auto", "inline", "before", "parked"])).map(lambda d: tuple(sorted(d.items()))))
     return Layout(
         name_width=name_width, deviation_width=deviation_width, goal_width=goal_width,
         target_width=pick("target_width", st.integers(11, 16)),
         actual_width=pick("actual_width", st.integers(9, 14)),
-        level1_width=pick("level1_width", st.sampled_from([8, 10])),
-        level2_width=pick("level2_width", st.sampled_from([8, 10, 12])),
+        level1_width=pick("level1_width", sampled([8, 10])),
+        level2_width=pick("level2_width", sampled([8, 10, 12])),
         labels=placements,
         band_rows=band_rows,
         first_band_rows=pick("first_band_rows", st.integers(1, band_rows)),
@@ -322,14 +336,14 @@ def layouts(draw, off: frozenset = frozenset()) -> Layout:
         name_blank_before_deviation=pick("name_blank_before_deviation", st.booleans()),
         deviation_blank_before_last=pick("deviation_blank_before_last", st.booleans()),
         goal_blank_before_last=pick("goal_blank_before_last", st.booleans()),
-        goal_first=pick("goal_first", st.sampled_from(["actual", "expected"])),
-        exec_position=pick("exec_position", st.sampled_from(EXEC_POSITIONS)),
+        goal_first=pick("goal_first", sampled(["actual", "expected"])),
+        exec_position=pick("exec_position", sampled(EXEC_POSITIONS)),
         exec_split_after=pick("exec_split_after", st.integers(0, 4)),
         title_first=pick("title_first", st.booleans()),
-        page_separator=pick("page_separator", st.sampled_from(["blank", "formfeed"])),
+        page_separator=pick("page_separator", sampled(["blank", "formfeed"])),
         page_blank_lines=pick("page_blank_lines", st.integers(2, 4)),
         thousands=pick("thousands", st.booleans()),
-        weight_word=pick("weight_word", st.sampled_from(T.fund_columns["weight"][:2])),
+        weight_word=pick("weight_word", sampled(T.fund_columns["weight"][:2])),
         row_paragraph=pick("row_paragraph", st.integers(1, 5)),
         **attrs.asdict(_knobs(draw, Artefacts, DEFAULT_OPTIONS, off)),
     )
@@ -368,7 +382,7 @@ def _knobs(draw, cls, options: dict, off: frozenset):
             continue
         allowed = [c for c in choices if f"{name}={c}" not in off]
         if allowed:
-            values[name] = draw(st.sampled_from(allowed))
+            values[name] = draw(sampled(allowed))
     for entry in off:
         parts = [p.strip() for p in entry.split("&")]
         knob_parts = [p for p in parts if p.partition("=")[0] in options]
