@@ -1011,3 +1011,38 @@ def test_a_fund_item_cut_around_its_values_one_per_line_is_that_fund_row():
     funds = total + ["其中：当年财政"] + values + ["拨款"] + [c for row in others for c in row if c != "-"]
     form = C.read(C.page(FORM, funds_=funds))
     assert C.project(form.to_dict(), FORM.record())["funds"] == FORM.record()["funds"]
+
+
+def test_goal_texts_printed_beside_each_other_are_cut_where_the_left_column_ends():
+    # pdftotext's default mode prints two cells' lines that share a baseline as one line, one space between;
+    # the taller cell's lines above and below stand alone, the goal label heads the middle line
+    lines = [WIDE[0], NARROW[0] + " " + WIDE[1], "年度总体目标 " + NARROW[1] + " " + WIDE[2], NARROW[2], WIDE[3]]
+    form = C.read(goals_printed(lines))
+    assert (form.goals.expected, form.goals.actual) == GOALS_APART.goals
+    assert "goals-interleaved" in C.codes(form)
+
+
+def test_one_line_cut_where_the_left_texts_lines_end_is_two_texts_beside_each_other():
+    # one shared line only: its space stands where two lines of the left text alone end
+    long_narrow = C.wrap("".join(NARROW) + "年内开展放映点安全检查十二次，发现并整改问题九个。", 50).split("\n")
+    sheet = replace(GOALS_APART, expected_goal="".join(long_narrow))
+    assert len(long_narrow) == 4
+    lines = long_narrow[:2] + [long_narrow[2] + " " + WIDE[0], WIDE[1], long_narrow[3], WIDE[2], WIDE[3]]
+    form = C.read(goals_printed(lines, sheet))
+    assert (form.goals.expected, form.goals.actual) == sheet.goals
+
+
+def test_a_line_with_one_space_inside_one_text_is_no_second_text():
+    # a space between a figure and its word (年内 2024 年) where no line of the text ends: one text
+    spaced = [WIDE[0], WIDE[1][:10] + " " + WIDE[1][10:]] + WIDE[2:]
+    form = C.read(goals_printed(spaced + NARROW))
+    assert "goals-interleaved" not in C.codes(form)
+
+
+def test_pieces_of_the_fund_labels_printed_beside_each_other_are_no_goal_text():
+    # the 项目资金（万元） margin label and an item, both cut by their narrow cells, printed on shared lines
+    head = [c for c in C.head(GOALS_APART) if c != "年度\n总体\n目标"]
+    furniture = "项目资金（ 其中：当年财政\n万元）\n拨款"
+    form = C.read(C.page(GOALS_APART, head_=head, goals_=[furniture, "预期目标", "实际完成情况", "\n".join(NARROW),
+                                                          "\n".join(WIDE)]))
+    assert (form.goals.expected, form.goals.actual) == GOALS_APART.goals

@@ -51,7 +51,7 @@ from ..solve.funds import TOTAL_ONLY, Num, read_stream
 from ..template import Template
 from ..text import (
     QUANT_HEAD_RE, QUANT_MIDDLE_RE, QUANT_TAIL_RE, ends_sentence, is_number, is_number_or_dash, is_prose,
-    join_wrapped, number_or_none, parse_cell, starts_with_punctuation, width,
+    has_han, join_wrapped, number_or_none, parse_cell, starts_with_punctuation, width,
 )
 from .common import read_title, template_cell
 from .features import shape, share
@@ -108,6 +108,10 @@ def words(t: Template) -> SimpleNamespace:
         goals_header=frozenset(t.spellings("goal_expected", "goal_actual")), total=frozenset(t.spellings("total")),
         # pieces of the goals' margin label (年度 / 总体 / 目标)
         goal_pieces=frozenset(g[i:j] for g in goal for i in range(len(g)) for j in range(i + 2, len(g) + (i > 0))),
+        goal_label=frozenset(goal), goal_text="\x00".join(goal),
+        # the labels and fund items spelled out, each piece of them a piece of this text
+        furniture_text="\x00".join(sorted(t.all_labels) + [p + x for names in t.fund_items for x in names
+                                                             for p in ("",) + t.fund_item_prefixes]),
         bodies=t.words("bodies", "department_suffixes") + t.words("bodies", "org_suffixes"))
 
 
@@ -329,7 +333,7 @@ def read(items: list[Lexed], p: Params) -> Reading:
     fund_end = _funds(cells, first_fund, funds, reading, p, first_value)
     _fund_fallback(cells, funds, [], reading, p)
     texts = {it.no: it.text for it in items}
-    reading.goals = goals = _untangle_goals(_goals(cells, fund_end, first_value, reading, p), texts, reading, p)
+    reading.goals = goals = _goals(cells, fund_end, first_value, texts, reading, p)
     _check_goals(goals, texts, reading, p)
     table = [c for c in cells[fund_end:] if all(c is not g for g in goals)]     # (taken cells part runs)
     grades = [c for c in table if c.kind == "grade"]
@@ -504,45 +508,112 @@ def _nums(cells: list[Piece], numbers: list[Piece], table_from: int, t: Template
 
 # --- goals --------------------------------------------------------------------------------------------
 
-def _goals(cells: list[Piece], start: int, first_value: int, reading: Reading, p: Params) -> list[Piece]:
+def _goals(cells: list[Piece], start: int, first_value: int, texts: dict[int, str], reading: Reading,
+           p: Params) -> list[Cell]:
     """The goal texts: prose printed before the table's first value, or as wide as goal prose
-    (a column the deviations' is not) anywhere; the first two."""
+    (a column the deviations' is not) anywhere; the first two — unless the prose before the table
+    is the two texts printed beside each other, or interleaved (``_untangle_goals``)."""
+    for c in cells[start:]:
+        if c.kind == "prose" and _furniture(c, texts, p.template):
+            c.kind = "template"
     found = [c for c in cells[start:] if c.kind == "prose" and (c.pos < first_value or (
         len(c.lines) > 1 and width(c.text) / len(c.lines) >= p.cells.goal_width))]
-    if len(found) > 2:
-        note(reading, "goal-paragraphs", f"{len(found)} prose texts for the two goal texts", found)
-        found = found[:2]
+    before = [c for c in found if c.pos < first_value]
+    goals = _untangle_goals(before, texts, reading, p, beside_only=True) if len(before) > 2 else None
+    if goals is not None:
+        found = before
+    else:
+        if len(found) > 2:
+            note(reading, "goal-paragraphs", f"{len(found)} prose texts for the two goal texts", found)
+            found = found[:2]
+        goals = _untangle_goals(found, texts, reading, p) or found
     for c in found:
         _take(c)
     if found and not any(c.kind == "template" and c.text in words(p.template).goals_header for c in cells):
         note(reading, "goals-header-missing", "goal texts found without their header", found)
-    return found
+    return goals
 
 
-def _untangle_goals(goals: list[Piece], texts: dict[int, str], reading: Reading, p: Params) -> list[Cell]:
-    """The two goal texts printed with their lines interleaved, one column's line then the
-    other's: lines that come in two widths are cut into the two texts (``_two_columns``); the
-    年度/总体/目标 label printed among them is no part of either."""
+def _furniture(c: Piece, texts: dict[int, str], t: Template) -> bool:
+    """Lines made of pieces of the template's labels and fund items only (项目资金（ 其中：当年财政 / 万元）
+    / 拨款: a margin label printed beside an item, both cut by their narrow cells): no text of the form's."""
+    pieces = [x for no in c.lines for x in texts.get(no, "").split()]
+    return bool(pieces) and all(x in words(t).furniture_text for x in pieces)
+
+
+def _untangle_goals(goals: list[Piece], texts: dict[int, str], reading: Reading, p: Params,
+                    beside_only: bool = False) -> list[Cell] | None:
+    """The two goal texts printed beside each other on shared lines (``_side_by_side``) or with
+    their lines interleaved, one column's line then the other's (``_two_columns``, not when
+    ``beside_only``): the lines cut into the two texts; the 年度/总体/目标 label printed among them
+    is no part of either. None when they are neither."""
     nos = sorted(no for c in goals for no in c.lines)
     if len(nos) < 4:
-        return goals
+        return None
     lines, labels = [], []
+    w = words(p.template)
     for no in nos:
         head, _, rest = texts.get(no, "").partition(" ")
-        text = rest.strip() if head in words(p.template).goal_pieces else texts.get(no, "")
+        label = head in w.goal_pieces or head in w.goal_label or not rest and head in w.goal_text
+        text = rest.strip() if label else texts.get(no, "")
         if text:
             lines.append((no, text))
         else:
             labels.append(no)
-    got = _two_columns(lines, p)
+    got, how = _side_by_side(lines, p), "beside each other on shared lines, cut where the left one's column ends"
+    if got is None and not beside_only:
+        got, how = _two_columns(lines, p), "interleaved, told apart by their widths"
     if got is None:
-        return goals
+        return None
     if labels:
         template_cell(reading, labels, " ".join(texts[no] for no in labels), labels[0])
-    reading.diagnostics.append(diag("goals-interleaved", "the lines of the two goal texts printed interleaved, told "
-                                    "apart by their widths: check both texts", nos))
+    reading.diagnostics.append(diag("goals-interleaved", f"the lines of the two goal texts printed {how}: check both "
+                                    "texts", nos))
     return [Cell(join_wrapped([x for _, x in col]), [no for no, _ in col], "prose", goals[0].seq, goals[0].y,
                  block=goals[0].block) for col in got]
+
+
+def _side_by_side(lines: list[tuple[int, str]], p: Params):
+    """Two goal texts printed beside each other: pdftotext's default mode prints the lines of the
+    two cells that share a baseline as one line, one space between them, and the others alone. A
+    text's full lines fill its column, so the left text ends at one width on every shared line:
+    lines holding one space at that width, two or more, tell the column; each shared line is cut
+    at its space nearest that width. A line of one text alone goes to the text whose full lines
+    are as wide; a shorter one (a text's last line) to a text left open with no line after it
+    (two: the one whose last line stands higher). Each text's lines, or None."""
+    slack = p.goals.full_line_slack
+    spaces = [[(width(x[:k]), k) for k, ch in enumerate(x) if ch == " " and has_han(x[:k]) and has_han(x[k:])]
+              for _, x in lines]
+    ones = [sp[0][0] for sp, (_, x) in zip(spaces, lines) if len(sp) == 1 and width(x) - sp[0][0] > 2 * slack]
+    full = [width(x) for sp, (_, x) in zip(spaces, lines) if not sp]
+    near = lambda w, at: abs(w - at) <= slack // 2      # noqa: E731
+    # the left column's edge: where two lines are cut, or one line is cut where two lines alone end
+    support = {w: (sum(near(w, v) for v in ones), sum(near(w, v) for v in full)) for w in ones}
+    edge = max(ones, key=lambda w: (sum(support[w]), w), default=None)
+    if edge is None or support[edge][0] < 2 and support[edge][1] < 2:
+        return None
+    cols: list[dict[int, str]] = [{}, {}]
+    alone: list[int] = []
+    for i, (_, text) in enumerate(lines):
+        cuts = [(abs(w - edge), k) for w, k in spaces[i] if w <= edge + slack // 2]
+        if cuts:
+            k = min(cuts)[1]
+            cols[0][i], cols[1][i] = text[:k].strip(), text[k + 1:].strip()
+        else:
+            alone.append(i)
+    full = [edge, max(map(width, cols[1].values()))]
+    for i in alone:
+        text = lines[i][1]
+        last = [max((k for k in col if k < i), default=-1) for col in cols]
+        # a text is open while its last line runs on (its text's last line ends a sentence short of full)
+        open_ = [c for c in (0, 1) if last[c] < 0 or not ends_sentence(cols[c][last[c]])
+                 or near(width(cols[c][last[c]]), full[c])] or [0, 1]
+        fits = [c for c in open_ if near(width(text), full[c])]
+        c = fits[0] if len(fits) == 1 else min(open_, key=lambda c: last[c])
+        cols[c][i] = text
+    if not cols[0] or not cols[1]:
+        return None
+    return [[(lines[i][0], col[i]) for i in sorted(col)] for col in cols]
 
 
 def _two_columns(lines: list[tuple[int, str]], p: Params):
