@@ -66,8 +66,7 @@ class Rejoiner:
         self.lexer, self.t = lexer, t
         self.labels = frozenset(t.all_labels)
         self.longest = max(map(len, self.labels))
-        starts = [p + s for names in t.fund_items for s in names for p in ("",) + t.fund_item_prefixes]
-        self.item_prefixes = frozenset(x[:k] for x in starts for k in range(2, len(x)))
+        self.item_prefixes = frozenset(x[:k] for x in t.fund_item_spellings for k in range(2, len(x)))
         self.fund_spellings = frozenset(s for names in t.fund_columns.values() for s in names)
         self.fund_text = "\x00".join(self.fund_spellings)
         self.fund_longest = max(map(len, self.fund_spellings))

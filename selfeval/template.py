@@ -109,6 +109,19 @@ class Template:
         return tuple(s[0] for s in self.fund_items)
 
     @cached_property
+    def fund_item_spellings(self) -> tuple[str, ...]:
+        """Every spelling of every fund item, bare and after each prefix (其中：当年财政拨款)."""
+        return tuple(p + s for names in self.fund_items for s in names for p in ("",) + self.fund_item_prefixes)
+
+    @cached_property
+    def _fund_item_text(self) -> str:
+        return "\x00".join(self.fund_item_spellings)
+
+    def is_fund_item_piece(self, token: str) -> bool:
+        """A fund item or a piece of one (``其中：当年财政``)."""
+        return bool(token) and "\x00" not in token and token in self._fund_item_text
+
+    @cached_property
     def _fund_item_of(self) -> dict[str, str]:
         return {s: names[0] for names in self.fund_items for s in names}
 

@@ -106,12 +106,8 @@ def words(t: Template) -> SimpleNamespace:
         table_start=frozenset(t.spellings("name", "target", "actual")),
         values_header=frozenset(t.spellings("target", "actual")),
         goals_header=frozenset(t.spellings("goal_expected", "goal_actual")), total=frozenset(t.spellings("total")),
-        # pieces of the goals' margin label (年度 / 总体 / 目标)
-        goal_pieces=frozenset(g[i:j] for g in goal for i in range(len(g)) for j in range(i + 2, len(g) + (i > 0))),
-        goal_label=frozenset(goal), goal_text="\x00".join(goal),
-        # the labels and fund items spelled out, each piece of them a piece of this text
-        furniture_text="\x00".join(sorted(t.all_labels) + [p + x for names in t.fund_items for x in names
-                                                             for p in ("",) + t.fund_item_prefixes]),
+        # the goals' margin label, each piece of it (年度 / 总体 / 目标) a piece of this text
+        goal_text="\x00".join(goal),
         bodies=t.words("bodies", "department_suffixes") + t.words("bodies", "org_suffixes"))
 
 
@@ -538,7 +534,7 @@ def _furniture(c: Piece, texts: dict[int, str], t: Template) -> bool:
     """Lines made of pieces of the template's labels and fund items only (项目资金（ 其中：当年财政 / 万元）
     / 拨款: a margin label printed beside an item, both cut by their narrow cells): no text of the form's."""
     pieces = [x for no in c.lines for x in texts.get(no, "").split()]
-    return bool(pieces) and all(x in words(t).furniture_text for x in pieces)
+    return bool(pieces) and all(t.is_label_piece(x) or t.is_fund_item_piece(x) for x in pieces)
 
 
 def _untangle_goals(goals: list[Piece], texts: dict[int, str], reading: Reading, p: Params,
@@ -554,7 +550,8 @@ def _untangle_goals(goals: list[Piece], texts: dict[int, str], reading: Reading,
     w = words(p.template)
     for no in nos:
         head, _, rest = texts.get(no, "").partition(" ")
-        label = head in w.goal_pieces or head in w.goal_label or not rest and head in w.goal_text
+        # a piece of the label heads the line; a single character only alone on its line (标)
+        label = head in w.goal_text and (len(head) >= 2 or not rest)
         text = rest.strip() if label else texts.get(no, "")
         if text:
             lines.append((no, text))
