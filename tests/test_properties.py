@@ -8,7 +8,6 @@ whole knob, ``knob=value`` for one value, a record class, or ``a & b`` for a pai
 only together). Take an entry out as the parser learns it; ``tests/regressions/render`` keeps a
 shrunk example of each, and ``test_a_known_parser_failure_still_fails`` says when one passes.
 """
-import gc
 import json
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from selfeval.diff import differences
 from selfeval.model import Form
 from selfeval.render import CellsLayout, GridLayout, Layout, RawLayout
 from strategies import RECORD_CLASSES, cases, form_lists, knobs_of, layouts
-from timing import least_cpu
+from timing import least_pair
 
 # What the parser does not read back today, per dialect. The print artefacts of fresh forms:
 # split_decimal (1,204. 50), split_bracket (≥30.00( 个)), score_apart (得分 on a line below 分值),
@@ -231,14 +230,10 @@ def test_a_dump_with_stray_lines_loses_none_of_them(forms, layout, extra):
 
 
 def _times(one: str, ten: str) -> tuple[float, float]:
-    """CPU time to parse ``one`` and ``ten`` (best of three each, after a parse that warms
-    the caches), collector paused: CPU time, so that a loaded machine does not fail it."""
-    selfeval.parse(one)
-    gc.disable()
-    try:
-        return least_cpu(one, 3)[0], least_cpu(ten, 3)[0]
-    finally:
-        gc.enable()
+    """CPU time to parse ``one`` and ``ten`` (``least_pair``: CPU time, so that a loaded machine
+    does not fail it)."""
+    t_ten, t_one = least_pair(ten, one, 3, 1)
+    return t_one, t_ten
 
 
 @settings(max_examples=max(30, settings().max_examples // 6))     # each example parses a form 15 times

@@ -16,14 +16,14 @@ def least_cpu(text: str, runs: int) -> tuple[float, list]:
     return best, forms
 
 
-def least_ratio(text: str, base: str, runs: int = 3, base_runs: int = 3) -> float:
-    """The least CPU time of parsing ``text`` over the least of parsing ``base``, the two measured
-    in turn (``base_runs`` parses of ``base`` beside each of ``text``), so that a spell of load on
-    a shared machine falls on both sides of the ratio rather than on one."""
-    selfeval.parse(base)                        # warm the caches the others see warm too
+def least_pair(text: str, base: str, runs: int = 3, base_runs: int = 3) -> tuple[float, float]:
+    """The least CPU times of parsing ``text`` and ``base``, measured in turn (``base_runs`` parses
+    of ``base`` beside each of ``text``) after a parse that warms the caches, the collector paused:
+    a spell of load on a shared machine, or a collector pass over the whole process's heap, falls
+    on both rather than on one."""
+    selfeval.parse(base)
     best_text = best_base = float("inf")
-    gc.collect()
-    gc.disable()                                # the collector's passes hang on the whole process's heap
+    gc.disable()
     try:
         for _ in range(runs):
             best_base = min(best_base, least_cpu(base, base_runs)[0])
@@ -31,4 +31,10 @@ def least_ratio(text: str, base: str, runs: int = 3, base_runs: int = 3) -> floa
         best_base = min(best_base, least_cpu(base, base_runs)[0])
     finally:
         gc.enable()
+    return best_text, best_base
+
+
+def least_ratio(text: str, base: str, runs: int = 3, base_runs: int = 3) -> float:
+    """``least_pair`` as the ratio of ``text``'s time to ``base``'s."""
+    best_text, best_base = least_pair(text, base, runs, base_runs)
     return best_text / best_base
